@@ -1,0 +1,92 @@
+// The renderer <-> agent local API, declared once. Each method has a params schema (parsed by the agent on
+// receipt) and a result schema (parsed by the page on receipt). Transport: POST /api/v1/<method> with a JSON
+// body, `Authorization: Bearer <per-start secret>`; answers are ApiResponse envelopes.
+import { z } from 'zod';
+import { LocalizedText, MemberTier, Store, StoreCategory } from './catalog.ts';
+import { DeviceRole, DisplayConfig } from './config.ts';
+
+export const API_PREFIX = '/api/v1/';
+
+const Empty = z.object({}).strict();
+
+export const PromotionCard = z.object({
+  campaignId: z.string(),
+  title: LocalizedText,
+  subtitle: LocalizedText,
+  colours: z.tuple([z.string(), z.string()]),
+  store: z.object({ name: LocalizedText, floor: z.string(), unit: z.string() }).nullable(),
+  endsAt: z.string(),
+  coupons: z.array(z.object({ id: z.string(), title: LocalizedText, valueFen: z.number(), minSpendFen: z.number(), tiers: z.array(MemberTier) })),
+});
+export type PromotionCard = z.infer<typeof PromotionCard>;
+
+export const StoreSearchParams = z.object({
+  query: z.string().trim().max(40, 'query is at most 40 characters').default(''),
+  category: StoreCategory.nullable().default(null),
+  floor: z.string().regex(/^(B[1-3]|[1-9]F)$/).nullable().default(null),
+}).strict();
+
+export const apiMethods = {
+  'kiosk.bootstrap': {
+    params: Empty,
+    result: z.object({
+      mall: z.object({ id: z.string(), name: LocalizedText }),
+      device: z.object({ id: z.string(), role: DeviceRole }),
+      display: DisplayConfig,
+      catalogVersion: z.number().int(),
+      floors: z.array(z.string()),
+    }),
+  },
+  'promotions.list': {
+    params: z.object({ limit: z.number().int().min(1).max(50).default(12) }).strict(),
+    result: z.object({ promotions: z.array(PromotionCard) }),
+  },
+  'stores.search': {
+    params: StoreSearchParams,
+    result: z.object({
+      stores: z.array(Store),
+      categories: z.array(z.object({ category: StoreCategory, count: z.number().int() })),
+    }),
+  },
+} as const;
+
+export type ApiMethod = keyof typeof apiMethods;
+export type ApiParams<M extends ApiMethod> = z.input<(typeof apiMethods)[M]['params']>;
+export type ApiParsedParams<M extends ApiMethod> = z.output<(typeof apiMethods)[M]['params']>;
+export type ApiResult<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['result']>;
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiMethods, name);
+}
+
+export const ApiErrorCode = z.enum([
+  'unauthorized', 'forbidden_origin', 'bad_host', 'not_found', 'bad_request', 'invalid_params', 'payload_too_large', 'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiError = z.object({
+  code: ApiErrorCode,
+  message: z.string(),
+  /** For invalid_params: each problem with the field path it concerns. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const ApiFailure = z.object({ ok: z.literal(false), error: ApiError });
+export function apiResponse<T extends z.ZodType>(result: T) {
+  return z.union([z.object({ ok: z.literal(true), data: result }), ApiFailure]);
+}
+
+/** Pairing: a browser kiosk trades a single-use code (from the URL fragment) for the session secret. */
+export const PairRequest = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict();
+export const PairResponse = z.object({ secret: z.string().min(32) });
+export const PairingCodeResponse = z.object({ code: z.string(), expiresInSec: z.number().int() });
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  versions: z.object({ agent: z.string(), node: z.string(), sqlite: z.string(), schema: z.number().int(), catalog: z.number().int() }),
+  uptimeSec: z.number(),
+  deviceId: z.string(),
+  mallId: z.string(),
+});
+export type Health = z.infer<typeof Health>;

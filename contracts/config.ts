@@ -1,0 +1,54 @@
+// Configuration shapes. DisplayConfig is what HQ (desired config) and staff set; AgentSettings is how the
+// agent process itself is started (file + environment). Both are validated at start; a bad value stops
+// the agent with a message naming the field and the expected form.
+import { z } from 'zod';
+
+export const DeviceRole = z.enum(['guide', 'wall']);
+export type DeviceRole = z.infer<typeof DeviceRole>;
+export const UiLanguage = z.enum(['zh-CN', 'en']);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
+export const DisplayConfig = z.object({
+  role: DeviceRole.default('guide'),
+  orientation: z.enum(['auto', 'portrait', 'landscape']).default('auto'),
+  language: UiLanguage.default('zh-CN'),
+  /** Seconds without a touch before the kiosk forgets the session and returns to the attract loop. */
+  idleTimeoutSec: z.number().int().min(10).max(600).default(60),
+  /** Seconds each promotion stays on the attract loop. */
+  attractIntervalSec: z.number().int().min(3).max(60).default(7),
+}).strict();
+export type DisplayConfig = z.infer<typeof DisplayConfig>;
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, 'letters, digits, _ or -, 1-48 characters');
+
+export const AgentSettings = z.object({
+  mallId: Id.default('demo-mall'),
+  deviceId: Id.default('demo-kiosk-1'),
+  /** MQTT broker of the mall's HQ, e.g. mqtts://hq.example.com:8883; empty means "no HQ" (demo/offline). */
+  hqUrl: z.union([z.literal(''), z.url({ protocol: /^(mqtt|mqtts|ws|wss)$/, error: 'an mqtt://, mqtts://, ws:// or wss:// URL, or empty for no HQ' })]).default(''),
+  dataDir: z.string().min(1).default('./data'),
+  /** Loopback port of the local API and UI; 0 picks a free port. */
+  apiPort: z.number().int().min(0).max(65535).default(47810),
+  /** Folder with the built renderer (vite build output). */
+  uiDir: z.string().min(1).default('./dist/renderer'),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Seed the demo mall into an empty database (on by default so `npm start` shows real data). */
+  demo: z.boolean().default(true),
+  display: DisplayConfig.default(DisplayConfig.parse({})),
+}).strict();
+export type AgentSettings = z.infer<typeof AgentSettings>;
+
+/** Environment variables the agent reads, mapped onto AgentSettings fields. */
+export const settingsEnv = {
+  ATRIUM_MALL_ID: 'mallId',
+  ATRIUM_DEVICE_ID: 'deviceId',
+  ATRIUM_HQ_URL: 'hqUrl',
+  ATRIUM_DATA_DIR: 'dataDir',
+  ATRIUM_API_PORT: 'apiPort',
+  ATRIUM_UI_DIR: 'uiDir',
+  ATRIUM_LOG_LEVEL: 'logLevel',
+  ATRIUM_DEMO: 'demo',
+  ATRIUM_ROLE: 'display.role',
+  ATRIUM_LANGUAGE: 'display.language',
+  ATRIUM_IDLE_TIMEOUT_SEC: 'display.idleTimeoutSec',
+} as const;

@@ -1,0 +1,121 @@
+// Catalog cache in SQLite: replace a whole snapshot atomically, and answer the guide screen's queries.
+import { Campaign, Catalog, Coupon, LocalizedText, Store, type StoreCategory } from '../../../contracts/catalog.ts';
+import type { ApiParsedParams, PromotionCard } from '../../../contracts/api.ts';
+import type { Db } from '../db/open.ts';
+
+export type CatalogInfo = { mallId: string; version: number; mallName: LocalizedText };
+
+/** Replaces the cached catalog in one transaction; returns false (and changes nothing) for a stale version. */
+export function replaceCatalog(db: Db, catalog: Catalog): boolean {
+  const parsed = Catalog.parse(catalog);
+  return db.transaction(() => {
+    const current = catalogInfo(db);
+    if (current && current.version >= parsed.version && current.mallId === parsed.mallId) return false;
+    db.exec('DELETE FROM stores; DELETE FROM campaigns; DELETE FROM coupons;');
+    const insStore = db.prepare(
+      'INSERT INTO stores (id, name_zh, name_en, category, floor, unit, search_text, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of parsed.stores) {
+      insStore.run(s.id, s.name.zh, s.name.en ?? null, s.category, s.floor, s.unit, searchText(s), JSON.stringify(s));
+    }
+    const insCampaign = db.prepare('INSERT INTO campaigns (id, priority, starts_at, ends_at, doc) VALUES (?, ?, ?, ?, ?)');
+    for (const c of parsed.campaigns) insCampaign.run(c.id, c.priority, utc(c.startsAt), utc(c.endsAt), JSON.stringify(c));
+    const insCoupon = db.prepare('INSERT INTO coupons (id, store_id, valid_to, doc) VALUES (?, ?, ?, ?)');
+    for (const c of parsed.coupons) insCoupon.run(c.id, c.storeId, utc(c.validTo), JSON.stringify(c));
+    const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    setMeta.run('catalog', JSON.stringify({ mallId: parsed.mallId, version: parsed.version, mallName: parsed.mallName }));
+    return true;
+  })();
+}
+
+export function catalogInfo(db: Db): CatalogInfo | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'catalog'").get() as { value: string } | undefined;
+  if (!row) return null;
+  const v = JSON.parse(row.value) as { mallId: string; version: number; mallName: unknown };
+  return { mallId: v.mallId, version: v.version, mallName: LocalizedText.parse(v.mallName) };
+}
+
+/** Timestamps are stored in UTC so SQL string comparison orders them correctly whatever offset HQ used. */
+function utc(iso: string): string {
+  return new Date(iso).toISOString();
+}
+
+function searchText(s: Store): string {
+  return [s.name.zh, s.name.en ?? '', s.unit, ...s.keywords].join(' ').toLowerCase();
+}
+
+function likePattern(query: string): string {
+  return `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function searchStores(db: Db, params: ApiParsedParams<'stores.search'>) {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (params.query) {
+    where.push("search_text LIKE ? ESCAPE '\\'");
+    args.push(likePattern(params.query));
+  }
+  if (params.floor) {
+    where.push('floor = ?');
+    args.push(params.floor);
+  }
+  const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // Category counts ignore the category filter, so the chips show how many each would give.
+  const categories = db
+    .prepare(`SELECT category, COUNT(*) AS count FROM stores ${base} GROUP BY category ORDER BY count DESC, category`)
+    .all(...args) as { category: StoreCategory; count: number }[];
+  if (params.category) {
+    where.push('category = ?');
+    args.push(params.category);
+  }
+  const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = db.prepare(`SELECT doc FROM stores ${filtered} ORDER BY floor_rank(floor), unit LIMIT 200`).all(...args) as { doc: string }[];
+  return { stores: rows.map((r) => Store.parse(JSON.parse(r.doc))), categories };
+}
+
+/** Orders floors B3 < B2 < B1 < 1F < 2F ... */
+export function registerFloorRank(db: Db) {
+  db.function('floor_rank', { deterministic: true }, (floor: unknown) => floorRank(String(floor)));
+}
+
+export function floorRank(floor: string): number {
+  const basement = /^B(\d)$/.exec(floor);
+  if (basement) return -Number(basement[1]);
+  const above = /^(\d)F$/.exec(floor);
+  return above ? Number(above[1]) : 99;
+}
+
+export function floors(db: Db): string[] {
+  const rows = db.prepare('SELECT DISTINCT floor FROM stores ORDER BY floor_rank(floor)').all() as { floor: string }[];
+  return rows.map((r) => r.floor);
+}
+
+/** Campaigns running at `now`, highest priority first, with their store and coupons resolved. */
+export function currentPromotions(db: Db, now: Date, limit: number): PromotionCard[] {
+  const iso = now.toISOString();
+  const rows = db
+    .prepare('SELECT doc FROM campaigns WHERE starts_at <= ? AND ends_at > ? ORDER BY priority DESC, id LIMIT ?')
+    .all(iso, iso, limit) as { doc: string }[];
+  const storeById = db.prepare('SELECT doc FROM stores WHERE id = ?');
+  const couponById = db.prepare('SELECT doc FROM coupons WHERE id = ?');
+  return rows.map((row) => {
+    const c = Campaign.parse(JSON.parse(row.doc));
+    const storeRow = c.storeId ? (storeById.get(c.storeId) as { doc: string } | undefined) : undefined;
+    const store = storeRow ? Store.parse(JSON.parse(storeRow.doc)) : null;
+    const coupons = c.couponIds
+      .map((id) => couponById.get(id) as { doc: string } | undefined)
+      .filter((r): r is { doc: string } => r !== undefined)
+      .map((r) => Coupon.parse(JSON.parse(r.doc)))
+      .filter((cp) => Date.parse(cp.validTo) > now.getTime())
+      .map((cp) => ({ id: cp.id, title: cp.title, valueFen: cp.valueFen, minSpendFen: cp.minSpendFen, tiers: cp.tiers }));
+    return {
+      campaignId: c.id,
+      title: c.title,
+      subtitle: c.subtitle,
+      colours: c.colours,
+      store: store ? { name: store.name, floor: store.floor, unit: store.unit } : null,
+      endsAt: c.endsAt,
+      coupons,
+    };
+  });
+}

@@ -1,0 +1,63 @@
+// Edge agent entry point: `node edge-agent/src/main.ts [--config FILE]`. Exit codes: 0 clean stop,
+// 78 bad configuration, 73 data folder or database problem, 1 anything else.
+import { startAgent } from './agent.ts';
+import { ConfigError, loadSettings } from './config.ts';
+import { DatabaseError } from './db/open.ts';
+import { createLogger } from './log.ts';
+
+function configFileArg(argv: string[]): string | undefined {
+  const i = argv.indexOf('--config');
+  if (i >= 0) return argv[i + 1];
+  return process.env.ATRIUM_CONFIG || undefined;
+}
+
+async function main() {
+  let settings;
+  try {
+    settings = loadSettings({ file: configFileArg(process.argv.slice(2)), env: process.env });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`atrium-agent: ${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const log = createLogger(settings.logLevel);
+  // The supervisor (Electron main or scripts/start.ts) hands the per-start secret over in the environment,
+  // which only this user can read; then it is removed so child processes do not inherit it.
+  const secret = process.env.ATRIUM_API_SECRET || undefined;
+  delete process.env.ATRIUM_API_SECRET;
+  let agent;
+  try {
+    agent = await startAgent(settings, log, secret);
+  } catch (err) {
+    if (err instanceof DatabaseError) {
+      process.stderr.write(`atrium-agent: ${err.message}\n`);
+      log.error('cannot start', { reason: err.message });
+      process.exit(73);
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`atrium-agent: port ${settings.apiPort} is already in use; set ATRIUM_API_PORT (0 picks a free port)\n`);
+      process.exit(73);
+    }
+    throw err;
+  }
+  log.info('agent ready', { port: agent.server.port, mallId: settings.mallId, deviceId: settings.deviceId, role: settings.display.role });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    await agent.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`atrium-agent: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+
+function App() {
+  return <h1>Atrium</h1>;
+}
+createRoot(document.getElementById('root')!).render(<App />);
