@@ -27,7 +27,19 @@ async function main() {
   // which only this user can read; then it is removed so child processes do not inherit it.
   const secret = process.env.ATRIUM_API_SECRET || undefined;
   delete process.env.ATRIUM_API_SECRET;
-  let agent;
+  // Signals are handled from the start, so a stop that arrives while starting still closes the database.
+  let agent: Awaited<ReturnType<typeof startAgent>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    await agent?.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
   try {
     agent = await startAgent(settings, log, secret);
   } catch (err) {
@@ -42,19 +54,9 @@ async function main() {
     }
     throw err;
   }
+  if (stopping) return;
   log.info('agent ready', { port: agent.server.port, mallId: settings.mallId, deviceId: settings.deviceId, role: settings.display.role });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { signal });
-    await agent.stop();
-    log.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((err: unknown) => {

@@ -139,6 +139,8 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   function sendError(res: ServerResponse, err: HttpError) {
     if (res.headersSent) return res.destroy();
     const error = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+    // A refused request may have left part of its body unread: close the connection rather than reuse it.
+    res.setHeader('Connection', 'close');
     sendJson(res, err.status, { ok: false, error });
   }
 

@@ -1,0 +1,128 @@
+// Starts the edge agent and keeps it running: restart with capped exponential backoff after a crash, reset the
+// backoff once it has been up for a while, stop it with SIGTERM (then SIGKILL). No Electron import: the same
+// supervisor runs the browser kiosk (scripts/start.ts) and the Electron shell.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { backoffDelay, defaultBackoff, type Backoff } from './backoff.ts';
+
+export type SupervisorEvents = {
+  ready: [{ port: number; pid: number }];
+  exit: [{ code: number | null; signal: NodeJS.Signals | null; pid: number }];
+  restart: [{ attempt: number; delayMs: number }];
+  line: [string];
+  'gave-up': [{ attempts: number }];
+};
+
+export type SupervisorOptions = {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  backoff?: Backoff;
+  /** After this long up, a crash counts as the first again. */
+  stableMs?: number;
+  /** Give up after this many restarts in a row without reaching stableMs (0 = never). */
+  maxRestarts?: number;
+  stopTimeoutMs?: number;
+  random?: () => number;
+  spawnFn?: typeof spawn;
+};
+
+export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
+  private child: ChildProcess | null = null;
+  private attempt = 0;
+  private stopping = false;
+  private timer: NodeJS.Timeout | null = null;
+  private startedAt = 0;
+  private readonly opts: SupervisorOptions;
+  port: number | null = null;
+
+  constructor(opts: SupervisorOptions) {
+    super();
+    this.opts = opts;
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.launch();
+  }
+
+  /** Resolves with the port the next time the agent reports ready. */
+  waitReady(timeoutMs = 20_000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`edge agent not ready within ${timeoutMs} ms`)), timeoutMs);
+      this.once('ready', ({ port }) => {
+        clearTimeout(timer);
+        resolve(port);
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), this.opts.stopTimeoutMs ?? 5000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  }
+
+  private launch() {
+    const spawnFn = this.opts.spawnFn ?? spawn;
+    const child = spawnFn(this.opts.command, this.opts.args, { cwd: this.opts.cwd, env: this.opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    this.startedAt = Date.now();
+    let buffer = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        this.emit('line', line);
+        const port = readyPort(line);
+        if (port !== null) {
+          this.port = port;
+          this.emit('ready', { port, pid: child.pid ?? 0 });
+        }
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) this.emit('line', line);
+    });
+    child.once('error', (err) => this.emit('line', `failed to start the agent: ${err.message}`));
+    child.once('exit', (code, signal) => {
+      this.emit('exit', { code, signal, pid: child.pid ?? 0 });
+      this.child = null;
+      this.port = null;
+      if (this.stopping) return;
+      if (Date.now() - this.startedAt >= (this.opts.stableMs ?? 60_000)) this.attempt = 0;
+      this.attempt += 1;
+      const max = this.opts.maxRestarts ?? 0;
+      if (max > 0 && this.attempt > max) {
+        this.emit('gave-up', { attempts: this.attempt - 1 });
+        return;
+      }
+      const delayMs = backoffDelay(this.attempt, this.opts.backoff ?? defaultBackoff, this.opts.random);
+      this.emit('restart', { attempt: this.attempt, delayMs });
+      this.timer = setTimeout(() => this.launch(), delayMs);
+    });
+  }
+}
+
+/** The agent logs `{"msg":"agent ready","port":N}` once it serves; anything else is not a ready line. */
+export function readyPort(line: string): number | null {
+  if (!line.includes('agent ready')) return null;
+  try {
+    const rec = JSON.parse(line) as { msg?: unknown; port?: unknown };
+    return rec.msg === 'agent ready' && typeof rec.port === 'number' ? rec.port : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+// The shopper's session as a pure reducer: attract loop <-> home screen, the chosen language, and the idle
+// timeout that forgets everything. Effects (timers, event listeners) live in app/useKioskSession.ts.
+import type { UiLanguage } from '../../../contracts/config.ts';
+
+export type KioskScreen = 'attract' | 'home';
+
+export type SessionState = {
+  screen: KioskScreen;
+  language: UiLanguage;
+  /** Time (ms) of the last recorded input; the idle deadline counts from here. */
+  lastInputAt: number;
+  /** Bumped every time a session ends, so anything keyed on it starts fresh. */
+  sessionId: number;
+  defaultLanguage: UiLanguage;
+  idleTimeoutMs: number;
+};
+
+export type SessionAction =
+  /** A deliberate input (pointer down, key, wheel): leaves the attract loop. */
+  | { type: 'touch'; at: number }
+  /** Background activity (pointer moving, typing through an on-screen keyboard, scrolling): keeps the session alive only. */
+  | { type: 'activity'; at: number }
+  /** Time passed: ends the session when the idle timeout has run out. */
+  | { type: 'tick'; at: number }
+  | { type: 'setLanguage'; language: UiLanguage; at: number }
+  /** New display settings from the agent (language default, idle timeout). */
+  | { type: 'configure'; defaultLanguage: UiLanguage; idleTimeoutSec: number };
+
+/** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
+export const ACTIVITY_RESOLUTION_MS = 1000;
+
+export function initialSession(defaultLanguage: UiLanguage, idleTimeoutSec: number, now: number): SessionState {
+  return { screen: 'attract', language: defaultLanguage, lastInputAt: now, sessionId: 0, defaultLanguage, idleTimeoutMs: idleTimeoutSec * 1000 };
+}
+
+export function msUntilIdle(state: SessionState, now: number): number {
+  return Math.max(0, state.lastInputAt + state.idleTimeoutMs - now);
+}
+
+export function kioskSessionReducer(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'touch':
+      if (state.screen === 'attract') return { ...state, screen: 'home', lastInputAt: action.at };
+      return recordInput(state, action.at);
+    case 'activity':
+      return state.screen === 'home' ? recordInput(state, action.at) : state;
+    case 'tick':
+      if (state.screen === 'home' && msUntilIdle(state, action.at) === 0) return endSession(state, action.at);
+      return state;
+    case 'setLanguage':
+      if (state.language === action.language) return recordInput(state, action.at);
+      return { ...state, language: action.language, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'configure': {
+      const idleTimeoutMs = action.idleTimeoutSec * 1000;
+      if (state.defaultLanguage === action.defaultLanguage && state.idleTimeoutMs === idleTimeoutMs) return state;
+      // On the attract loop nobody is using the screen, so the new default language applies at once.
+      const language = state.screen === 'attract' ? action.defaultLanguage : state.language;
+      return { ...state, defaultLanguage: action.defaultLanguage, idleTimeoutMs, language };
+    }
+  }
+}
+
+/** Same state object when the input falls inside the recording resolution, so React skips the render. */
+function recordInput(state: SessionState, at: number): SessionState {
+  if (at - state.lastInputAt < ACTIVITY_RESOLUTION_MS) return state;
+  return { ...state, lastInputAt: at };
+}
+
+function endSession(state: SessionState, at: number): SessionState {
+  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1 };
+}
