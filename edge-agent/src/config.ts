@@ -64,6 +64,8 @@ function expected(issue: z.core.$ZodIssue): string {
     }
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type':
+      return `expected ${issue.expected === 'number' ? 'a number' : issue.expected === 'boolean' ? 'true or false' : `a ${issue.expected}`}`;
     case 'unrecognized_keys':
       return `unknown setting(s) ${issue.keys.join(', ')}`;
     default:

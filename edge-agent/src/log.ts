@@ -7,12 +7,14 @@ export type Logger = {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** Printed whatever the level: lines a supervisor waits for (e.g. "agent ready"). */
+  always(msg: string, fields?: Record<string, unknown>): void;
   child(component: string): Logger;
 };
 
 export function createLogger(level: LogLevel = 'info', component = 'agent', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
-  const emit = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
-    if (rank[lvl] < rank[level]) return;
+  const emit = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>, force = false) => {
+    if (!force && rank[lvl] < rank[level]) return;
     const record = { ts: new Date().toISOString(), level: lvl, component, msg, ...fields };
     write(JSON.stringify(record, errorReplacer) + '\n');
   };
@@ -21,6 +23,7 @@ export function createLogger(level: LogLevel = 'info', component = 'agent', writ
     info: (m, f) => emit('info', m, f),
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
+    always: (m, f) => emit('info', m, f, true),
     child: (c) => createLogger(level, `${component}.${c}`, write),
   };
 }

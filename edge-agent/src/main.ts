@@ -55,7 +55,7 @@ async function main() {
     throw err;
   }
   if (stopping) return;
-  log.info('agent ready', { port: agent.server.port, mallId: settings.mallId, deviceId: settings.deviceId, role: settings.display.role });
+  log.always('agent ready', { port: agent.server.port, mallId: settings.mallId, deviceId: settings.deviceId, role: settings.display.role });
 
 }
 

@@ -1,6 +1,13 @@
+// Entry point of the kiosk page.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import './styles/base.css';
 
-function App() {
-  return <h1>Atrium</h1>;
-}
-createRoot(document.getElementById('root')!).render(<App />);
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -196,6 +196,13 @@ describe('lifecycle', () => {
     expect(dbDigest(own.dataDir)).not.toBe(digestAfterStop); // the second start recorded its device.started event
   });
 
+  it('still announces readiness (and nothing else at info) when the log level is error', async () => {
+    const quiet = await startAgentProcess({ env: { ATRIUM_LOG_LEVEL: 'error' } });
+    await quiet.stop();
+    const lines = quiet.logs.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string });
+    expect(lines.map((l) => l.msg)).toEqual(['agent ready']);
+  });
+
   it('writes structured JSON log lines', () => {
     const lines = agent.logs.filter((l) => l.startsWith('{'));
     expect(lines.length).toBeGreaterThan(2);

@@ -1,0 +1,59 @@
+// First paint of the kiosk in Debian Chromium: page load to first contentful paint of the attract loop, and
+// a touch on the attract loop to the first frame of the home screen. Baseline: FCP of a one-line static page.
+import { chromium, type Browser } from 'playwright-core';
+import { startAgentProcess } from '../tests/support/agent-process.ts';
+
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'];
+
+export async function firstPaintRuns(runs: number, viewport = { width: 1080, height: 1920 }) {
+  const agent = await startAgentProcess();
+  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  const result = { attractFcp: [] as number[], touchToHome: [] as number[], baselineFcp: [] as number[] };
+  try {
+    for (let r = 0; r < runs; r++) {
+      const context = await browser.newContext({ viewport, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(await agent.pairUrl());
+      await page.locator('[data-screen="attract"]').waitFor();
+      result.attractFcp.push(await fcp(page));
+      const homePainted = page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const start = performance.now();
+            const check = () => {
+              if (document.querySelector('[data-screen="home"]')) requestAnimationFrame(() => resolve(performance.now() - start));
+              else requestAnimationFrame(check);
+            };
+            requestAnimationFrame(check);
+          }),
+      );
+      await page.locator('[data-screen="attract"]').click();
+      result.touchToHome.push(await homePainted);
+      await context.close();
+
+      const base = await browser.newContext({ viewport });
+      const bp = await base.newPage();
+      await bp.goto(`data:text/html,<h1>baseline</h1>`);
+      result.baselineFcp.push(await fcp(bp));
+      await base.close();
+    }
+  } finally {
+    await browser.close();
+    await agent.stop();
+  }
+  return result;
+}
+
+async function fcp(page: import('playwright-core').Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const entry = performance.getEntriesByName('first-contentful-paint')[0];
+        if (entry) return resolve(entry.startTime);
+        new PerformanceObserver((list) => {
+          const e = list.getEntriesByName('first-contentful-paint')[0];
+          if (e) resolve(e.startTime);
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
+}

@@ -1,0 +1,57 @@
+// `npm run bench`: prints a table and writes reports/bench.json. Each figure is min/median/max over runs, next
+// to a baseline measured in the same run and the ratio of the two medians.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { agentColdStart, apiRoundTripRuns, bareNodeStart } from './agent.ts';
+import { firstPaintRuns } from './browser.ts';
+import { round, summary } from './stats.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+type Row = { name: string; unit: string; value: ReturnType<typeof summary>; baselineName: string; baseline: ReturnType<typeof summary> };
+const rows: Row[] = [];
+const add = (name: string, unit: string, values: number[], baselineName: string, baseline: number[]) =>
+  rows.push({ name, unit, value: summary(values), baselineName, baseline: summary(baseline) });
+
+console.log(`Atrium bench: ${RUNS} runs each, Node ${process.versions.node}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})\n`);
+
+const cold: number[] = [];
+const bare: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  bare.push(await bareNodeStart());
+  cold.push(await agentColdStart());
+}
+add('agent cold start to healthy (fresh SQLite: migrate + seed)', 'ms', cold, 'bare Node HTTP server start', bare);
+
+const api = await apiRoundTripRuns(RUNS, 500);
+add('API round trip p50: stores.search', 'ms', api.search.p50, 'bare Node HTTP p50', api.bare.p50);
+add('API round trip p95: stores.search', 'ms', api.search.p95, 'bare Node HTTP p95', api.bare.p95);
+add('API round trip p50: kiosk.bootstrap', 'ms', api.bootstrap.p50, 'bare Node HTTP p50', api.bare.p50);
+add('API round trip p95: kiosk.bootstrap', 'ms', api.bootstrap.p95, 'bare Node HTTP p95', api.bare.p95);
+
+const paint = await firstPaintRuns(Math.max(5, Math.min(RUNS, 7)));
+add('Chromium: first contentful paint of attract (1080x1920)', 'ms', paint.attractFcp, 'FCP of a one-line static page', paint.baselineFcp);
+add('Chromium: touch on attract to first frame of home', 'ms', paint.touchToHome, 'FCP of a one-line static page', paint.baselineFcp);
+
+const header = ['measure', 'min', 'median', 'max', 'baseline (median)', 'ratio'];
+const table = rows.map((r) => [
+  r.name,
+  `${round(r.value.min)} ${r.unit}`,
+  `${round(r.value.median)} ${r.unit}`,
+  `${round(r.value.max)} ${r.unit}`,
+  `${r.baselineName}: ${round(r.baseline.median)} ${r.unit}`,
+  `${round(r.value.median / r.baseline.median)}x`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+console.log(fmt(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const row of table) console.log(fmt(row));
+
+mkdirSync(path.join(root, 'reports'), { recursive: true });
+const out = path.join(root, 'reports', 'bench.json');
+writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), node: process.versions.node, cpus: os.cpus().length, runs: RUNS, results: rows }, null, 2));
+console.log(`\nwrote ${path.relative(root, out)}`);

@@ -1,0 +1,27 @@
+// Top of the page: which of the connection screens to show, or the kiosk itself once the agent answers.
+import { AgentFailureContext } from './AgentFailureContext.ts';
+import { KioskApp } from './KioskApp.tsx';
+import { useAgentConnection } from './useAgentConnection.ts';
+import { useKioskLockdown } from './useKioskLockdown.ts';
+import { LoadingScreen } from '../status/LoadingScreen.tsx';
+import { NotPairedScreen } from '../status/NotPairedScreen.tsx';
+import { UnavailableScreen } from '../status/UnavailableScreen.tsx';
+
+export function App() {
+  useKioskLockdown();
+  const { connection, reportFailure, retryNow } = useAgentConnection();
+  switch (connection.kind) {
+    case 'connecting':
+      return connection.attempt === 1 ? <LoadingScreen /> : <UnavailableScreen attempt={connection.attempt} retryAt={null} onRetryNow={retryNow} />;
+    case 'not-paired':
+      return <NotPairedScreen />;
+    case 'unavailable':
+      return <UnavailableScreen attempt={connection.attempt + 1} retryAt={connection.retryAt} onRetryNow={retryNow} />;
+    case 'ready':
+      return (
+        <AgentFailureContext value={reportFailure}>
+          <KioskApp boot={connection.boot} />
+        </AgentFailureContext>
+      );
+  }
+}

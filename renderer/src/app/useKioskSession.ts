@@ -1,0 +1,51 @@
+// The effects around the pure session reducer: input listeners on the whole window, the idle deadline, the
+// configured defaults, and the page's lang attribute.
+import { useEffect, useReducer, useRef, type Dispatch } from 'react';
+import type { DisplayConfig } from '../../../contracts/config.ts';
+import { initialSession, kioskSessionReducer, msUntilIdle, type SessionAction, type SessionState } from '../session/kioskSession.ts';
+
+const touchEvents = ['pointerdown', 'keydown', 'wheel'] as const;
+const activityEvents = ['pointermove', 'input', 'scroll'] as const;
+
+export function useKioskSession(display: DisplayConfig): [SessionState, Dispatch<SessionAction>] {
+  const [session, dispatch] = useReducer(kioskSessionReducer, undefined, () => initialSession(display.language, display.idleTimeoutSec, Date.now()));
+
+  useEffect(() => {
+    dispatch({ type: 'configure', defaultLanguage: display.language, idleTimeoutSec: display.idleTimeoutSec });
+  }, [display.language, display.idleTimeoutSec]);
+
+  useEffect(() => {
+    const onTouch = () => dispatch({ type: 'touch', at: Date.now() });
+    const onActivity = () => dispatch({ type: 'activity', at: Date.now() });
+    const options = { capture: true, passive: true };
+    for (const e of touchEvents) window.addEventListener(e, onTouch, options);
+    for (const e of activityEvents) window.addEventListener(e, onActivity, options);
+    return () => {
+      for (const e of touchEvents) window.removeEventListener(e, onTouch, options);
+      for (const e of activityEvents) window.removeEventListener(e, onActivity, options);
+    };
+  }, []);
+
+  // The idle deadline: one timer, re-armed from the latest state when it fires early because input moved it.
+  const latest = useRef(session);
+  latest.current = session;
+  useEffect(() => {
+    if (session.screen !== 'home') return undefined;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      timer = setTimeout(() => {
+        const now = Date.now();
+        if (msUntilIdle(latest.current, now) === 0) dispatch({ type: 'tick', at: now });
+        else arm();
+      }, msUntilIdle(latest.current, Date.now()) + 20);
+    };
+    arm();
+    return () => clearTimeout(timer);
+  }, [session.screen, session.sessionId, session.idleTimeoutMs]);
+
+  useEffect(() => {
+    document.documentElement.lang = session.language;
+  }, [session.language]);
+
+  return [session, dispatch];
+}

@@ -1,0 +1,37 @@
+// The running promotions, shared by the attract loop and the home screen. Reloaded when the catalog changes,
+// when a session ends (campaigns expire by the clock, not only by catalog updates) and every REFRESH_MS.
+import { useEffect, useState } from 'react';
+import type { PromotionCard } from '../../../contracts/api.ts';
+import { call } from '../api/client.ts';
+import type { ReportFailure } from './useAgentConnection.ts';
+
+export const PROMOTION_LIMIT = 12;
+const REFRESH_MS = 15 * 60_000;
+
+export type Promotions = { status: 'loading' | 'ready'; items: PromotionCard[] };
+
+export function usePromotions(catalogVersion: number, sessionId: number, reportFailure: ReportFailure): Promotions {
+  const [promotions, setPromotions] = useState<Promotions>({ status: 'loading', items: [] });
+  const [refresh, setRefresh] = useState(0);
+
+  useEffect(() => {
+    const timer = setInterval(() => setRefresh((n) => n + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    call('promotions.list', { limit: PROMOTION_LIMIT }).then(
+      (res) => { if (!cancelled) setPromotions({ status: 'ready', items: res.promotions }); },
+      (err: unknown) => {
+        if (cancelled || reportFailure(err)) return;
+        // Keep what is on screen: an old list beats an empty attract loop.
+        console.warn('atrium: promotions could not be loaded', err);
+        setPromotions((p) => ({ ...p, status: 'ready' }));
+      },
+    );
+    return () => { cancelled = true; };
+  }, [catalogVersion, sessionId, refresh, reportFailure]);
+
+  return promotions;
+}

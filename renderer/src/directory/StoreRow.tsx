@@ -1,0 +1,33 @@
+// One store in the directory: its colour monogram, name (and the other language's), category, hours, floor and unit.
+import type { CSSProperties } from 'react';
+import type { Store } from '../../../contracts/catalog.ts';
+import { textToneFor } from '../format/colours.ts';
+import { useLanguage, useTranslate } from '../i18n/LanguageContext.tsx';
+import { categoryName, localized, otherLanguage } from '../i18n/translate.ts';
+
+export function StoreRow({ store }: { store: Store }) {
+  const lang = useLanguage();
+  const tr = useTranslate();
+  const name = localized(store.name, lang);
+  const second = localized(store.name, otherLanguage(lang));
+  const style = { '--logo': store.logoColour } as CSSProperties;
+  return (
+    <li className="store-row" data-testid="store-row" data-store-id={store.id}>
+      <span className={`store-row__logo store-row__logo--${textToneFor([store.logoColour, store.logoColour])}`} style={style} aria-hidden="true">
+        {Array.from(name)[0]}
+      </span>
+      <span className="store-row__text">
+        <span className="store-row__name" data-testid="store-name">{name}</span>
+        <span className="store-row__meta">
+          <span className="store-row__category">{categoryName(store.category, lang)}</span>
+          {second !== name && <span className="store-row__second">{second}</span>}
+          {store.hours && <span className="store-row__hours">{tr('openingHours', { hours: store.hours })}</span>}
+        </span>
+      </span>
+      <span className="store-row__where">
+        <span className="store-row__floor" data-testid="store-floor">{store.floor}</span>
+        <span className="store-row__unit">{store.unit}</span>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,192 @@
+// A stand-in for the `electron` module. The Electron binary cannot be downloaded in this build environment
+// (require('electron') fails with "Electron failed to install correctly"), so unit tests replace the module with
+// these small fakes via vi.mock('electron', ...). They model only what the shell uses: events, handler
+// registration and the values passed in, so tests assert on what our code registers and how those handlers
+// answer. They do not prove Chromium enforces the settings: tests/electron/kiosk.spec.ts does that where the
+// binary exists.
+import { EventEmitter } from 'node:events';
+import { vi, type Mock } from 'vitest';
+
+let nextId = 1;
+
+export class FakeFrame {
+  parent: FakeFrame | null;
+  processId: number;
+  frameToken: string;
+  url: string;
+  constructor(url: string, parent: FakeFrame | null = null, processId = 100) {
+    this.url = url;
+    this.parent = parent;
+    this.processId = processId;
+    this.frameToken = `frame-${nextId++}`;
+  }
+}
+
+/** An Electron-style event: preventDefault() flips defaultPrevented; extra fields (url...) are spread in. */
+export function fakeEvent<T extends object>(fields: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
+  const e = { ...fields, defaultPrevented: false, preventDefault() { e.defaultPrevented = true; } };
+  return e;
+}
+
+export class FakeWebContents extends EventEmitter {
+  id = nextId++;
+  mainFrame = new FakeFrame('about:blank');
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  zoomLimits: [number, number] | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  setVisualZoomLevelLimits(min: number, max: number) {
+    this.zoomLimits = [min, max];
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  options: any;
+  webContents = new FakeWebContents();
+  loaded: string[] = [];
+  destroyed = false;
+  shown = false;
+  menuRemoved = false;
+  constructor(options: any) {
+    super();
+    this.options = options;
+    FakeBrowserWindow.instances.push(this);
+    // Like Electron: every new webContents is announced on the app.
+    app.emit('web-contents-created', fakeEvent(), this.webContents);
+  }
+  loadURL(url: string) {
+    this.loaded.push(url);
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  removeMenu() {
+    this.menuRemoved = true;
+  }
+  show() {
+    this.shown = true;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
+  close() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+export class FakeSession extends EventEmitter {
+  headersListener: ((details: any, callback: (r: any) => void) => void) | null = null;
+  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: any) => void) | null = null;
+  permissionCheckHandler: ((wc: unknown, permission: string, origin: string, details: any) => boolean) | null = null;
+  devicePermissionHandler: ((details: unknown) => boolean) | null = null;
+  webRequest = {
+    onHeadersReceived: (listener: (details: any, callback: (r: any) => void) => void) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(h: FakeSession['permissionRequestHandler']) {
+    this.permissionRequestHandler = h;
+  }
+  setPermissionCheckHandler(h: FakeSession['permissionCheckHandler']) {
+    this.permissionCheckHandler = h;
+  }
+  setDevicePermissionHandler(h: FakeSession['devicePermissionHandler']) {
+    this.devicePermissionHandler = h;
+  }
+  /** Runs the registered onHeadersReceived listener and returns the headers it answered with. */
+  headersFor(url: string, responseHeaders: Record<string, string[]>): Record<string, string[]> {
+    let out: Record<string, string[]> = {};
+    this.headersListener!({ url, responseHeaders }, (r) => (out = r.responseHeaders));
+    return out;
+  }
+  /** Runs the registered permission request handler and returns its decision. */
+  request(permission: string, details: any): boolean {
+    let granted: boolean | null = null;
+    this.permissionRequestHandler!(null, permission, (g) => (granted = g), details);
+    if (granted === null) throw new Error('permission handler did not answer');
+    return granted;
+  }
+}
+
+export class FakeApp extends EventEmitter {
+  lock = true;
+  isPackaged = false;
+  appPath = '/opt/atrium';
+  userData = '/var/lib/atrium-test';
+  quitted = false;
+  exitCode: number | null = null;
+  requestSingleInstanceLock: Mock<() => boolean> = vi.fn(() => this.lock);
+  whenReady: Mock<() => Promise<void>> = vi.fn(() => Promise.resolve());
+  getAppPath = () => this.appPath;
+  getPath = (name: string) => (name === 'userData' ? this.userData : `/fake/${name}`);
+  /** Like Electron: 'before-quit' first; a listener may preventDefault() to delay quitting. */
+  quit: Mock<() => void> = vi.fn(() => {
+    const e = fakeEvent();
+    this.emit('before-quit', e);
+    if (!e.defaultPrevented) {
+      this.quitted = true;
+      this.emit('will-quit', fakeEvent());
+    }
+  });
+  exit: Mock<(code?: number) => void> = vi.fn((code = 0) => {
+    this.exitCode = code;
+  });
+}
+
+export const app = new FakeApp();
+export let defaultSession = new FakeSession();
+
+export class FakeIpcMain {
+  handlers = new Map<string, (event: any, ...args: unknown[]) => unknown>();
+  handle(channel: string, fn: (event: any, ...args: unknown[]) => unknown) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, fn);
+  }
+  /** Calls a handler like ipcRenderer.invoke would: the handler's throw becomes a rejection. */
+  async invoke(channel: string, event: any, ...args: unknown[]) {
+    const fn = this.handlers.get(channel);
+    if (!fn) throw new Error(`no handler for ${channel}`);
+    return fn(event, ...args);
+  }
+}
+export const ipcMain = new FakeIpcMain();
+
+export const Menu: { setApplicationMenu: Mock<(menu: unknown) => void> } = { setApplicationMenu: vi.fn() };
+
+export const session = {
+  get defaultSession() {
+    return defaultSession;
+  },
+};
+
+/** Fresh state for the next test; the module's objects keep their identity (code under test imported them). */
+export function resetElectronFakes() {
+  app.removeAllListeners();
+  app.lock = true;
+  app.isPackaged = false;
+  app.quitted = false;
+  app.exitCode = null;
+  app.requestSingleInstanceLock.mockClear();
+  app.quit.mockClear();
+  app.exit.mockClear();
+  defaultSession = new FakeSession();
+  ipcMain.handlers.clear();
+  Menu.setApplicationMenu.mockClear();
+  FakeBrowserWindow.instances = [];
+}
+
+/** What vi.mock('electron', ...) returns in these tests: the fakes above, nothing else. */
+export function electronModule(): { app: FakeApp; ipcMain: FakeIpcMain; session: typeof session; BrowserWindow: typeof FakeBrowserWindow; Menu: typeof Menu } {
+  return { app, ipcMain, session, BrowserWindow: FakeBrowserWindow, Menu };
+}
