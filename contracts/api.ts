@@ -48,6 +48,11 @@ export const apiMethods = {
       categories: z.array(z.object({ category: StoreCategory, count: z.number().int() })),
     }),
   },
+  /** Polled by the page: it reloads when reloadSeq grows (HQ's reload-ui command) or configVersion changes. */
+  'kiosk.signals': {
+    params: Empty,
+    result: z.object({ reloadSeq: z.number().int().nonnegative(), configVersion: z.number().int().nonnegative() }),
+  },
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;
@@ -88,5 +93,11 @@ export const Health = z.object({
   uptimeSec: z.number(),
   deviceId: z.string(),
   mallId: z.string(),
+  sync: z.object({
+    state: z.enum(['disabled', 'connecting', 'online', 'offline']),
+    lastSyncAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    outboxDepth: z.number().int(),
+  }),
 });
 export type Health = z.infer<typeof Health>;

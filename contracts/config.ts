@@ -35,6 +35,21 @@ export const AgentSettings = z.object({
   /** Seed the demo mall into an empty database (on by default so `npm start` shows real data). */
   demo: z.boolean().default(true),
   display: DisplayConfig.default(DisplayConfig.parse({})),
+  mqtt: z.object({
+    /** Username and password for the broker (or use a client certificate with mqtts://). */
+    username: z.string().max(128).default(''),
+    password: z.string().max(256).default(''),
+    /** PEM files for TLS: the broker's CA, and this kiosk's own certificate and key. */
+    caFile: z.string().default(''),
+    certFile: z.string().default(''),
+    keyFile: z.string().default(''),
+    heartbeatSec: z.number().int().min(1).max(3600).default(30),
+    /** How long the broker keeps this kiosk's session (subscriptions, queued QoS 1 messages) while it is away. */
+    sessionExpirySec: z.number().int().min(0).max(30 * 86400).default(7 * 86400),
+    /** Events published per drain batch. */
+    drainBatch: z.number().int().min(1).max(1000).default(100),
+    lookupTimeoutMs: z.number().int().min(100).max(60_000).default(3000),
+  }).strict().default({ username: '', password: '', caFile: '', certFile: '', keyFile: '', heartbeatSec: 30, sessionExpirySec: 7 * 86400, drainBatch: 100, lookupTimeoutMs: 3000 }),
 }).strict();
 export type AgentSettings = z.infer<typeof AgentSettings>;
 
@@ -51,4 +66,10 @@ export const settingsEnv = {
   ATRIUM_ROLE: 'display.role',
   ATRIUM_LANGUAGE: 'display.language',
   ATRIUM_IDLE_TIMEOUT_SEC: 'display.idleTimeoutSec',
+  ATRIUM_MQTT_USERNAME: 'mqtt.username',
+  ATRIUM_MQTT_PASSWORD: 'mqtt.password',
+  ATRIUM_MQTT_CA: 'mqtt.caFile',
+  ATRIUM_MQTT_CERT: 'mqtt.certFile',
+  ATRIUM_MQTT_KEY: 'mqtt.keyFile',
+  ATRIUM_HEARTBEAT_SEC: 'mqtt.heartbeatSec',
 } as const;

@@ -3,7 +3,7 @@
 // supervisor runs the browser kiosk (scripts/start.ts) and the Electron shell.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { backoffDelay, defaultBackoff, type Backoff } from './backoff.ts';
+import { backoffDelay, defaultBackoff, type Backoff } from '../contracts/backoff.ts';
 
 export type SupervisorEvents = {
   ready: [{ port: number; pid: number }];

@@ -1,43 +1,78 @@
-// Composition root: opens the database, seeds the demo, serves the API. Used by main.ts and by tests.
+// Composition root: opens the database, seeds the demo, serves the API, syncs with HQ. Used by main.ts and tests.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../contracts/api.ts';
 import type { AgentSettings } from '../../contracts/config.ts';
-import { createHandlers } from './api/handlers.ts';
+import type { Command } from '../../contracts/mqtt.ts';
+import { createHandlers, type UiSignals } from './api/handlers.ts';
 import { startApiServer, type ApiServer } from './api/server.ts';
 import { catalogInfo, registerFloorRank } from './catalog/repo.ts';
 import { openDatabase, schemaVersion, type Db } from './db/open.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import type { Logger } from './log.ts';
-import { enqueueEvent } from './outbox.ts';
+import { enqueueEvent, type OutboxEvent } from './outbox.ts';
+import { SyncEngine, type CommandHandler } from './sync/engine.ts';
 import { AGENT_VERSION } from './version.ts';
 
-export type Agent = { db: Db; server: ApiServer; secret: string; stop(): Promise<void> };
+export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
-export async function startAgent(settings: AgentSettings, log: Logger, secret = randomBytes(32).toString('base64url')): Promise<Agent> {
+export type AgentHooks = {
+  /** Called for HQ's restart-agent command once its result is sent (main.ts exits; the supervisor restarts). */
+  onRestartRequested?: () => void;
+};
+
+export async function startAgent(settings: AgentSettings, log: Logger, secret = randomBytes(32).toString('base64url'), hooks: AgentHooks = {}): Promise<Agent> {
   const startedAt = Date.now();
   const db = openDatabase(settings.dataDir, log.child('db'));
   registerFloorRank(db);
   if (settings.demo) seedDemoIfEmpty(db, log.child('demo'));
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const signals: UiSignals = { reloadSeq: 0 };
 
-  const health = (): Health => ({
-    status: 'ok',
-    versions: { agent: AGENT_VERSION, node: process.versions.node, sqlite: sqliteVersion, schema: schemaVersion(db), catalog: catalogInfo(db)?.version ?? 0 },
-    uptimeSec: Math.round((Date.now() - startedAt) / 100) / 10,
-    deviceId: settings.deviceId,
-    mallId: settings.mallId,
-  });
+  const onCommand: CommandHandler = async (cmd: Command) => {
+    switch (cmd.name) {
+      case 'reload-ui':
+        signals.reloadSeq += 1;
+        return { status: 'done', detail: 'kiosk pages reload at their next poll (within 5 s)', data: { reloadSeq: signals.reloadSeq } };
+      case 'restart-agent':
+        setTimeout(() => hooks.onRestartRequested?.(), 200);
+        return hooks.onRestartRequested
+          ? { status: 'done', detail: 'restarting now', data: null }
+          : { status: 'rejected', detail: 'this agent has no supervisor to restart it', data: null };
+      default:
+        return { status: 'rejected', detail: `${cmd.name} needs the kiosk shell, which did not register a handler`, data: null };
+    }
+  };
+
+  const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, onCommand });
+
+  const health = (): Health => {
+    const s = sync.status();
+    return {
+      status: s.lastError ? 'degraded' : 'ok',
+      versions: { agent: AGENT_VERSION, node: process.versions.node, sqlite: sqliteVersion, schema: schemaVersion(db), catalog: catalogInfo(db)?.version ?? 0 },
+      uptimeSec: Math.round((Date.now() - startedAt) / 100) / 10,
+      deviceId: settings.deviceId,
+      mallId: settings.mallId,
+      sync: { state: s.state, lastSyncAt: s.lastSyncAt, lastError: s.lastError, outboxDepth: s.outboxDepth },
+    };
+  };
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, handlers: createHandlers(db, settings), health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, handlers: createHandlers(db, settings, signals), health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;
   }
-  enqueueEvent(db, { type: 'device.started', payload: { deviceId: settings.deviceId, agentVersion: AGENT_VERSION } });
+  const recordEvent = (e: OutboxEvent) => {
+    const id = enqueueEvent(db, e);
+    sync.drainSoon();
+    return id;
+  };
+  recordEvent({ type: 'device.started', payload: { deviceId: settings.deviceId, agentVersion: AGENT_VERSION } });
+  sync.start();
 
   // Local tools of the same OS user (bench, hq simulator, npm start) find the port and secret here.
   const runDir = path.join(settings.dataDir, 'run');
@@ -48,8 +83,11 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   return {
     db,
     server,
+    sync,
     secret,
+    recordEvent,
     stop: async () => {
+      await sync.stop();
       await server.close();
       db.close();
       rmSync(runFile, { force: true });

@@ -35,7 +35,7 @@ export function loadSettings({ file, env }: SettingsSource): AgentSettings {
   for (const [name, path] of Object.entries(settingsEnv)) {
     const value = env[name];
     if (value === undefined) continue;
-    setPath(raw, path, coerceEnv(value));
+    setPath(raw, path, nonStringPaths.has(path) ? coerceEnv(value) : value);
     origin.set(path, `${name}`);
   }
   const result = AgentSettings.safeParse(raw);
@@ -72,6 +72,9 @@ function expected(issue: z.core.$ZodIssue): string {
       return issue.message;
   }
 }
+
+/** Settings whose values are numbers or booleans; every other environment value stays a string (a device id "1001"). */
+const nonStringPaths = new Set(['apiPort', 'demo', 'display.idleTimeoutSec', 'mqtt.heartbeatSec']);
 
 /** Environment values are strings; numbers and booleans are recognised so the schema sees their real type. */
 function coerceEnv(value: string): unknown {

@@ -41,7 +41,7 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   try {
-    agent = await startAgent(settings, log, secret);
+    agent = await startAgent(settings, log, secret, { onRestartRequested: () => void stop('restart-agent command') });
   } catch (err) {
     if (err instanceof DatabaseError) {
       process.stderr.write(`atrium-agent: ${err.message}\n`);

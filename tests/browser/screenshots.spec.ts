@@ -1,5 +1,6 @@
 // Screenshots of the guide screen at kiosk sizes, for people to open and judge: attract loop, home screen and
-// a directory search, in portrait (1080x1920 guide screen) and landscape (1920x1080).
+// a directory search, in portrait (1080x1920 guide screen) and landscape (1920x1080). Saved to
+// reports/screenshots/<orientation>-<screen>.png.
 import { expect, test } from '@playwright/test';
 import { activeSlide, expectNoProblems, openPairedKiosk, saveScreenshot, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
 
@@ -18,7 +19,7 @@ for (const size of sizes) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await openPairedKiosk(page, agent);
     await expect(activeSlide(page)).toBeVisible();
-    await page.waitForTimeout(1200); // let the entrance animation settle
+    await page.waitForTimeout(1200); // the slide's entrance animation
     await saveScreenshot(page, `${size.orientation}-attract`);
 
     await page.getByTestId('attract').click();
@@ -29,14 +30,44 @@ for (const size of sizes) {
 
     await page.getByTestId('search-input').fill('咖啡');
     await expect(page.getByTestId('store-row')).toHaveCount(1);
-    await page.getByTestId('floor-1F').click();
-    await expect(page.getByTestId('store-row')).toHaveCount(1);
-    await page.getByTestId('search-input').fill('');
-    await page.getByTestId('category-cafe').click();
-    await expect(page.getByTestId('store-row')).toHaveCount(1);
-    await page.getByTestId('floor-all').click();
-    await expect(page.getByTestId('store-row')).toHaveCount(4);
+    await expect(page.getByTestId('store-name')).toHaveText('豆子咖啡');
+    await page.getByTestId('search-input').blur();
     await saveScreenshot(page, `${size.orientation}-search`);
     expectNoProblems(problems);
   });
 }
+
+test('screenshots of the English home, the member panel and the status screens (portrait)', async ({ page, browser }) => {
+  const problems = await watchForProblems(page);
+  await openPairedKiosk(page, agent);
+  await page.getByTestId('attract').click();
+  await page.getByTestId('lang-en').click();
+  await expect(page.getByTestId('mall-name')).toHaveText('Galaxy Plaza');
+  await page.getByTestId('category-dining').click();
+  await expect(page.getByTestId('store-row')).toHaveCount(7);
+  await saveScreenshot(page, 'portrait-home-en');
+
+  await page.getByTestId('member-scan-open').click();
+  await expect(page.getByTestId('member-panel')).toBeVisible();
+  await page.waitForTimeout(400); // the panel's rise animation
+  await saveScreenshot(page, 'portrait-member-en');
+  await page.getByTestId('member-panel-close').click();
+  await page.getByTestId('lang-zh').click();
+  await page.getByTestId('member-scan-open').click();
+  await page.waitForTimeout(400);
+  await saveScreenshot(page, 'portrait-member');
+  expectNoProblems(problems);
+
+  const other = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await other.goto(agent.url);
+  await expect(screen(other)).toHaveAttribute('data-screen', 'not-paired');
+  await saveScreenshot(other, 'portrait-not-paired');
+  await other.goto(await agent.pairUrl());
+  await expect(screen(other)).toHaveAttribute('data-screen', 'attract');
+  await other.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
+  await other.getByTestId('attract').click();
+  await expect(screen(other)).toHaveAttribute('data-screen', 'unavailable');
+  await expect(other.getByTestId('retry-now')).toBeEnabled();
+  await saveScreenshot(other, 'portrait-unavailable');
+  await other.close();
+});

@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../contracts/api.ts';
+import { SCHEMA_VERSION } from '../../edge-agent/src/db/migrations.ts';
 import { demoMembers } from '../../edge-agent/src/demo/catalog.ts';
 import { startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { dbDigest } from '../support/db-digest.ts';
@@ -52,7 +53,7 @@ describe('health', () => {
     const health = Health.parse(JSON.parse(text));
     expect(health.status).toBe('ok');
     expect(health.versions.node).toMatch(/^24\./);
-    expect(health.versions.schema).toBe(1);
+    expect(health.versions.schema).toBe(SCHEMA_VERSION);
     expect(health.versions.catalog).toBe(1);
     for (const m of demoMembers()) {
       expect(text).not.toContain(m.name);

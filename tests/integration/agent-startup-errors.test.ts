@@ -100,7 +100,7 @@ describe('data folder problems', () => {
     db.close();
     const r = runAgent({ ATRIUM_DATA_DIR: dir });
     expect(r.code).toBe(73);
-    expect(r.stderr).toMatch(/written by a newer Atrium \(schema version 99; this build knows up to 1\)/);
+    expect(r.stderr).toMatch(/written by a newer Atrium \(schema version 99; this build knows up to 2\)/);
     expectPlainMessage(r.stderr);
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(99);

@@ -20,6 +20,13 @@ export const migrations: readonly string[] = [
     payload TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT
   ) STRICT;
   `,
+  // 2: HQ sync: public keys, staff credentials, attract content, inbox de-dup of HQ messages
+  `
+  CREATE TABLE hq_keys (kid TEXT PRIMARY KEY, public_key TEXT NOT NULL, not_after TEXT) STRICT;
+  CREATE TABLE staff (staff_id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT;
+  CREATE TABLE attract (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) STRICT;
+  CREATE TABLE inbox (message_key TEXT PRIMARY KEY, received_at TEXT NOT NULL, result TEXT) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -67,6 +67,15 @@ export function useAgentConnection(): { connection: Connection; reportFailure: R
     return undefined;
   }, [connection, fail]);
 
+  // A new pairing link opened in the same tab changes only the fragment (no reload): pair again with it.
+  useEffect(() => {
+    const onHashChange = () => {
+      if (new URLSearchParams(window.location.hash.slice(1)).has('pair')) setConnection({ kind: 'connecting', attempt: 1 });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
   const reportFailure = useCallback<ReportFailure>((err) => {
     const code = errorCode(err);
     if (!isNotPaired(code) && !isAgentDown(code)) return false;

@@ -5,7 +5,7 @@ import type { DisplayConfig } from '../../../contracts/config.ts';
 import { initialSession, kioskSessionReducer, msUntilIdle, type SessionAction, type SessionState } from '../session/kioskSession.ts';
 
 const touchEvents = ['pointerdown', 'keydown', 'wheel'] as const;
-const activityEvents = ['pointermove', 'input', 'scroll'] as const;
+const activityEvents = ['pointermove', 'input'] as const;
 
 export function useKioskSession(display: DisplayConfig): [SessionState, Dispatch<SessionAction>] {
   const [session, dispatch] = useReducer(kioskSessionReducer, undefined, () => initialSession(display.language, display.idleTimeoutSec, Date.now()));
@@ -17,12 +17,18 @@ export function useKioskSession(display: DisplayConfig): [SessionState, Dispatch
   useEffect(() => {
     const onTouch = () => dispatch({ type: 'touch', at: Date.now() });
     const onActivity = () => dispatch({ type: 'activity', at: Date.now() });
-    const options = { capture: true, passive: true };
-    for (const e of touchEvents) window.addEventListener(e, onTouch, options);
-    for (const e of activityEvents) window.addEventListener(e, onActivity, options);
+    // Bubble phase on window, so React's own handlers (on the root element) have run first: a re-render
+    // triggered before a controlled input's onChange would put the old value back into the field.
+    // `scroll` does not bubble, so it alone is caught in the capture phase; it never carries typed text.
+    const bubble = { passive: true };
+    const capture = { capture: true, passive: true };
+    for (const e of touchEvents) window.addEventListener(e, onTouch, bubble);
+    for (const e of activityEvents) window.addEventListener(e, onActivity, bubble);
+    window.addEventListener('scroll', onActivity, capture);
     return () => {
-      for (const e of touchEvents) window.removeEventListener(e, onTouch, options);
-      for (const e of activityEvents) window.removeEventListener(e, onActivity, options);
+      for (const e of touchEvents) window.removeEventListener(e, onTouch);
+      for (const e of activityEvents) window.removeEventListener(e, onActivity);
+      window.removeEventListener('scroll', onActivity, { capture: true });
     };
   }, []);
 

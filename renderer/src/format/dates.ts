@@ -5,7 +5,7 @@ import type { UiLanguage } from '../../../contracts/config.ts';
 export function formatShortDate(iso: string, lang: UiLanguage, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const options: Intl.DateTimeFormatOptions = lang === 'en' ? { day: 'numeric', month: 'short' } : { month: 'numeric', day: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = lang === 'en' ? { day: 'numeric', month: 'short' } : { month: 'long', day: 'numeric' };
   if (timeZone) options.timeZone = timeZone;
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', options).format(date);
 }

@@ -4,7 +4,7 @@ import type { PromotionCard as Promotion } from '../../../contracts/api.ts';
 import { promotionText } from '../attract/promotionText.ts';
 import { safeColours, textToneFor } from '../format/colours.ts';
 import { useLanguage, useTranslate } from '../i18n/LanguageContext.tsx';
-import { ChevronIcon, PinIcon } from '../ui/icons.tsx';
+import { ChevronIcon } from '../ui/icons.tsx';
 
 export function PromotionCard({ promotion, onFindStore }: { promotion: Promotion; onFindStore: (() => void) | null }) {
   const lang = useLanguage();
@@ -15,23 +15,27 @@ export function PromotionCard({ promotion, onFindStore }: { promotion: Promotion
   const className = `promo-card promo-card--${textToneFor(promotion.colours)}`;
   const body = (
     <>
-      <span className="promo-card__where">{text.where}</span>
+      <span className="promo-card__where">{promotion.store ? `${text.where} · ${promotion.store.floor}` : text.where}</span>
       <span className="promo-card__title">{text.title}</span>
       <span className="promo-card__subtitle">{text.subtitle}</span>
       <span className="promo-card__foot">
         {text.coupon && <span className="promo-card__coupon">{text.coupon.value}</span>}
-        {text.location ? (
-          <span className="promo-card__find">
-            <PinIcon /> {promotion.store!.floor}
-            <span className="promo-card__find-label">{tr('findThisStore')}</span>
-            <ChevronIcon />
-          </span>
+        {onFindStore ? (
+          <span className="promo-card__find" aria-hidden="true"><ChevronIcon /></span>
         ) : text.endsOn && <span className="promo-card__ends">{text.endsOn}</span>}
       </span>
     </>
   );
   return onFindStore ? (
-    <button type="button" className={className} style={style} data-testid="promotion-card" data-campaign-id={promotion.campaignId} onClick={onFindStore}>
+    <button
+      type="button"
+      className={className}
+      style={style}
+      aria-label={`${text.title}. ${tr('findThisStore')}: ${text.where}`}
+      data-testid="promotion-card"
+      data-campaign-id={promotion.campaignId}
+      onClick={onFindStore}
+    >
       {body}
     </button>
   ) : (

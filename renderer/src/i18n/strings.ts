@@ -34,7 +34,7 @@ export const strings = {
 
   directoryTitle: { 'zh-CN': '店铺导览', en: 'Store directory' },
   searchLabel: { 'zh-CN': '搜索店铺', en: 'Search stores' },
-  searchPlaceholder: { 'zh-CN': '输入店铺名称，如“咖啡”', en: 'Store name, e.g. “coffee”' },
+  searchPlaceholder: { 'zh-CN': '输入店铺名称，如“咖啡”', en: 'Store name, e.g. "coffee"' },
   clearSearch: { 'zh-CN': '清除搜索', en: 'Clear search' },
   categoriesLabel: { 'zh-CN': '按类别筛选', en: 'Filter by category' },
   allCategories: { 'zh-CN': '全部', en: 'All' },
@@ -54,15 +54,15 @@ export const strings = {
 export type StringKey = keyof typeof strings;
 
 export const categoryNames: Readonly<Record<StoreCategory, Bilingual>> = {
-  dining: { 'zh-CN': '餐饮美食', en: 'Dining' },
-  cafe: { 'zh-CN': '咖啡甜品', en: 'Cafés & desserts' },
+  dining: { 'zh-CN': '餐饮', en: 'Dining' },
+  cafe: { 'zh-CN': '咖啡甜品', en: 'Cafés' },
   fashion: { 'zh-CN': '服饰', en: 'Fashion' },
-  beauty: { 'zh-CN': '美妆香氛', en: 'Beauty' },
-  jewelry: { 'zh-CN': '珠宝钟表', en: 'Jewellery & watches' },
-  sports: { 'zh-CN': '运动户外', en: 'Sports & outdoor' },
-  kids: { 'zh-CN': '亲子儿童', en: 'Kids & family' },
-  electronics: { 'zh-CN': '数码电器', en: 'Electronics' },
-  home: { 'zh-CN': '家居生活', en: 'Home & living' },
+  beauty: { 'zh-CN': '美妆', en: 'Beauty' },
+  jewelry: { 'zh-CN': '珠宝钟表', en: 'Jewellery' },
+  sports: { 'zh-CN': '运动户外', en: 'Sports' },
+  kids: { 'zh-CN': '亲子', en: 'Kids' },
+  electronics: { 'zh-CN': '数码', en: 'Electronics' },
+  home: { 'zh-CN': '家居', en: 'Home' },
   supermarket: { 'zh-CN': '超市', en: 'Supermarket' },
   cinema: { 'zh-CN': '影院', en: 'Cinema' },
   services: { 'zh-CN': '生活服务', en: 'Services' },

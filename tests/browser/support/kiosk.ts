@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, startAgentProcess, type AgentProcess, type StartOptions } from '../../support/agent-process.ts';
+import { repoRoot, startAgentProcess, type AgentProcess } from '../../support/agent-process.ts';
 
 export { startAgentProcess, type AgentProcess };
 
@@ -54,4 +54,3 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
-export type { StartOptions };

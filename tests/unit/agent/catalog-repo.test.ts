@@ -19,7 +19,7 @@ describe('openDatabase', () => {
   it('uses WAL with synchronous=FULL and migrates to the current schema', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(2);
     expect(path.basename(db.name)).toBe('atrium.db');
   });
 });

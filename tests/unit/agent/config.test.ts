@@ -33,6 +33,13 @@ describe('loadSettings', () => {
     expect(() => loadSettings({ env })).toThrow(message);
   });
 
+  it('keeps string settings as strings even when they look like numbers', () => {
+    const s = loadSettings({ env: { ATRIUM_DEVICE_ID: '1001', ATRIUM_MQTT_PASSWORD: '123456', ATRIUM_HEARTBEAT_SEC: '5' } });
+    expect(s.deviceId).toBe('1001');
+    expect(s.mqtt.password).toBe('123456');
+    expect(s.mqtt.heartbeatSec).toBe(5);
+  });
+
   it('reports every bad field at once', () => {
     try {
       loadSettings({ env: { ATRIUM_API_PORT: 'x', ATRIUM_ROLE: 'tv' } });

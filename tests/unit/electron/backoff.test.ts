@@ -1,6 +1,6 @@
-// electron/backoff.ts: capped exponential backoff with jitter, checked with tables.
+// contracts/backoff.ts: capped exponential backoff with jitter, checked with tables.
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, defaultBackoff, type Backoff } from '../../../electron/backoff.ts';
+import { backoffDelay, defaultBackoff, type Backoff } from '../../../contracts/backoff.ts';
 
 const noJitter: Backoff = { initialMs: 500, maxMs: 30_000, factor: 2, jitter: 0 };
 

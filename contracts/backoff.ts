@@ -1,4 +1,5 @@
-// Capped exponential backoff with jitter, as a pure function so its bounds can be tested with tables.
+// Capped exponential backoff with jitter, as a pure function shared by every retry loop (agent supervisor, MQTT
+// reconnects, the page reconnecting to the agent) so its bounds are tested once, with tables.
 export type Backoff = { initialMs: number; maxMs: number; factor: number; jitter: number };
 
 export const defaultBackoff: Backoff = { initialMs: 500, maxMs: 30_000, factor: 2, jitter: 0.2 };

@@ -1,0 +1,183 @@
+// The HQ <-> kiosk MQTT 5 contract: topic builders and payload schemas, declared once for the agent, the HQ
+// simulator and third parties (docs/mqtt.md shows an example of every message).
+import { z } from 'zod';
+import { Campaign, Catalog, Coupon, Member, Store } from './catalog.ts';
+import { DisplayConfig } from './config.ts';
+
+export const TOPIC_ROOT = 'atrium/v1';
+const Segment = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/);
+
+/** Every topic a kiosk or HQ uses. {mall} and {device} are single topic levels (no / + #). */
+export const topics = {
+  status: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/status`,
+  heartbeat: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/heartbeat`,
+  events: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/events`,
+  configDesired: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/config/desired`,
+  configReported: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/config/reported`,
+  commands: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/commands`,
+  commandResults: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/commands/result`,
+  lookupRequest: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/lookup`,
+  lookupResponse: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/lookup/response`,
+  catalogSnapshot: (mall: string) => `${TOPIC_ROOT}/${mall}/catalog/snapshot`,
+  catalogDelta: (mall: string) => `${TOPIC_ROOT}/${mall}/catalog/delta`,
+} as const;
+
+/** HQ-side subscriptions; `$share/<group>/` lets several HQ consumers split the load (MQTT 5 shared subscriptions). */
+export const hqSubscriptions = (group = 'hq') => ({
+  status: `${TOPIC_ROOT}/+/devices/+/status`,
+  heartbeat: `$share/${group}/${TOPIC_ROOT}/+/devices/+/heartbeat`,
+  events: `$share/${group}/${TOPIC_ROOT}/+/devices/+/events`,
+  configReported: `${TOPIC_ROOT}/+/devices/+/config/reported`,
+  commandResults: `$share/${group}/${TOPIC_ROOT}/+/devices/+/commands/result`,
+  lookupRequests: `$share/${group}/${TOPIC_ROOT}/+/devices/+/lookup`,
+});
+
+/** Splits a device topic into its mall, device and kind, or returns null for anything else. */
+export function parseDeviceTopic(topic: string): { mall: string; device: string; kind: string } | null {
+  const m = /^atrium\/v1\/([A-Za-z0-9_-]{1,48})\/devices\/([A-Za-z0-9_-]{1,48})\/(.+)$/.exec(topic);
+  return m ? { mall: m[1]!, device: m[2]!, kind: m[3]! } : null;
+}
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+// ---- device -> HQ ----
+
+export const DeviceStatus = z.object({
+  online: z.boolean(),
+  ts: Timestamp,
+  deviceId: Segment,
+  mallId: Segment,
+  /** birth: sent after every (re)connect; will: set by the broker when the kiosk vanishes; shutdown: clean stop. */
+  reason: z.enum(['birth', 'will', 'shutdown']),
+  agentVersion: z.string().max(32).optional(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+export const Heartbeat = z.object({
+  ts: Timestamp,
+  deviceId: Segment,
+  uptimeSec: z.number().nonnegative(),
+  outboxDepth: z.number().int().nonnegative(),
+  lastSyncAt: Timestamp.nullable(),
+  catalogVersion: z.number().int().nonnegative(),
+  configVersion: z.number().int().nonnegative(),
+  rssMb: z.number().nonnegative(),
+  heapUsedMb: z.number().nonnegative(),
+  lastError: z.string().max(500).nullable(),
+});
+export type Heartbeat = z.infer<typeof Heartbeat>;
+
+/** An upstream event. `eventId` is stable across retries so HQ can de-duplicate. */
+export const DeviceEvent = z.object({
+  eventId: z.string().min(8).max(64),
+  type: z.string().regex(/^[a-z][a-z0-9_.-]{1,63}$/),
+  deviceId: Segment,
+  mallId: Segment,
+  ts: Timestamp,
+  payload: z.record(z.string(), z.unknown()),
+});
+export type DeviceEvent = z.infer<typeof DeviceEvent>;
+
+export const ReportedConfig = z.object({
+  ts: Timestamp,
+  /** Version of the last desired config applied (0 = none yet). */
+  desiredVersion: z.number().int().nonnegative(),
+  effective: DisplayConfig,
+  /** Settings a person changed on the kiosk that override HQ's desired value. */
+  localOverrides: z.array(z.string()),
+});
+export type ReportedConfig = z.infer<typeof ReportedConfig>;
+
+// ---- HQ -> device ----
+
+export const DesiredConfig = z.object({
+  version: z.number().int().positive(),
+  issuedAt: Timestamp,
+  config: DisplayConfig.partial(),
+});
+export type DesiredConfig = z.infer<typeof DesiredConfig>;
+
+export const HqPublicKey = z.object({
+  kid: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  alg: z.literal('Ed25519'),
+  /** Raw 32-byte Ed25519 public key, base64url. */
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  notAfter: Timestamp.nullable().default(null),
+});
+export type HqPublicKey = z.infer<typeof HqPublicKey>;
+
+export const StaffCredential = z.object({
+  staffId: Segment,
+  name: z.string().min(1).max(64),
+  role: z.enum(['staff', 'manager', 'technician']),
+  /** scrypt$N$r$p$<salt b64url>$<hash b64url> */
+  pinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/),
+  /** sha256 of the staff card number with the mall's salt, hex; null when the person has no card. */
+  cardHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+});
+export type StaffCredential = z.infer<typeof StaffCredential>;
+
+export const AttractItem = z.object({
+  id: Segment,
+  campaignId: Segment.nullable(),
+  kind: z.enum(['campaign', 'announcement']),
+  title: z.object({ zh: z.string().min(1).max(200), en: z.string().max(200).optional() }),
+  durationSec: z.number().int().min(3).max(60).default(7),
+});
+
+export const CatalogSnapshot = Catalog.extend({
+  publishedAt: Timestamp,
+  attract: z.array(AttractItem).max(200).default([]),
+  hqKeys: z.array(HqPublicKey).max(10).default([]),
+  staff: z.array(StaffCredential).max(500).default([]),
+});
+export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
+
+export const CatalogDelta = z.object({
+  mallId: Segment,
+  fromVersion: z.number().int().nonnegative(),
+  toVersion: z.number().int().positive(),
+  publishedAt: Timestamp,
+  upsert: z.object({
+    stores: z.array(Store).default([]),
+    campaigns: z.array(Campaign).default([]),
+    coupons: z.array(Coupon).default([]),
+  }).default({ stores: [], campaigns: [], coupons: [] }),
+  remove: z.object({
+    stores: z.array(z.string()).default([]),
+    campaigns: z.array(z.string()).default([]),
+    coupons: z.array(z.string()).default([]),
+  }).default({ stores: [], campaigns: [], coupons: [] }),
+}).refine((d) => d.toVersion === d.fromVersion + 1, { message: 'a delta moves the catalog by exactly one version' });
+export type CatalogDelta = z.infer<typeof CatalogDelta>;
+
+export const CommandName = z.enum(['sync-now', 'reload-ui', 'restart-agent', 'set-config', 'capture-screenshot']);
+export const Command = z.object({
+  id: z.string().min(8).max(64),
+  name: CommandName,
+  args: z.record(z.string(), z.unknown()).default({}),
+  issuedAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type Command = z.infer<typeof Command>;
+
+export const CommandResult = z.object({
+  id: z.string().min(8).max(64),
+  status: z.enum(['accepted', 'done', 'failed', 'rejected', 'expired']),
+  detail: z.string().max(500).nullable().default(null),
+  data: z.record(z.string(), z.unknown()).nullable().default(null),
+  ts: Timestamp,
+});
+export type CommandResult = z.infer<typeof CommandResult>;
+
+/** Member look-up: request on lookupRequest with MQTT 5 responseTopic + correlationData; answer on lookupResponse. */
+export const MemberLookupRequest = z.union([
+  z.object({ by: z.literal('memberId'), memberId: Segment }),
+  z.object({ by: z.literal('cardHash'), cardHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+]);
+export type MemberLookupRequest = z.infer<typeof MemberLookupRequest>;
+export const MemberLookupResponse = z.object({ found: z.boolean(), member: Member.nullable() });
+export type MemberLookupResponse = z.infer<typeof MemberLookupResponse>;
+
+/** Largest payload either side accepts; anything bigger is refused before parsing. */
+export const MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
