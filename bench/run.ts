@@ -1,15 +1,21 @@
 // `npm run bench`: prints a table and writes reports/bench.json. Each figure is min/median/max over runs, next
 // to a baseline measured in the same run and the ratio of the two medians.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync) runs only those parts and merges their rows into
+// an existing reports/bench.json.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agentColdStart, apiRoundTripRuns, bareNodeStart } from './agent.ts';
 import { firstPaintRuns } from './browser.ts';
+import { decisionRuns } from './decision.ts';
+import { syncBench } from './sync.ts';
 import { round, summary } from './stats.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const want = (part: string) => only.size === 0 || only.has(part);
 
 type Row = { name: string; unit: string; value: ReturnType<typeof summary>; baselineName: string; baseline: ReturnType<typeof summary> };
 const rows: Row[] = [];
@@ -18,23 +24,35 @@ const add = (name: string, unit: string, values: number[], baselineName: string,
 
 console.log(`Atrium bench: ${RUNS} runs each, Node ${process.versions.node}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})\n`);
 
-const cold: number[] = [];
-const bare: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  bare.push(await bareNodeStart());
-  cold.push(await agentColdStart());
+if (want('agent')) {
+  const cold: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(await bareNodeStart());
+    cold.push(await agentColdStart());
+  }
+  add('agent cold start to healthy (fresh SQLite: migrate + seed)', 'ms', cold, 'bare Node HTTP server start', bare);
+
+  const api = await apiRoundTripRuns(RUNS, 500);
+  add('API round trip p50: stores.search', 'ms', api.search.p50, 'bare Node HTTP p50', api.bare.p50);
+  add('API round trip p95: stores.search', 'ms', api.search.p95, 'bare Node HTTP p95', api.bare.p95);
+  add('API round trip p50: kiosk.bootstrap', 'ms', api.bootstrap.p50, 'bare Node HTTP p50', api.bare.p50);
+  add('API round trip p95: kiosk.bootstrap', 'ms', api.bootstrap.p95, 'bare Node HTTP p95', api.bare.p95);
 }
-add('agent cold start to healthy (fresh SQLite: migrate + seed)', 'ms', cold, 'bare Node HTTP server start', bare);
 
-const api = await apiRoundTripRuns(RUNS, 500);
-add('API round trip p50: stores.search', 'ms', api.search.p50, 'bare Node HTTP p50', api.bare.p50);
-add('API round trip p95: stores.search', 'ms', api.search.p95, 'bare Node HTTP p95', api.bare.p95);
-add('API round trip p50: kiosk.bootstrap', 'ms', api.bootstrap.p50, 'bare Node HTTP p50', api.bare.p50);
-add('API round trip p95: kiosk.bootstrap', 'ms', api.bootstrap.p95, 'bare Node HTTP p95', api.bare.p95);
+if (want('browser')) {
+  const paint = await firstPaintRuns(Math.max(5, Math.min(RUNS, 7)));
+  add('Chromium: first contentful paint of attract (1080x1920)', 'ms', paint.attractFcp, 'FCP of a one-line static page', paint.baselineFcp);
+  add('Chromium: touch on attract to first frame of home', 'ms', paint.touchToHome, 'FCP of a one-line static page', paint.baselineFcp);
+}
 
-const paint = await firstPaintRuns(Math.max(5, Math.min(RUNS, 7)));
-add('Chromium: first contentful paint of attract (1080x1920)', 'ms', paint.attractFcp, 'FCP of a one-line static page', paint.baselineFcp);
-add('Chromium: touch on attract to first frame of home', 'ms', paint.touchToHome, 'FCP of a one-line static page', paint.baselineFcp);
+if (want('decision')) {
+  const d = decisionRuns(RUNS);
+  add('decideOffers p50: member with 1,000 eligible offers', 'ms', d.engine.p50, 'plain filter+sort of the same 1,000 p50', d.baseline.p50);
+  add('decideOffers p95: member with 1,000 eligible offers', 'ms', d.engine.p95, 'plain filter+sort of the same 1,000 p95', d.baseline.p95);
+}
+
+if (want('sync')) for (const row of await syncBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
 
 const header = ['measure', 'min', 'median', 'max', 'baseline (median)', 'ratio'];
 const table = rows.map((r) => [
@@ -53,5 +71,7 @@ for (const row of table) console.log(fmt(row));
 
 mkdirSync(path.join(root, 'reports'), { recursive: true });
 const out = path.join(root, 'reports', 'bench.json');
-writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), node: process.versions.node, cpus: os.cpus().length, runs: RUNS, results: rows }, null, 2));
+// A partial run (BENCH_ONLY) keeps the other parts' rows from the last report and replaces its own.
+const kept: Row[] = only.size > 0 && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { results: Row[] }).results.filter((r) => !rows.some((n) => n.name === r.name)) : [];
+writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), node: process.versions.node, cpus: os.cpus().length, runs: RUNS, results: [...kept, ...rows] }, null, 2));
 console.log(`\nwrote ${path.relative(root, out)}`);

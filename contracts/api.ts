@@ -4,6 +4,13 @@
 import { z } from 'zod';
 import { LocalizedText, MemberTier, Store, StoreCategory } from './catalog.ts';
 import { DeviceRole, DisplayConfig } from './config.ts';
+import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
+
+const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/** Why a claim or exchange was refused on the kiosk (nothing was written). */
+export const ClaimRefusal = z.enum(['out_of_stock', 'limit_reached', 'not_enough_points', 'not_eligible', 'expired_coupon', 'holdout']);
+export type ClaimRefusal = z.infer<typeof ClaimRefusal>;
 
 export const API_PREFIX = '/api/v1/';
 
@@ -53,6 +60,29 @@ export const apiMethods = {
     params: Empty,
     result: z.object({ reloadSeq: z.number().int().nonnegative(), configVersion: z.number().int().nonnegative() }),
   },
+  /** A scanned member code (camera or wedge scanner) or a card read: identifies the member or says why not. */
+  'member.identify': {
+    params: z.object({ source: IdentifySource, code: z.string().min(1).max(TOKEN_MAX_CHARS, `a scanned code is at most ${TOKEN_MAX_CHARS} characters`) }).strict(),
+    result: IdentifyResult,
+  },
+  /** The identified member's home again (after a claim, or to see HQ's final word on pending ones). */
+  'member.home': {
+    params: z.object({ memberSession: MemberSession }).strict(),
+    result: z.object({ home: MemberHome }),
+  },
+  /** Claim an offer, or exchange points for it when it costs points. `claimId` (made by the page) makes retries safe. */
+  'member.claim': {
+    params: z.object({ memberSession: MemberSession, couponId: z.string().min(1).max(64), claimId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(),
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('claimed'), claimId: z.string(), home: MemberHome }),
+      z.object({ status: z.literal('refused'), reason: ClaimRefusal, home: MemberHome }),
+    ]),
+  },
+  /** Forget the member: the agent drops the session; the page wipes the screen. */
+  'member.signOut': {
+    params: z.object({ memberSession: MemberSession }).strict(),
+    result: z.object({}),
+  },
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;
@@ -66,6 +96,8 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 export const ApiErrorCode = z.enum([
   'unauthorized', 'forbidden_origin', 'bad_host', 'not_found', 'bad_request', 'invalid_params', 'payload_too_large', 'internal',
+  /** The member session is gone (signed out, timed out, or the agent restarted): the page returns to the guide screen. */
+  'member_session_gone',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

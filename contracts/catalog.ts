@@ -1,14 +1,11 @@
 // Catalog shapes: what HQ publishes for a mall and what the kiosk shows. Declared once, parsed on receipt.
 import { z } from 'zod';
+import { Experiment, LocalizedText, MemberTier, OfferRule } from './members.ts';
 
 /** Text in both UI languages; Chinese is required, English falls back to Chinese when missing. */
-export const LocalizedText = z.object({
-  zh: z.string().min(1).max(500),
-  en: z.string().max(500).optional(),
-});
+export { LocalizedText, MemberTier };
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export const MemberTier = z.enum(['regular', 'silver', 'gold', 'diamond']);
 export type MemberTier = z.infer<typeof MemberTier>;
 
 export const StoreCategory = z.enum([
@@ -75,6 +72,8 @@ export const Member = z.object({
   lastVisit: z.iso.datetime({ offset: true }).nullable(),
   segment: z.string().max(32).nullable(),
   tags: z.array(z.string().max(32)).max(32).default([]),
+  /** Points that expire soon and the day they do (YYYY-MM-DD), or null. */
+  expiringPoints: z.object({ points: z.number().int().positive(), on: z.iso.date() }).nullable().default(null),
 });
 export type Member = z.infer<typeof Member>;
 
@@ -85,5 +84,8 @@ export const Catalog = z.object({
   stores: z.array(Store).max(5000),
   campaigns: z.array(Campaign).max(1000),
   coupons: z.array(Coupon).max(50000),
+  /** HQ's rules for which coupons to offer whom (the decision engine's input), and running A/B tests. */
+  offerRules: z.array(OfferRule).max(5000).default([]),
+  experiments: z.array(Experiment).max(20).default([]),
 });
 export type Catalog = z.infer<typeof Catalog>;

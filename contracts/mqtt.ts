@@ -18,6 +18,8 @@ export const topics = {
   commandResults: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/commands/result`,
   lookupRequest: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/lookup`,
   lookupResponse: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/lookup/response`,
+  /** HQ's final word on a member's claim or points exchange (ClaimResult, contracts/members.ts). */
+  claimResults: (mall: string, device: string) => `${TOPIC_ROOT}/${mall}/devices/${device}/claims/result`,
   catalogSnapshot: (mall: string) => `${TOPIC_ROOT}/${mall}/catalog/snapshot`,
   catalogDelta: (mall: string) => `${TOPIC_ROOT}/${mall}/catalog/delta`,
 } as const;
@@ -130,6 +132,8 @@ export const CatalogSnapshot = Catalog.extend({
   attract: z.array(AttractItem).max(200).default([]),
   hqKeys: z.array(HqPublicKey).max(10).default([]),
   staff: z.array(StaffCredential).max(500).default([]),
+  /** The mall's salt for card-number hashes (sha256(salt + normalised card number), hex); null when HQ hands out no cards. */
+  cardSalt: z.string().regex(/^[0-9a-f]{32}$/).nullable().default(null),
 });
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
 
@@ -176,7 +180,12 @@ export const MemberLookupRequest = z.union([
   z.object({ by: z.literal('cardHash'), cardHash: z.string().regex(/^[0-9a-f]{64}$/) }),
 ]);
 export type MemberLookupRequest = z.infer<typeof MemberLookupRequest>;
-export const MemberLookupResponse = z.object({ found: z.boolean(), member: Member.nullable() });
+export const MemberLookupResponse = z.object({
+  found: z.boolean(),
+  member: Member.nullable(),
+  /** The member's card hash (mall salt), so the kiosk can cache the answer for card reads; null when none. */
+  cardHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+});
 export type MemberLookupResponse = z.infer<typeof MemberLookupResponse>;
 
 /** Largest payload either side accepts; anything bigger is refused before parsing. */

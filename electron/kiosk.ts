@@ -81,6 +81,14 @@ export async function runKiosk(opts: KioskOptions = {}): Promise<Kiosk | null> {
       },
     }),
     maxRestarts: 0,
+    // HQ's capture-screenshot command: the agent asks over IPC; the kiosk window's own contents are captured.
+    onShellRequest: async (req) => {
+      const current = liveWindow();
+      if (!current) return { type: 'screenshot', requestId: req.requestId, ok: false, error: 'no kiosk window is open' };
+      const image = await current.webContents.capturePage();
+      const size = image.getSize();
+      return { type: 'screenshot', requestId: req.requestId, ok: true, png: image.toPNG().toString('base64'), width: size.width, height: size.height };
+    },
   });
 
   let everReady = false;

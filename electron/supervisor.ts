@@ -4,6 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { backoffDelay, defaultBackoff, type Backoff } from '../contracts/backoff.ts';
+import { ShellRequest, type ShellReply } from '../contracts/shell.ts';
+
+/** Serves the agent's requests over Node IPC (e.g. a screenshot of the kiosk UI); absent = none can be served. */
+export type ShellRequestHandler = (req: ShellRequest) => Promise<ShellReply>;
 
 export type SupervisorEvents = {
   ready: [{ port: number; pid: number }];
@@ -26,6 +30,7 @@ export type SupervisorOptions = {
   stopTimeoutMs?: number;
   random?: () => number;
   spawnFn?: typeof spawn;
+  onShellRequest?: ShellRequestHandler;
 };
 
 export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
@@ -73,10 +78,20 @@ export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
     });
   }
 
+  private async answerShellRequest(child: ChildProcess, msg: unknown): Promise<void> {
+    const reply = await shellReplyFor(msg, this.opts.onShellRequest);
+    if (!reply) {
+      this.emit('line', 'ignored a malformed message from the agent on the shell channel');
+      return;
+    }
+    if (child.connected) child.send(reply);
+  }
+
   private launch() {
     const spawnFn = this.opts.spawnFn ?? spawn;
-    const child = spawnFn(this.opts.command, this.opts.args, { cwd: this.opts.cwd, env: this.opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnFn(this.opts.command, this.opts.args, { cwd: this.opts.cwd, env: this.opts.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.child = child;
+    child.on('message', (msg: unknown) => void this.answerShellRequest(child, msg));
     this.startedAt = Date.now();
     let buffer = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -113,6 +128,17 @@ export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
       this.emit('restart', { attempt: this.attempt, delayMs });
       this.timer = setTimeout(() => this.launch(), delayMs);
     });
+  }
+}
+
+export async function shellReplyFor(msg: unknown, handler: ShellRequestHandler | undefined): Promise<ShellReply | null> {
+  const req = ShellRequest.safeParse(msg);
+  if (!req.success) return null;
+  if (!handler) return { type: 'screenshot', requestId: req.data.requestId, ok: false, error: 'this kiosk shell cannot capture the UI' };
+  try {
+    return await handler(req.data);
+  } catch (err) {
+    return { type: 'screenshot', requestId: req.data.requestId, ok: false, error: (err as Error).message.slice(0, 500) };
   }
 }
 

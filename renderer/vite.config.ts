@@ -16,4 +16,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
+  // The QR decoder is a module worker (zxing-wasm is an ES module); its .wasm is an asset like any other.
+  worker: { format: 'es' },
 });

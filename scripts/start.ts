@@ -2,23 +2,31 @@
 // agent). Without it: says so in one line, runs the agent under the supervisor, and serves the UI for a browser
 // kiosk, opening `chromium --kiosk --app=URL` when a display is available. Either way one line
 // `Kiosk UI: http://127.0.0.1:PORT/...` is printed once the UI is ready.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agentCommand } from '../electron/agent-command.ts';
+import { startDemoHq, type DemoHq } from '../hq-sim/src/demo-hq.ts';
+import { consoleLog } from '../hq-sim/src/log.ts';
 import { AgentSupervisor } from '../electron/supervisor.ts';
 import { electronBinary } from './electron-binary.ts';
+import { openKioskBrowser, type KioskBrowser } from './kiosk-browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const verbose = process.env.ATRIUM_VERBOSE === '1';
 
+// With no HQ configured, the demo runs its own: a broker and the HQ simulator, so sync is visible out of the box.
+const demoHq = await maybeStartDemoHq();
+const childEnv = { ...process.env, ...(demoHq?.agentEnv ?? {}) };
+
 const electron = electronBinary(root);
 if (electron.path) {
-  const child = spawn(electron.path, [root], { stdio: 'inherit', env: process.env });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  const child = spawn(electron.path, [root], { stdio: 'inherit', env: childEnv });
+  child.on('exit', (code) => void demoHq?.stop().finally(() => process.exit(code ?? 0)));
+  const forward = (sig: NodeJS.Signals) => child.kill(sig);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
 } else {
   console.log(`Electron binary not available (${electron.reason}); serving the kiosk UI for a browser kiosk instead.`);
   await runBrowserKiosk();
@@ -31,9 +39,15 @@ async function runBrowserKiosk() {
     command: cmd.command,
     args: cmd.args,
     cwd: root,
-    env: { ...process.env, ...cmd.env, ATRIUM_API_SECRET: secret },
+    env: { ...childEnv, ...cmd.env, ATRIUM_API_SECRET: secret },
+    // HQ's capture-screenshot command: the agent asks over IPC, the kiosk browser answers over its DevTools pipe.
+    onShellRequest: async (req) => {
+      if (!browser) return { type: 'screenshot', requestId: req.requestId, ok: false, error: 'no kiosk browser window is open (no display, or ATRIUM_NO_BROWSER=1)' };
+      const shot = await browser.captureScreenshot();
+      return { type: 'screenshot', requestId: req.requestId, ok: true, png: shot.png.toString('base64'), width: shot.width, height: shot.height };
+    },
   });
-  let browser: ChildProcess | null = null;
+  let browser: KioskBrowser | null = null;
   let everReady = false;
   supervisor.on('line', (line) => {
     if (verbose || !line.startsWith('{')) console.log(line);
@@ -54,17 +68,38 @@ async function runBrowserKiosk() {
       if (!everReady) console.log(`Kiosk UI: ${pairUrl}`);
       else console.log(`atrium: edge agent back on ${url}`);
       everReady = true;
-      if (!browser && hasDisplay()) browser = openChromium(pairUrl);
+      if (!browser && hasDisplay()) {
+        browser = openKioskBrowser(pairUrl, { onExit: (code) => { console.log(`atrium: kiosk browser closed (code ${code})`); browser = null; } });
+        if (!browser) console.log('atrium: no Chromium found; open the Kiosk UI link in a browser.');
+      }
     })().catch((err: unknown) => console.error(`atrium: ${(err as Error).message}`));
   });
   supervisor.start();
   const shutdown = async () => {
-    browser?.kill('SIGTERM');
+    browser?.close();
     await supervisor.stop();
+    await demoHq?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+async function maybeStartDemoHq(): Promise<DemoHq | null> {
+  if (process.env.ATRIUM_HQ_URL || process.env.ATRIUM_DEMO_HQ === '0') return null;
+  const hqLog = consoleLog();
+  const quiet = { info: (m: string, f?: Record<string, unknown>) => (verbose ? hqLog.info(m, f) : undefined), warn: hqLog.warn, error: hqLog.error };
+  try {
+    const dataDir = process.env.ATRIUM_DEMO_HQ_DIR ?? path.join(root, 'data', 'demo-hq');
+    const hq = await startDemoHq({ dataDir, log: quiet });
+    console.log(`Demo HQ: ${hq.broker} broker at ${hq.url}; the HQ simulator publishes the demo mall's catalog and config.`);
+    if (hq.note) console.log(hq.note);
+    else console.log(`  send the kiosk a command: npm run hq -- command ${hq.device.deviceId} reload-ui --url ${hq.url} --username ${hq.hq.username} --password ${hq.hq.password} --data ${path.relative(root, dataDir)}`);
+    return hq;
+  } catch (err) {
+    console.log(`Demo HQ could not start (${(err as Error).message.split('\n')[0]}); the kiosk runs on its embedded demo data without HQ.`);
+    return null;
+  }
 }
 
 async function mintPairingCode(url: string, secret: string): Promise<string> {
@@ -81,22 +116,3 @@ async function mintPairingCode(url: string, secret: string): Promise<string> {
 function hasDisplay(): boolean {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.ATRIUM_NO_BROWSER !== '1';
 }
-
-function openChromium(url: string): ChildProcess | null {
-  const bin = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-  if (!bin) {
-    console.log('atrium: no Chromium found; open the Kiosk UI link in a browser.');
-    return null;
-  }
-  const profile = mkdtempSync(path.join(tmpdir(), 'atrium-kiosk-'));
-  const args = [
-    '--kiosk', `--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', '--disable-translate',
-    '--disable-background-networking', '--disable-component-update', '--disable-pinch', '--overscroll-history-navigation=0',
-    '--noerrdialogs', '--disable-session-crashed-bubble', '--check-for-update-interval=31536000',
-  ];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(bin, args, { stdio: 'ignore' });
-  child.on('exit', (code) => console.log(`atrium: kiosk browser closed (code ${code})`));
-  return child;
-}
-

@@ -29,7 +29,7 @@ function readJson(file: string): any {
 }
 
 // 1. Type-checking: one check per TypeScript project (contracts, agent, renderer, electron, tests).
-const projects = ['contracts', 'edge-agent', 'renderer', 'electron', 'tests'];
+const projects = ['contracts', 'edge-agent', 'renderer', 'electron', 'hq-sim', 'tests'];
 const tscStatus = run(bin('tsc'), ['-b', ...projects.map((p) => path.join(root, p))]);
 results.push({ suite: 'typecheck', counts: tscStatus === 0 ? { passed: projects.length, failed: 0, skipped: 0 } : { passed: 0, failed: projects.length, skipped: 0 } });
 

@@ -1,6 +1,6 @@
 // Composition root: opens the database, seeds the demo, serves the API, syncs with HQ. Used by main.ts and tests.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../contracts/api.ts';
 import type { AgentSettings } from '../../contracts/config.ts';
@@ -11,7 +11,10 @@ import { catalogInfo, registerFloorRank } from './catalog/repo.ts';
 import { openDatabase, schemaVersion, type Db } from './db/open.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import type { Logger } from './log.ts';
+import { MemberService } from './members/service.ts';
 import { enqueueEvent, type OutboxEvent } from './outbox.ts';
+import { captureScreenshot, hasShell } from './shell.ts';
+import { effectiveDisplay } from './sync/apply.ts';
 import { SyncEngine, type CommandHandler } from './sync/engine.ts';
 import { AGENT_VERSION } from './version.ts';
 
@@ -34,18 +37,33 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     switch (cmd.name) {
       case 'reload-ui':
         signals.reloadSeq += 1;
-        return { status: 'done', detail: 'kiosk pages reload at their next poll (within 5 s)', data: { reloadSeq: signals.reloadSeq } };
+        return { status: 'done', detail: 'kiosk pages reload at their next poll (within 5 s), or when the current shopper session ends', data: { reloadSeq: signals.reloadSeq } };
       case 'restart-agent':
         setTimeout(() => hooks.onRestartRequested?.(), 200);
         return hooks.onRestartRequested
           ? { status: 'done', detail: 'restarting now', data: null }
           : { status: 'rejected', detail: 'this agent has no supervisor to restart it', data: null };
+      case 'capture-screenshot': {
+        if (!hasShell()) return { status: 'rejected', detail: 'no kiosk shell: this agent runs standalone, so there is no UI window to capture', data: null };
+        const shot = await captureScreenshot();
+        const file = saveScreenshot(settings.dataDir, cmd.id, shot.png);
+        log.info('screenshot captured for HQ', { commandId: cmd.id, bytes: shot.png.length, width: shot.width, height: shot.height });
+        return {
+          status: 'done',
+          detail: `PNG ${shot.width}x${shot.height}, ${shot.png.length} bytes (base64 in data.png)`,
+          data: { png: shot.png.toString('base64'), bytes: shot.png.length, sha256: shot.sha256, width: shot.width, height: shot.height, file: path.basename(file) },
+        };
+      }
       default:
-        return { status: 'rejected', detail: `${cmd.name} needs the kiosk shell, which did not register a handler`, data: null };
+        return { status: 'rejected', detail: `${cmd.name} is not handled by this agent`, data: null };
     }
   };
 
   const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, onCommand });
+  const members = new MemberService({
+    db, log: log.child('members'), hq: sync, onEventWritten: () => sync.drainSoon(),
+    idleTimeoutSec: () => effectiveDisplay(db, settings.display).idleTimeoutSec,
+  });
 
   const health = (): Health => {
     const s = sync.status();
@@ -61,7 +79,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, handlers: createHandlers(db, settings, signals), health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, handlers: createHandlers(db, settings, members, signals), health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;
@@ -73,6 +91,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   };
   recordEvent({ type: 'device.started', payload: { deviceId: settings.deviceId, agentVersion: AGENT_VERSION } });
   sync.start();
+  members.start();
 
   // Local tools of the same OS user (bench, hq simulator, npm start) find the port and secret here.
   const runDir = path.join(settings.dataDir, 'run');
@@ -87,10 +106,22 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     secret,
     recordEvent,
     stop: async () => {
+      members.stop();
       await sync.stop();
       await server.close();
       db.close();
       rmSync(runFile, { force: true });
     },
   };
+}
+
+/** Keeps HQ's screenshots on the kiosk too (the last 5), for staff diagnostics. They show the UI only, never camera frames. */
+function saveScreenshot(dataDir: string, commandId: string, png: Buffer): string {
+  const dir = path.join(dataDir, 'screenshots');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${commandId.replace(/[^A-Za-z0-9_-]/g, '')}.png`);
+  writeFileSync(file, png, { mode: 0o600 });
+  const old = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+  for (const f of old.slice(0, Math.max(0, old.length - 5))) rmSync(path.join(dir, f), { force: true });
+  return file;
 }

@@ -2,12 +2,13 @@
 import type { AgentSettings } from '../../../contracts/config.ts';
 import { catalogInfo, currentPromotions, floors, searchStores } from '../catalog/repo.ts';
 import type { Db } from '../db/open.ts';
+import type { MemberService } from '../members/service.ts';
 import { desiredConfig, effectiveDisplay } from '../sync/apply.ts';
 import type { Handlers } from './server.ts';
 
 export type UiSignals = { reloadSeq: number };
 
-export function createHandlers(db: Db, settings: AgentSettings, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Handlers {
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Handlers {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);
@@ -22,5 +23,9 @@ export function createHandlers(db: Db, settings: AgentSettings, signals: UiSigna
     'promotions.list': ({ limit }) => ({ promotions: currentPromotions(db, now(), limit) }),
     'stores.search': (params) => searchStores(db, params),
     'kiosk.signals': () => ({ reloadSeq: signals.reloadSeq, configVersion: desiredConfig(db)?.version ?? 0 }),
+    'member.identify': (params) => members.identify(params),
+    'member.home': (params) => members.home(params),
+    'member.claim': (params) => members.claim(params),
+    'member.signOut': (params) => members.signOut(params),
   };
 }

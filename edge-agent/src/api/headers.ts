@@ -1,8 +1,10 @@
 // Response headers for everything the agent serves. The CSP is the kiosk page's: only its own origin for
 // scripts, styles, data and workers; nothing inline, no frames, no forms, no plugins.
+// 'wasm-unsafe-eval' lets the page and its workers compile WebAssembly (zxing-wasm reads member QR codes, writes
+// redemption QR codes) from .wasm files served by the agent itself; it does not allow eval() or new Function().
 export const contentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

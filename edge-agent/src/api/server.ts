@@ -4,8 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiErrorCode, type ApiMethod, type ApiParsedParams, type ApiResult, type Health } from '../../../contracts/api.ts';
+import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiMethod, type ApiParsedParams, type ApiResult, type Health } from '../../../contracts/api.ts';
 import type { Logger } from '../log.ts';
+import { HttpError } from './errors.ts';
 import { securityHeaders } from './headers.ts';
 import { PairingCodes } from './pairing.ts';
 import { serveStatic } from './static.ts';
@@ -25,18 +26,6 @@ export type ApiServerOptions = {
 };
 
 export type ApiServer = { port: number; url: string; pairing: PairingCodes; close(): Promise<void> };
-
-class HttpError extends Error {
-  readonly status: number;
-  readonly code: ApiErrorCode;
-  readonly issues: { path: string; message: string }[] | undefined;
-  constructor(status: number, code: ApiErrorCode, message: string, issues?: { path: string; message: string }[]) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.issues = issues;
-  }
-}
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const pairing = new PairingCodes();

@@ -2,33 +2,39 @@
 import { Campaign, Catalog, Coupon, LocalizedText, Store, type StoreCategory } from '../../../contracts/catalog.ts';
 import type { ApiParsedParams, PromotionCard } from '../../../contracts/api.ts';
 import type { Db } from '../db/open.ts';
+import { replaceOfferRules } from './offers.ts';
 
 export type CatalogInfo = { mallId: string; version: number; mallName: LocalizedText };
 
 /** Replaces the cached catalog in one transaction; returns false (and changes nothing) for a stale version. */
-export function replaceCatalog(db: Db, catalog: Catalog, alsoInTransaction?: () => void): boolean {
+export function replaceCatalog(db: Db, catalog: Catalog, alsoInTransaction?: () => void, now: Date = new Date()): boolean {
   const parsed = Catalog.parse(catalog);
   return db.transaction(() => {
     const current = catalogInfo(db);
     if (current && current.version >= parsed.version && current.mallId === parsed.mallId) return false;
     db.exec('DELETE FROM stores; DELETE FROM campaigns; DELETE FROM coupons;');
     alsoInTransaction?.();
-    upsertCatalogRows(db, parsed);
+    upsertCatalogRows(db, parsed, now);
+    replaceOfferRules(db, parsed.offerRules, parsed.experiments);
     setCatalogInfo(db, { mallId: parsed.mallId, version: parsed.version, mallName: parsed.mallName });
     return true;
   })();
 }
 
-/** Inserts or replaces stores, campaigns and coupons (used by snapshots and deltas, inside their transaction). */
-export function upsertCatalogRows(db: Db, rows: Pick<Catalog, 'stores' | 'campaigns' | 'coupons'>): void {
+/**
+ * Inserts or replaces stores, campaigns and coupons (used by snapshots and deltas, inside their transaction).
+ * A coupon's received_at says when HQ's stock figure arrived: claims confirmed before it are already counted in it.
+ */
+export function upsertCatalogRows(db: Db, rows: Pick<Catalog, 'stores' | 'campaigns' | 'coupons'>, receivedAt: Date = new Date()): void {
   const insStore = db.prepare(
     'INSERT OR REPLACE INTO stores (id, name_zh, name_en, category, floor, unit, search_text, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const s of rows.stores) insStore.run(s.id, s.name.zh, s.name.en ?? null, s.category, s.floor, s.unit, searchText(s), JSON.stringify(s));
   const insCampaign = db.prepare('INSERT OR REPLACE INTO campaigns (id, priority, starts_at, ends_at, doc) VALUES (?, ?, ?, ?, ?)');
   for (const c of rows.campaigns) insCampaign.run(c.id, c.priority, utc(c.startsAt), utc(c.endsAt), JSON.stringify(c));
-  const insCoupon = db.prepare('INSERT OR REPLACE INTO coupons (id, store_id, valid_to, doc) VALUES (?, ?, ?, ?)');
-  for (const c of rows.coupons) insCoupon.run(c.id, c.storeId, utc(c.validTo), JSON.stringify(c));
+  const insCoupon = db.prepare('INSERT OR REPLACE INTO coupons (id, store_id, valid_to, doc, received_at) VALUES (?, ?, ?, ?, ?)');
+  const at = receivedAt.toISOString();
+  for (const c of rows.coupons) insCoupon.run(c.id, c.storeId, utc(c.validTo), JSON.stringify(c), at);
 }
 
 export function setCatalogInfo(db: Db, info: CatalogInfo): void {

@@ -27,6 +27,29 @@ export const migrations: readonly string[] = [
   CREATE TABLE attract (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) STRICT;
   CREATE TABLE inbox (message_key TEXT PRIMARY KEY, received_at TEXT NOT NULL, result TEXT) STRICT;
   `,
+  // 3: members at the guide screen: used QR nonces, hashed card numbers, claims and points exchanges, HQ's offer
+  // rules and experiments. coupons.received_at is when HQ's stock figure for the coupon arrived (see members/stock).
+  `
+  CREATE TABLE used_nonces (
+    nonce TEXT PRIMARY KEY, member_id TEXT NOT NULL, seen_at TEXT NOT NULL, expires_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX used_nonces_expires ON used_nonces(expires_at);
+  CREATE TABLE member_cards (card_hash TEXT PRIMARY KEY, member_id TEXT NOT NULL, cached_at TEXT NOT NULL) STRICT;
+  CREATE INDEX member_cards_member ON member_cards(member_id);
+  CREATE TABLE claims (
+    claim_id TEXT PRIMARY KEY, member_id TEXT NOT NULL, coupon_id TEXT NOT NULL,
+    via TEXT NOT NULL CHECK (via IN ('claim', 'exchange')),
+    points_cost INTEGER NOT NULL CHECK (points_cost >= 0),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'rejected')),
+    detail TEXT, redemption_code TEXT, rule_id TEXT, experiment TEXT, arm TEXT,
+    coupon_doc TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX claims_member ON claims(member_id, coupon_id);
+  CREATE INDEX claims_coupon ON claims(coupon_id, status);
+  CREATE TABLE offer_rules (id TEXT PRIMARY KEY, coupon_id TEXT NOT NULL, priority INTEGER NOT NULL, doc TEXT NOT NULL) STRICT;
+  CREATE TABLE experiments (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) STRICT;
+  ALTER TABLE coupons ADD COLUMN received_at TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

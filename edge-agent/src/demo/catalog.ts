@@ -1,6 +1,7 @@
 // The demo mall: a realistic catalog so `npm start` with no HQ shows real data. Brand names are fictional.
 // Dates are relative to `now` so the demo's campaigns are always running.
 import type { Catalog, Coupon, Member, Store, StoreCategory } from '../../../contracts/catalog.ts';
+import type { Experiment, OfferRule } from '../../../contracts/members.ts';
 
 type StoreRow = [id: string, zh: string, en: string, category: StoreCategory, floor: string, unit: string, colour: string, keywords?: string[]];
 
@@ -67,6 +68,7 @@ export function demoCatalog(now: Date = new Date()): Catalog {
     coupon({ id: 'c-winback-pack', storeId: null, kind: 'winback', title: { zh: '老朋友回归礼包 满100减30', en: 'Welcome back pack: ¥30 off ¥100' }, minSpendFen: 10000, valueFen: 3000, stock: 300, tiers: [...all] }),
     coupon({ id: 'c-points-cinema', storeId: 's-cinema', kind: 'points-exchange', title: { zh: '500积分兑电影票', en: 'Movie ticket for 500 points' }, valueFen: 4500, pointsCost: 500, stock: 100, tiers: [...all] }),
     coupon({ id: 'c-toyland-150-30', storeId: 's-toyland', kind: 'discount', title: { zh: '奇趣玩具城 满150减30', en: 'Toyland: ¥30 off ¥150' }, minSpendFen: 15000, valueFen: 3000, stock: 150, tiers: [...all], validTo: soon }),
+    coupon({ id: 'c-dessert-happy', storeId: 's-dessert', kind: 'gift', title: { zh: '甜蜜时刻 第二份半价', en: 'Sweet Moments: second dessert half price' }, valueFen: 1800, stock: 400, tiers: [...all] }),
     coupon({ id: 'c-diamond-lounge', storeId: null, kind: 'gift', title: { zh: '钻石会员 贵宾休息室畅饮', en: 'Diamond lounge: free drinks' }, valueFen: 6800, stock: 30, tiers: ['diamond'] }),
   ];
   const campaign = (id: string, zh: string, en: string, subZh: string, subEn: string, storeId: string | null, couponIds: string[], colours: [string, string], priority: number) => ({
@@ -78,6 +80,8 @@ export function demoCatalog(now: Date = new Date()): Catalog {
     mallName: { zh: '星河广场', en: 'Galaxy Plaza' },
     stores,
     coupons,
+    offerRules: demoOfferRules(),
+    experiments: demoExperiments(),
     campaigns: [
       campaign('cp-winter-sale', '冬季焕新季', 'Winter Refresh Sale', '全场满300减50，会员再享双倍积分', '¥50 off every ¥300, double points for members', null, ['c-winter-300-50'], ['#C8102E', '#7B1FA2'], 90),
       campaign('cp-hotpot-night', '蜀香火锅 暖冬夜宵', 'Hotpot Winter Nights', '21点后满200减40', '¥40 off ¥200 after 9 pm', 's-hotpot', ['c-hotpot-200-40'], ['#B71C1C', '#FF6F00'], 70),
@@ -90,15 +94,43 @@ export function demoCatalog(now: Date = new Date()): Catalog {
   };
 }
 
+/** HQ's demo offer rules: what the decision engine offers whom, each with the reason shown to the member. */
+export function demoOfferRules(): OfferRule[] {
+  const rule = (id: string, couponId: string, priority: number, when: OfferRule['when'], zh: string, en: string): OfferRule => ({ id, couponId, priority, when, reason: { zh, en } });
+  return [
+    rule('r-birthday', 'c-birthday-cake', 900, { birthdayMonth: true }, '生日月专享', 'For your birthday month'),
+    rule('r-winback', 'c-winback-pack', 850, { dormantDays: 90 }, '好久不见，欢迎回来', 'We missed you: welcome back'),
+    rule('r-expiring', 'c-points-cinema', 800, { pointsExpiringWithinDays: 7 }, '积分即将过期，兑换不浪费', 'Use your points before they expire'),
+    rule('r-diamond', 'c-diamond-lounge', 700, { tiers: ['diamond'] }, '钻石会员礼遇', 'A diamond member privilege'),
+    rule('r-gold-beauty', 'c-lumen-gold', 600, { tiers: ['gold', 'diamond'], tagsAny: ['beauty'] }, '您常逛美妆', 'You often shop beauty'),
+    rule('r-coffee', 'c-coffee-gift', 500, { tagsAny: ['coffee'] }, '咖啡爱好者专属', 'For coffee lovers'),
+    rule('r-sports', 'c-sprint-500-100', 450, { tagsAny: ['sports'] }, '您喜欢运动', 'You like sports'),
+    rule('r-lunch', 'c-hotpot-200-40', 300, { window: { days: [1, 2, 3, 4, 5, 6, 7], fromHour: 11, toHour: 21 } }, '饭点好去处', 'A good place to eat now'),
+    rule('r-points', 'c-points-cinema', 200, { tiers: ['silver', 'gold', 'diamond'] }, '积分兑好礼', 'Spend points on a treat'),
+    rule('r-everyone', 'c-winter-300-50', 100, {}, '全场会员福利', 'For every member'),
+    // The interactive wall (anonymous shoppers): a coupon to fit the mood.
+    rule('w-happy', 'c-dessert-happy', 400, { anonymousOnly: true, expressions: ['happy', 'surprised'] }, '开心就来点甜的', 'Happy? Have something sweet'),
+    rule('w-calm', 'c-coffee-gift', 300, { anonymousOnly: true, expressions: ['neutral', 'sad', 'fearful'] }, '来杯咖啡歇一歇', 'Take a break with a coffee'),
+    rule('w-grumpy', 'c-hotpot-200-40', 300, { anonymousOnly: true, expressions: ['angry', 'disgusted'] }, '火锅治愈一切', 'Hotpot fixes everything'),
+  ];
+}
+
+/** One A/B test: 90 % of sessions see offers, 10 % are held out so the uplift is measured. */
+export function demoExperiments(): Experiment[] {
+  return [{ id: 'x-offers-2026q4', arms: [{ name: 'offers', weight: 90, holdout: false }, { name: 'holdout', weight: 10, holdout: true }] }];
+}
+
 /** Demo members: every tier, a birthday-month member, a dormant member and one with points about to expire. */
 export function demoMembers(now: Date = new Date()): (Member & { note: string })[] {
-  const month = now.getUTCMonth() + 1;
+  // The mall's month (Asia/Shanghai, the decision engine's default zone), not UTC's: they differ for 8 hours a month.
+  const month = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(now));
   const iso = (daysAgo: number) => new Date(now.getTime() - daysAgo * day).toISOString();
+  const isoDate = (daysAhead: number) => new Date(now.getTime() + daysAhead * day).toISOString().slice(0, 10);
   return [
-    { id: 'M1001', name: '王小明', tier: 'regular', points: 320, birthMonth: ((month + 5) % 12) + 1, lastVisit: iso(3), segment: 'new', tags: [], note: 'regular tier, new member' },
-    { id: 'M1002', name: '李静', tier: 'silver', points: 1850, birthMonth: month, lastVisit: iso(10), segment: 'loyal', tags: ['coffee'], note: 'silver tier, birthday this month' },
-    { id: 'M1003', name: '张伟', tier: 'gold', points: 5200, birthMonth: ((month + 2) % 12) + 1, lastVisit: iso(200), segment: 'dormant', tags: ['sports'], note: 'gold tier, dormant (no visit in 200 days)' },
-    { id: 'M1004', name: '陈美玲', tier: 'diamond', points: 28600, birthMonth: ((month + 8) % 12) + 1, lastVisit: iso(1), segment: 'champion', tags: ['beauty', 'jewelry'], note: 'diamond tier, frequent shopper' },
-    { id: 'M1005', name: '刘洋', tier: 'silver', points: 940, birthMonth: ((month + 3) % 12) + 1, lastVisit: iso(20), segment: 'at-risk', tags: ['points-expiring'], note: 'silver tier, 600 points expire within 7 days' },
+    { id: 'M1001', name: '王小明', tier: 'regular', points: 320, birthMonth: ((month + 5) % 12) + 1, lastVisit: iso(3), segment: 'new', tags: [], expiringPoints: null, note: 'regular tier, new member' },
+    { id: 'M1002', name: '李静', tier: 'silver', points: 1850, birthMonth: month, lastVisit: iso(10), segment: 'loyal', tags: ['coffee'], expiringPoints: null, note: 'silver tier, birthday this month' },
+    { id: 'M1003', name: '张伟', tier: 'gold', points: 5200, birthMonth: ((month + 2) % 12) + 1, lastVisit: iso(200), segment: 'dormant', tags: ['sports'], expiringPoints: null, note: 'gold tier, dormant (no visit in 200 days)' },
+    { id: 'M1004', name: '陈美玲', tier: 'diamond', points: 28600, birthMonth: ((month + 8) % 12) + 1, lastVisit: iso(1), segment: 'champion', tags: ['beauty', 'jewelry'], expiringPoints: null, note: 'diamond tier, frequent shopper' },
+    { id: 'M1005', name: '刘洋', tier: 'silver', points: 940, birthMonth: ((month + 3) % 12) + 1, lastVisit: iso(20), segment: 'at-risk', tags: ['points-expiring'], expiringPoints: { points: 600, on: isoDate(5) }, note: 'silver tier, 600 points expire within 7 days' },
   ];
 }

@@ -1,15 +1,44 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../log.ts';
 import { catalogInfo, replaceCatalog } from '../catalog/repo.ts';
 import { upsertMembers } from '../members/cache.ts';
+import { cacheCard, cardHash, cardSalt, demoCardNumber, setCardSalt } from '../members/cards.ts';
+import { offerCatalog, offerCatalogChanged, replaceOfferRules } from '../catalog/offers.ts';
 import { demoCatalog, demoMembers } from './catalog.ts';
 
-/** Seeds the demo mall into an empty database; a database that already has a catalog is left alone. */
+/**
+ * Seeds the demo mall into an empty database; a database that already has a catalog is left alone (except that
+ * a demo database from before members gets the demo's offer rules and cards). The demo's
+ * card salt is made here (HQ's snapshot brings the real one and replaces it), with the demo members' cards
+ * (`62` + 14-digit member number, e.g. M1003 -> 6200000000001003) hashed under it.
+ */
 export function seedDemoIfEmpty(db: Db, log: Logger, now: Date = new Date()): boolean {
-  if (catalogInfo(db)) return false;
+  const info = catalogInfo(db);
   const catalog = demoCatalog(now);
-  replaceCatalog(db, catalog);
-  upsertMembers(db, demoMembers(now).map(({ note: _note, ...member }) => member), now);
-  log.info('demo catalog seeded', { mallId: catalog.mallId, stores: catalog.stores.length, campaigns: catalog.campaigns.length, coupons: catalog.coupons.length });
+  const members = demoMembers(now).map(({ note: _note, ...member }) => member);
+  const seedCards = () => {
+    const salt = randomBytes(16).toString('hex');
+    setCardSalt(db, salt);
+    for (const m of members) cacheCard(db, cardHash(salt, demoCardNumber(m.id)), m.id, now);
+  };
+  if (info) {
+    // A demo database from before members (schema 2): give it the demo's offer rules and cards once.
+    if (info.mallId === catalog.mallId && info.version === catalog.version && cardSalt(db) === null && offerCatalog(db).rules.length === 0) {
+      db.transaction(() => {
+        replaceOfferRules(db, catalog.offerRules, catalog.experiments);
+        seedCards();
+      })();
+      offerCatalogChanged();
+      log.info('demo members upgraded', { rules: catalog.offerRules.length });
+    }
+    return false;
+  }
+  db.transaction(() => {
+    replaceCatalog(db, catalog, undefined, now);
+    upsertMembers(db, members, now);
+    seedCards();
+  })();
+  log.info('demo catalog seeded', { mallId: catalog.mallId, stores: catalog.stores.length, campaigns: catalog.campaigns.length, coupons: catalog.coupons.length, members: members.length, rules: catalog.offerRules.length });
   return true;
 }

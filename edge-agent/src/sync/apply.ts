@@ -3,10 +3,11 @@ import type { CatalogDelta, CatalogSnapshot, DesiredConfig } from '../../../cont
 import { DisplayConfig } from '../../../contracts/config.ts';
 import { catalogInfo, replaceCatalog, setCatalogInfo, upsertCatalogRows } from '../catalog/repo.ts';
 import type { Db } from '../db/open.ts';
+import { setCardSalt } from '../members/cards.ts';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'wrong-mall' | 'gap';
 
-export function applySnapshot(db: Db, snap: CatalogSnapshot, mallId: string): ApplyOutcome {
+export function applySnapshot(db: Db, snap: CatalogSnapshot, mallId: string, now: Date = new Date()): ApplyOutcome {
   if (snap.mallId !== mallId) return 'wrong-mall';
   const applied = replaceCatalog(db, snap, () => {
     db.exec('DELETE FROM hq_keys; DELETE FROM staff; DELETE FROM attract;');
@@ -16,12 +17,13 @@ export function applySnapshot(db: Db, snap: CatalogSnapshot, mallId: string): Ap
     for (const s of snap.staff) staff.run(s.staffId, JSON.stringify(s));
     const attract = db.prepare('INSERT INTO attract (id, position, doc) VALUES (?, ?, ?)');
     snap.attract.forEach((a, i) => attract.run(a.id, i, JSON.stringify(a)));
-  });
+    setCardSalt(db, snap.cardSalt);
+  }, now);
   return applied ? 'applied' : 'stale';
 }
 
 /** A delta applies only on top of exactly its fromVersion; an older one is stale, a newer one leaves a gap. */
-export function applyDelta(db: Db, delta: CatalogDelta, mallId: string): ApplyOutcome {
+export function applyDelta(db: Db, delta: CatalogDelta, mallId: string, now: Date = new Date()): ApplyOutcome {
   if (delta.mallId !== mallId) return 'wrong-mall';
   return db.transaction((): ApplyOutcome => {
     const info = catalogInfo(db);
@@ -35,7 +37,7 @@ export function applyDelta(db: Db, delta: CatalogDelta, mallId: string): ApplyOu
     del('stores', delta.remove.stores);
     del('campaigns', delta.remove.campaigns);
     del('coupons', delta.remove.coupons);
-    upsertCatalogRows(db, delta.upsert);
+    upsertCatalogRows(db, delta.upsert, now);
     setCatalogInfo(db, { ...info, version: delta.toVersion });
     return 'applied';
   })();

@@ -9,11 +9,14 @@ import {
   CatalogDelta, CatalogSnapshot, Command, DesiredConfig, MAX_PAYLOAD_BYTES, MemberLookupResponse, topics,
   type CommandResult, type DeviceEvent, type DeviceStatus, type Heartbeat, type MemberLookupRequest, type ReportedConfig,
 } from '../../../contracts/mqtt.ts';
+import { ClaimResult } from '../../../contracts/members.ts';
 import { catalogInfo } from '../catalog/repo.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../log.ts';
+import { applyClaimResult } from '../members/claims.ts';
 import { outboxBatch, outboxDelete, outboxDepth, outboxFailed } from '../outbox.ts';
 import { applyDelta, applyDesiredConfig, applySnapshot, desiredConfig, effectiveDisplay, meta, rememberInbox, setMeta } from './apply.ts';
+import { LookupWaiters } from './lookups.ts';
 import { mqttOptions } from './mqtt-options.ts';
 
 export type SyncState = 'disabled' | 'connecting' | 'online' | 'offline';
@@ -56,7 +59,7 @@ export class SyncEngine {
   private draining = false;
   private drainAgain = false;
   private readonly inFlight = new Set<string>();
-  private readonly lookups = new Map<string, { resolve: (r: MemberLookupResponse) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly lookups = new LookupWaiters();
   private timers = new Set<NodeJS.Timeout>();
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private readonly o: SyncOptions;
@@ -105,10 +108,7 @@ export class SyncEngine {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    for (const [, l] of this.lookups) {
-      clearTimeout(l.timer);
-      l.reject(new Error('the agent is stopping'));
-    }
+    this.lookups.rejectAll('the agent is stopping');
     const client = this.client;
     if (!client) return;
     if (this.state === 'online') {
@@ -123,22 +123,22 @@ export class SyncEngine {
     if (this.state === 'online') void this.drain();
   }
 
+  /** Whether HQ is reachable now (member look-ups can be tried). */
+  online(): boolean {
+    return this.state === 'online';
+  }
+
   /** Asks HQ for a member over MQTT 5 request/response; rejects when offline or after the timeout. */
   lookupMember(req: MemberLookupRequest): Promise<MemberLookupResponse> {
     const client = this.client;
     if (!client || this.state !== 'online') return Promise.reject(new Error('offline: HQ cannot be reached right now'));
     const correlation = randomUUID();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.lookups.delete(correlation);
-        reject(new Error(`timeout: HQ did not answer within ${this.o.settings.mqtt.lookupTimeoutMs} ms`));
-      }, this.o.settings.mqtt.lookupTimeoutMs);
-      this.lookups.set(correlation, { resolve, reject, timer });
-      client.publish(topics.lookupRequest(this.mall, this.device), JSON.stringify(req), {
-        qos: 1,
-        properties: { responseTopic: topics.lookupResponse(this.mall, this.device), correlationData: Buffer.from(correlation), messageExpiryInterval: 30 },
-      });
+    const answer = this.lookups.wait(correlation, this.o.settings.mqtt.lookupTimeoutMs);
+    client.publish(topics.lookupRequest(this.mall, this.device), JSON.stringify(req), {
+      qos: 1,
+      properties: { responseTopic: topics.lookupResponse(this.mall, this.device), correlationData: Buffer.from(correlation), messageExpiryInterval: 30 },
     });
+    return answer;
   }
 
   // ---- connection ----
@@ -152,6 +152,7 @@ export class SyncEngine {
       topics.configDesired(this.mall, this.device),
       topics.commands(this.mall, this.device),
       topics.lookupResponse(this.mall, this.device),
+      topics.claimResults(this.mall, this.device),
       topics.catalogSnapshot(this.mall),
       topics.catalogDelta(this.mall),
     ];
@@ -182,7 +183,9 @@ export class SyncEngine {
       if (this.stopped || !this.client) return;
       this.reconnects += 1;
       this.state = 'connecting';
-      this.client.reconnect();
+      // Hand mqtt.js its own stores back: reconnect() without them starts with empty ones, which would drop the
+      // QoS 1 publishes still awaiting a PUBACK (their callbacks would never fire and the drain would stall).
+      this.client.reconnect({ incomingStore: this.client.incomingStore, outgoingStore: this.client.outgoingStore });
     });
   }
 
@@ -323,11 +326,11 @@ export class SyncEngine {
     try {
       if (topic === topics.catalogSnapshot(this.mall)) {
         const snap = parse(CatalogSnapshot);
-        if (snap) this.applied(topic, 'catalog snapshot', snap.version, applySnapshot(this.o.db, snap, this.mall), payload.length);
+        if (snap) this.applied(topic, 'catalog snapshot', snap.version, applySnapshot(this.o.db, snap, this.mall, this.now()), payload.length);
       } else if (topic === topics.catalogDelta(this.mall)) {
         const delta = parse(CatalogDelta);
         if (!delta) return;
-        const outcome = applyDelta(this.o.db, delta, this.mall);
+        const outcome = applyDelta(this.o.db, delta, this.mall, this.now());
         this.applied(topic, 'catalog delta', delta.toVersion, outcome, payload.length);
         if (outcome === 'gap') this.refetchSnapshot();
       } else if (topic === topics.configDesired(this.mall, this.device)) {
@@ -342,20 +345,32 @@ export class SyncEngine {
       } else if (topic === topics.commands(this.mall, this.device)) {
         const cmd = parse(Command);
         if (cmd) void this.runCommand(cmd);
+      } else if (topic === topics.claimResults(this.mall, this.device)) {
+        const result = parse(ClaimResult);
+        if (result) this.claimResult(topic, result, payload.length);
       } else if (topic === topics.lookupResponse(this.mall, this.device)) {
         const correlation = packet.properties?.correlationData?.toString('utf8') ?? '';
-        const pending = this.lookups.get(correlation);
-        if (!pending) return this.refuse(topic, 'no look-up waiting for this correlation data', payload.length);
+        if (!this.lookups.isWaiting(correlation)) return this.refuse(topic, 'no look-up waiting for this correlation data', payload.length);
         const answer = parse(MemberLookupResponse);
-        if (!answer) return;
-        clearTimeout(pending.timer);
-        this.lookups.delete(correlation);
-        pending.resolve(answer);
+        if (answer) this.lookups.answer(correlation, answer);
       } else {
         this.refuse(topic, 'unexpected topic', payload.length);
       }
     } catch (err) {
       this.refuse(topic, `could not apply: ${(err as Error).message}`, payload.length);
+    }
+  }
+
+  /** HQ's final word on a claim: applied once; a repeated, late or unknown one changes nothing and is logged. */
+  private claimResult(topic: string, result: ClaimResult, bytes: number) {
+    const outcome = applyClaimResult(this.o.db, result, this.now());
+    if (outcome === 'applied') {
+      setMeta(this.o.db, 'sync.lastSyncAt', this.now().toISOString());
+      this.o.log.info('claim result applied', { claimId: result.claimId, status: result.status, detail: result.detail });
+    } else if (outcome === 'repeated') {
+      this.o.log.info('claim result repeated; nothing to change', { claimId: result.claimId, status: result.status });
+    } else {
+      this.refuse(topic, outcome === 'unknown' ? `unknown claim ${result.claimId}` : `claim ${result.claimId} already final; ${result.status} ignored`, bytes);
     }
   }
 

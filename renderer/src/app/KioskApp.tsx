@@ -1,20 +1,56 @@
-// The kiosk once connected: the attract loop and the home screen, one shopper session at a time.
+// The kiosk once connected: the attract loop, the guide home and the member home, one shopper session at a
+// time. Member scans (camera in the scan panel, keyboard-wedge scanner and card reader anywhere) land here.
+import { useCallback } from 'react';
+import type { UiLanguage } from '../../../contracts/config.ts';
+import type { MemberHome } from '../../../contracts/members.ts';
 import { AppRoot } from './AppRoot.tsx';
 import { useReportFailure } from './AgentFailureContext.ts';
 import type { Bootstrap } from './connectionState.ts';
+import { SessionNoticeToast } from './SessionNoticeToast.tsx';
 import { useKioskSession } from './useKioskSession.ts';
 import { useLingeringAttract } from './useLingeringAttract.ts';
+import { useMemberSignOut } from './useMemberSignOut.ts';
 import { usePromotions } from './usePromotions.ts';
+import { useReloadSignals } from './useReloadSignals.ts';
 import { AttractScreen } from '../attract/AttractScreen.tsx';
 import { HomeScreen } from '../home/HomeScreen.tsx';
 import { LanguageContext } from '../i18n/LanguageContext.tsx';
+import { MemberHomeScreen } from '../member/home/MemberHomeScreen.tsx';
+import { MemberScanPanel, ScanCheckingToast } from '../member/MemberScanPanel.tsx';
+import { classifyWedgeCode } from '../member/scan/classifyCode.ts';
+import { useMemberIdentify } from '../member/scan/useMemberIdentify.ts';
+import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 
 export function KioskApp({ boot }: { boot: Bootstrap }) {
   const reportFailure = useReportFailure();
   const [session, dispatch] = useKioskSession(boot.display);
   const promotions = usePromotions(boot.catalogVersion, session.sessionId, reportFailure);
+  useReloadSignals(session.screen);
   const attractLingering = useLingeringAttract(session.screen);
   const showAttract = session.screen === 'attract' || attractLingering;
+
+  const memberSession = session.member?.memberSession ?? null;
+  useMemberSignOut(memberSession);
+  const onIdentified = useCallback((home: MemberHome) => dispatch({ type: 'memberIdentified', home, at: Date.now() }), [dispatch]);
+  const [scan, scanDispatch, identify] = useMemberIdentify(session.sessionId, onIdentified);
+  useWedgeScanner((burst) => {
+    const { source, code } = classifyWedgeCode(burst.code);
+    identify(source, code, burst.endedAt);
+  });
+
+  const onHome = useCallback((home: MemberHome) => dispatch({ type: 'memberHome', home }), [dispatch]);
+  const leave = useCallback(
+    (reason: 'signed_out' | 'member_session_gone') => {
+      if (memberSession !== null) dispatch({ type: 'memberLeft', memberSession, reason, at: Date.now() });
+    },
+    [dispatch, memberSession],
+  );
+  const onGone = useCallback(() => leave('member_session_gone'), [leave]);
+  const onSignOut = useCallback(() => leave('signed_out'), [leave]);
+  const openScan = useCallback(() => scanDispatch({ type: 'open' }), [scanDispatch]);
+  const closeScan = useCallback(() => scanDispatch({ type: 'close' }), [scanDispatch]);
+  const onLanguage = useCallback((language: UiLanguage) => dispatch({ type: 'setLanguage', language, at: Date.now() }), [dispatch]);
+  const dismissNotice = useCallback(() => dispatch({ type: 'dismissNotice' }), [dispatch]);
 
   return (
     <LanguageContext value={session.language}>
@@ -25,7 +61,21 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             mallName={boot.mall.name}
             floors={boot.floors}
             promotions={promotions.items}
-            onLanguage={(language) => dispatch({ type: 'setLanguage', language, at: Date.now() })}
+            onLanguage={onLanguage}
+            onOpenScan={openScan}
+          />
+        )}
+        {session.screen === 'member' && session.member && (
+          <MemberHomeScreen
+            key={session.member.memberSession}
+            home={session.member}
+            mallName={boot.mall.name}
+            onLanguage={onLanguage}
+            onHome={onHome}
+            onGone={onGone}
+            onSignOut={onSignOut}
+            lastInputAt={session.lastInputAt}
+            idleTimeoutMs={session.idleTimeoutMs}
           />
         )}
         {showAttract && (
@@ -36,6 +86,11 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             intervalSec={boot.display.attractIntervalSec}
             leaving={session.screen !== 'attract'}
           />
+        )}
+        {session.screen !== 'attract' && scan.panelOpen && <MemberScanPanel scan={scan} identify={identify} onClose={closeScan} />}
+        {session.screen !== 'attract' && !scan.panelOpen && scan.checking !== null && <ScanCheckingToast />}
+        {session.screen === 'home' && session.notice && (
+          <SessionNoticeToast notice={session.notice} onDone={dismissNotice} />
         )}
       </AppRoot>
     </LanguageContext>

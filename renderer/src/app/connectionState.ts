@@ -1,7 +1,7 @@
 // Where the page stands with the kiosk agent, and how a failed call moves it. Pure; the effects are in
 // useAgentConnection.ts.
 import type { ApiResult } from '../../../contracts/api.ts';
-import { retryDelayMs } from '../session/backoff.ts';
+import { backoffDelay, type Backoff } from '../../../contracts/backoff.ts';
 
 export type Bootstrap = ApiResult<'kiosk.bootstrap'>;
 
@@ -11,6 +11,9 @@ export type Connection =
   | { kind: 'not-paired'; reason: string }
   | { kind: 'unavailable'; attempt: number; retryAt: number; reason: string }
   | { kind: 'ready'; boot: Bootstrap };
+
+/** Reconnecting to the agent: first retry after about a second, then doubling up to half a minute. */
+export const reconnectBackoff: Backoff = { initialMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.25 };
 
 /** Error codes that mean "this page has no valid secret": retrying cannot help, a new pairing link can. */
 const notPairedCodes = new Set(['not_paired', 'unauthorized']);
@@ -28,7 +31,7 @@ export function connectionAfterFailure(
   code: string, reason: string, attempt: number, now: number, random: () => number = Math.random,
 ): Connection {
   if (isNotPaired(code)) return { kind: 'not-paired', reason };
-  return { kind: 'unavailable', attempt, retryAt: now + retryDelayMs(attempt, undefined, random), reason };
+  return { kind: 'unavailable', attempt, retryAt: now + backoffDelay(attempt, reconnectBackoff, random), reason };
 }
 
 /** True when a heartbeat answer differs in anything the screen shows or obeys. */

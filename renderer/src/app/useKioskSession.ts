@@ -1,6 +1,6 @@
 // The effects around the pure session reducer: input listeners on the whole window, the idle deadline, the
 // configured defaults, and the page's lang attribute.
-import { useEffect, useReducer, useRef, type Dispatch } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { DisplayConfig } from '../../../contracts/config.ts';
 import { initialSession, kioskSessionReducer, msUntilIdle, type SessionAction, type SessionState } from '../session/kioskSession.ts';
 
@@ -14,7 +14,9 @@ export function useKioskSession(display: DisplayConfig): [SessionState, Dispatch
     dispatch({ type: 'configure', defaultLanguage: display.language, idleTimeoutSec: display.idleTimeoutSec });
   }, [display.language, display.idleTimeoutSec]);
 
-  useEffect(() => {
+  // A layout effect: the listeners are in place before the attract screen is first painted, so the very first
+  // touch or key press (however early) is never lost to a passive effect that has not run yet.
+  useLayoutEffect(() => {
     const onTouch = () => dispatch({ type: 'touch', at: Date.now() });
     const onActivity = () => dispatch({ type: 'activity', at: Date.now() });
     // Bubble phase on window, so React's own handlers (on the root element) have run first: a re-render
@@ -36,7 +38,7 @@ export function useKioskSession(display: DisplayConfig): [SessionState, Dispatch
   const latest = useRef(session);
   latest.current = session;
   useEffect(() => {
-    if (session.screen !== 'home') return undefined;
+    if (session.screen === 'attract') return undefined;
     let timer: ReturnType<typeof setTimeout>;
     const arm = () => {
       timer = setTimeout(() => {

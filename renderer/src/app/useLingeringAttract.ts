@@ -12,7 +12,7 @@ export function useLingeringAttract(screen: KioskScreen): boolean {
   if (screen !== previous) {
     // Adjusting state during render (not in an effect) so the attract loop never unmounts for a frame.
     setPrevious(screen);
-    setLingering(previous === 'attract' && screen === 'home');
+    setLingering(previous === 'attract' && screen !== 'attract');
   }
   useEffect(() => {
     if (!lingering) return undefined;

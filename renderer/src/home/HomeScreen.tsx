@@ -1,13 +1,13 @@
 // The guide screen a shopper uses: mall name and language, what's on, the member-code entry and the store
-// directory. Everything here is session state: the whole screen unmounts when the session ends.
-import { useReducer, useState } from 'react';
+// directory. Everything here is session state: the whole screen unmounts when the session ends. The member
+// scan panel belongs to the kiosk (a scanner works from every screen), so it is opened, not owned, here.
+import { useReducer } from 'react';
 import type { PromotionCard } from '../../../contracts/api.ts';
 import type { LocalizedText } from '../../../contracts/catalog.ts';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import { directoryReducer, noFilters } from '../directory/directoryFilters.ts';
 import { StoreDirectory } from '../directory/StoreDirectory.tsx';
 import { MemberScanEntry } from '../member/MemberScanEntry.tsx';
-import { MemberScanPanel } from '../member/MemberScanPanel.tsx';
 import { HomeHeader } from './HomeHeader.tsx';
 import { PromotionShelf } from './PromotionShelf.tsx';
 import './home.css';
@@ -17,21 +17,20 @@ type Props = {
   floors: string[];
   promotions: PromotionCard[];
   onLanguage: (language: UiLanguage) => void;
+  onOpenScan: () => void;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
-  const [memberPanelOpen, setMemberPanelOpen] = useState(false);
 
   return (
     <div className="home" data-testid="home">
       <HomeHeader mallName={mallName} onLanguage={onLanguage} />
       <main className="home__body">
         <PromotionShelf promotions={promotions} onFindStore={(name) => dispatch({ type: 'showStore', name })} />
-        <MemberScanEntry onOpen={() => setMemberPanelOpen(true)} />
+        <MemberScanEntry onOpen={onOpenScan} />
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} />
       </main>
-      {memberPanelOpen && <MemberScanPanel onClose={() => setMemberPanelOpen(false)} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// The prominent way in for members. For now it opens a panel that says plainly what works and what does not yet.
+// The prominent way in for members: opens the scan panel (camera), and says the scanner and card reader work too.
 import { useTranslate } from '../i18n/LanguageContext.tsx';
 import { ChevronIcon, QrIcon } from '../ui/icons.tsx';
 import './member.css';

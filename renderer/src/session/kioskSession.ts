@@ -1,8 +1,13 @@
-// The shopper's session as a pure reducer: attract loop <-> home screen, the chosen language, and the idle
-// timeout that forgets everything. Effects (timers, event listeners) live in app/useKioskSession.ts.
+// The shopper's session as a pure reducer: attract loop <-> home screen <-> member home, the chosen language,
+// the identified member, and the idle timeout that forgets everything. Effects (timers, event listeners, the
+// agent's member.signOut) live in app/useKioskSession.ts and app/useMemberSignOut.ts.
 import type { UiLanguage } from '../../../contracts/config.ts';
+import type { MemberHome } from '../../../contracts/members.ts';
 
-export type KioskScreen = 'attract' | 'home';
+export type KioskScreen = 'attract' | 'home' | 'member';
+
+/** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
+export type SessionNotice = 'signed_out' | 'member_session_gone';
 
 export type SessionState = {
   screen: KioskScreen;
@@ -13,6 +18,9 @@ export type SessionState = {
   sessionId: number;
   defaultLanguage: UiLanguage;
   idleTimeoutMs: number;
+  /** The identified member (only while screen is 'member'); null everywhere else, so leaving wipes it. */
+  member: MemberHome | null;
+  notice: SessionNotice | null;
 };
 
 export type SessionAction =
@@ -24,13 +32,20 @@ export type SessionAction =
   | { type: 'tick'; at: number }
   | { type: 'setLanguage'; language: UiLanguage; at: number }
   /** New display settings from the agent (language default, idle timeout). */
-  | { type: 'configure'; defaultLanguage: UiLanguage; idleTimeoutSec: number };
+  | { type: 'configure'; defaultLanguage: UiLanguage; idleTimeoutSec: number }
+  /** A scan identified a member: their home replaces whatever was on screen (another member included). */
+  | { type: 'memberIdentified'; home: MemberHome; at: number }
+  /** A fresher member home from the agent (after a claim, or polled); ignored unless it is the same member session. */
+  | { type: 'memberHome'; home: MemberHome }
+  /** The member leaves: the sign-out button, or the agent no longer knows the session. */
+  | { type: 'memberLeft'; memberSession: string; reason: SessionNotice; at: number }
+  | { type: 'dismissNotice' };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
 
 export function initialSession(defaultLanguage: UiLanguage, idleTimeoutSec: number, now: number): SessionState {
-  return { screen: 'attract', language: defaultLanguage, lastInputAt: now, sessionId: 0, defaultLanguage, idleTimeoutMs: idleTimeoutSec * 1000 };
+  return { screen: 'attract', language: defaultLanguage, lastInputAt: now, sessionId: 0, defaultLanguage, idleTimeoutMs: idleTimeoutSec * 1000, member: null, notice: null };
 }
 
 export function msUntilIdle(state: SessionState, now: number): number {
@@ -43,9 +58,9 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       if (state.screen === 'attract') return { ...state, screen: 'home', lastInputAt: action.at };
       return recordInput(state, action.at);
     case 'activity':
-      return state.screen === 'home' ? recordInput(state, action.at) : state;
+      return state.screen === 'attract' ? state : recordInput(state, action.at);
     case 'tick':
-      if (state.screen === 'home' && msUntilIdle(state, action.at) === 0) return endSession(state, action.at);
+      if (state.screen !== 'attract' && msUntilIdle(state, action.at) === 0) return endSession(state, action.at);
       return state;
     case 'setLanguage':
       if (state.language === action.language) return recordInput(state, action.at);
@@ -57,6 +72,16 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       const language = state.screen === 'attract' ? action.defaultLanguage : state.language;
       return { ...state, defaultLanguage: action.defaultLanguage, idleTimeoutMs, language };
     }
+    case 'memberIdentified':
+      return { ...state, screen: 'member', member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'memberHome':
+      if (state.member === null || state.member.memberSession !== action.home.memberSession) return state;
+      return { ...state, member: action.home };
+    case 'memberLeft':
+      if (state.member === null || state.member.memberSession !== action.memberSession) return state;
+      return { ...state, screen: 'home', member: null, notice: action.reason, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'dismissNotice':
+      return state.notice === null ? state : { ...state, notice: null };
   }
 }
 
@@ -67,5 +92,5 @@ function recordInput(state: SessionState, at: number): SessionState {
 }
 
 function endSession(state: SessionState, at: number): SessionState {
-  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1 };
+  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1, member: null, notice: null };
 }

@@ -70,3 +70,29 @@ export function TicketIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function GiftIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3.5" y="8.5" width="17" height="4" rx="1" />
+      <path d="M5 12.5v8h14v-8M12 8.5v12" />
+      <path d="M12 8.5S10.8 4 8.4 4A2.2 2.2 0 0 0 8.4 8.5M12 8.5S13.2 4 15.6 4a2.2 2.2 0 0 1 0 4.5" />
+    </Icon>
+  );
+}
+
+export function HourglassIcon(props: IconProps) {
+  return <Icon {...props}><path d="M6.5 3.5h11M6.5 20.5h11M8 3.5c0 5 8 5 8 8.5s-8 3.5-8 8.5M16 3.5c0 5-8 5-8 8.5s8 3.5 8 8.5" /></Icon>;
+}
+
+export function SignOutIcon(props: IconProps) {
+  return <Icon {...props}><path d="M14 4.5h4a1.5 1.5 0 0 1 1.5 1.5v12a1.5 1.5 0 0 1-1.5 1.5h-4M9.5 16.5 5 12l4.5-4.5M5 12h10" /></Icon>;
+}
+
+export function SparkleIcon(props: IconProps) {
+  return <Icon {...props}><path d="M12 3.5c.9 4.6 2.4 6.1 7 7-4.6.9-6.1 2.4-7 7-.9-4.6-2.4-6.1-7-7 4.6-.9 6.1-2.4 7-7z" /></Icon>;
+}
+
+export function InfoIcon(props: IconProps) {
+  return <Icon {...props}><circle cx="12" cy="12" r="8.5" /><path d="M12 11v5M12 7.5v.01" /></Icon>;
+}

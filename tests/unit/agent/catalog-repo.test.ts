@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { catalogInfo, currentPromotions, floorRank, floors, registerFloorRank, replaceCatalog, searchStores } from '../../../edge-agent/src/catalog/repo.ts';
+import { SCHEMA_VERSION } from '../../../edge-agent/src/db/migrations.ts';
 import { openDatabase, schemaVersion, type Db } from '../../../edge-agent/src/db/open.ts';
 import { demoCatalog } from '../../../edge-agent/src/demo/catalog.ts';
 import { enqueueEvent, outboxDepth } from '../../../edge-agent/src/outbox.ts';
@@ -19,7 +20,7 @@ describe('openDatabase', () => {
   it('uses WAL with synchronous=FULL and migrates to the current schema', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(path.basename(db.name)).toBe('atrium.db');
   });
 });

@@ -60,6 +60,12 @@ describe('CSP on every response', () => {
     expect(out['Content-Security-Policy']).toEqual([contentSecurityPolicy]);
     expect(contentSecurityPolicy).toContain("default-src 'none'");
   });
+
+  it('lets the page compile its own WebAssembly (zxing-wasm) but never eval() or inline script', () => {
+    const scriptSrc = contentSecurityPolicy.split('; ').find((d) => d.startsWith('script-src '));
+    expect(scriptSrc).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:/);
+  });
 });
 
 describe('permissions', () => {

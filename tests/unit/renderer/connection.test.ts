@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextSlideIndex } from '../../../renderer/src/attract/rotation.ts';
-import { bootstrapChanged, connectionAfterFailure, isAgentDown, isNotPaired, type Bootstrap } from '../../../renderer/src/app/connectionState.ts';
+import { backoffDelay } from '../../../contracts/backoff.ts';
+import { bootstrapChanged, connectionAfterFailure, isAgentDown, isNotPaired, reconnectBackoff, type Bootstrap } from '../../../renderer/src/app/connectionState.ts';
+import { signalsAskForReload } from '../../../renderer/src/app/reloadSignals.ts';
 
 describe('connection after a failure', () => {
   it('a missing or rejected secret means "not paired": retrying cannot help', () => {
@@ -29,6 +31,34 @@ describe('connection after a failure', () => {
     expect(bootstrapChanged(boot, structuredClone(boot))).toBe(false);
     expect(bootstrapChanged(boot, { ...boot, catalogVersion: 2 })).toBe(true);
     expect(bootstrapChanged(boot, { ...boot, display: { ...boot.display, idleTimeoutSec: 30 } })).toBe(true);
+  });
+});
+
+describe('reconnect backoff', () => {
+  it.each([
+    [1, 1_000], [2, 2_000], [3, 4_000], [4, 8_000], [5, 16_000], [6, 30_000], [50, 30_000],
+  ])('attempt %i waits %i ms without jitter', (attempt, expected) => {
+    expect(backoffDelay(attempt, reconnectBackoff, () => 0.5)).toBe(expected);
+  });
+
+  it('jitter spreads the delay by ±25% and never passes the cap', () => {
+    expect(backoffDelay(3, reconnectBackoff, () => 0)).toBe(3_000);
+    expect(backoffDelay(3, reconnectBackoff, () => 0.999999)).toBe(5_000);
+    expect(backoffDelay(20, reconnectBackoff, () => 0.999999)).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('reload signals', () => {
+  const base = { reloadSeq: 2, configVersion: 7 };
+  it.each([
+    [null, base, false],
+    [base, base, false],
+    [base, { reloadSeq: 3, configVersion: 7 }, true],
+    [base, { reloadSeq: 2, configVersion: 8 }, true],
+    [base, { reloadSeq: 2, configVersion: 6 }, true],
+    [base, { reloadSeq: 0, configVersion: 7 }, false],
+  ] as const)('baseline %j, latest %j: reload %s', (baseline, latest, expected) => {
+    expect(signalsAskForReload(baseline, latest)).toBe(expected);
   });
 });
 

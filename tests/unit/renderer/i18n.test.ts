@@ -58,3 +58,22 @@ describe('lookups', () => {
     expect(otherLanguage('en')).toBe('zh-CN');
   });
 });
+
+describe('member messages', () => {
+  it('gives every identify refusal and claim refusal its own message in both languages', async () => {
+    const { identifyRefusalText, claimRefusalText, tierNames } = await import('../../../renderer/src/i18n/strings.ts');
+    const { IdentifyRefusal } = await import('../../../contracts/members.ts');
+    const { ClaimRefusal } = await import('../../../contracts/api.ts');
+    for (const table of [identifyRefusalText, claimRefusalText, tierNames] as const) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const texts = Object.values(table).map((t) => t[lang].trim());
+        expect(texts.every((t) => t !== ''), lang).toBe(true);
+        expect(new Set(texts).size, lang).toBe(texts.length);
+      }
+    }
+    expect(Object.keys(identifyRefusalText).sort()).toEqual([...IdentifyRefusal.options].sort());
+    expect(Object.keys(claimRefusalText).sort()).toEqual([...ClaimRefusal.options].sort());
+    expect(identifyRefusalText.expired['zh-CN']).toBe('会员码已过期，请在小程序中刷新后重试');
+    expect(identifyRefusalText.offline['zh-CN']).toBe('暂时无法验证会员卡，请稍后再试或出示小程序会员码');
+  });
+});

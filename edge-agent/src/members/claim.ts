@@ -1,0 +1,76 @@
+// Claiming an offer, or exchanging points for it: one SQLite transaction re-checks everything and writes the claim
+// row and its outbox event together, so a claim is never half-recorded. Retrying with the same claimId is safe.
+import { createHash } from 'node:crypto';
+import type { ClaimRefusal } from '../../../contracts/api.ts';
+import type { Member } from '../../../contracts/catalog.ts';
+import { ClaimEventPayload } from '../../../contracts/members.ts';
+import type { Db } from '../db/open.ts';
+import { enqueueEvent } from '../outbox.ts';
+import { claimById, insertClaim, localRedemptionCode } from './claims.ts';
+import { decideForMember, stockLeft } from './home.ts';
+
+export const CLAIM_EVENT_TYPES = { claim: 'coupon.claimed', exchange: 'points.exchange.requested' } as const;
+
+export type ClaimOutcome =
+  | { status: 'claimed'; claimId: string; repeated: boolean }
+  | { status: 'refused'; reason: ClaimRefusal; detail: string }
+  /** The claimId was already used for another member or coupon: the request is wrong, nothing was written. */
+  | { status: 'conflict'; detail: string };
+
+/** The outbox event id for a claim: derived from the claimId (a retry can never make a second event), 8-64 chars. */
+export function claimEventId(claimId: string): string {
+  return `claim-${createHash('sha256').update(claimId, 'utf8').digest('base64url').slice(0, 32)}`;
+}
+
+export type ClaimRequest = { member: Member; couponId: string; claimId: string; now: Date };
+
+/**
+ * Checks, in order: the same claimId before (same answer), the coupon and its dates, the engine's hold-out arm,
+ * stock, the member's limit, available points (balance minus pending holds), and that the engine offers it to
+ * this member. BEGIN IMMEDIATE takes the write lock first, so two claims can never both see the last coupon or
+ * the same points.
+ */
+export function claimOffer(db: Db, req: ClaimRequest): ClaimOutcome {
+  const { member, couponId, claimId, now } = req;
+  return db.transaction((): ClaimOutcome => {
+    const before = claimById(db, claimId);
+    if (before) {
+      if (before.memberId !== member.id || before.couponId !== couponId) {
+        return { status: 'conflict', detail: `claimId ${claimId} was already used for another claim` };
+      }
+      return { status: 'claimed', claimId, repeated: true };
+    }
+    const md = decideForMember(db, member, now, Number.MAX_SAFE_INTEGER);
+    const refuse = (reason: ClaimRefusal, detail: string): ClaimOutcome => ({ status: 'refused', reason, detail });
+    const coupon = md.catalog.coupons.get(couponId);
+    if (!coupon) return refuse('not_eligible', `no coupon ${couponId} in the catalog`);
+    const t = now.getTime();
+    if (t < Date.parse(coupon.validFrom) || t > Date.parse(coupon.validTo)) return refuse('expired_coupon', `${couponId} runs ${coupon.validFrom} to ${coupon.validTo}`);
+    const exp = md.decision.experiment;
+    if (exp?.holdout) return refuse('holdout', `member is in the hold-out arm ${exp.arm} of ${exp.id}`);
+    if (stockLeft(db, md.catalog, couponId) <= 0) return refuse('out_of_stock', `${couponId} has no stock left on this kiosk's count`);
+    const taken = db.prepare("SELECT COUNT(*) AS n FROM claims WHERE member_id = ? AND coupon_id = ? AND status != 'rejected'").get(member.id, couponId) as { n: number };
+    if (taken.n >= coupon.perMemberLimit) return refuse('limit_reached', `member holds ${taken.n} of ${couponId} (limit ${coupon.perMemberLimit})`);
+    if (coupon.pointsCost > md.available) return refuse('not_enough_points', `${couponId} costs ${coupon.pointsCost}; ${md.available} available (${md.pendingPoints} held)`);
+    const offer = md.decision.offers.find((o) => o.coupon.id === couponId);
+    if (!offer) {
+      const rulesForCoupon = new Set(md.catalog.rules.filter((r) => r.couponId === couponId).map((r) => r.id));
+      const why = md.decision.skipped.filter((s) => rulesForCoupon.has(s.ruleId)).map((s) => `${s.ruleId}: ${s.why}`);
+      return refuse('not_eligible', why.length ? why.join('; ').slice(0, 300) : `no rule offers ${couponId} to this member`);
+    }
+    const via = offer.action;
+    const createdAt = now.toISOString();
+    const payload = ClaimEventPayload.parse({
+      claimId, memberId: member.id, couponId, via, pointsCost: coupon.pointsCost, ruleId: offer.rule.id,
+      experiment: exp ? { id: exp.id, arm: exp.arm } : null, claimedAt: createdAt,
+    });
+    insertClaim(db, {
+      claimId, memberId: member.id, couponId, via, pointsCost: coupon.pointsCost,
+      // A plain claim can be shown at the till at once; an exchange only once HQ has confirmed the points.
+      redemptionCode: via === 'claim' ? localRedemptionCode(claimId) : null,
+      ruleId: offer.rule.id, experiment: exp?.id ?? null, arm: exp?.arm ?? null, coupon, createdAt,
+    });
+    enqueueEvent(db, { eventId: claimEventId(claimId), type: CLAIM_EVENT_TYPES[via], payload }, now);
+    return { status: 'claimed', claimId, repeated: false };
+  }).immediate();
+}

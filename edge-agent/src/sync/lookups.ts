@@ -1,0 +1,39 @@
+// Member look-ups waiting for HQ's answer (MQTT 5 request/response), by correlation data, each with a timeout.
+import type { MemberLookupResponse } from '../../../contracts/mqtt.ts';
+
+type Waiter = { resolve: (r: MemberLookupResponse) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+export class LookupWaiters {
+  private readonly waiting = new Map<string, Waiter>();
+
+  /** Waits for the answer to `correlation`; rejects after timeoutMs. */
+  wait(correlation: string, timeoutMs: number): Promise<MemberLookupResponse> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(correlation);
+        reject(new Error(`timeout: HQ did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(correlation, { resolve, reject, timer });
+    });
+  }
+
+  isWaiting(correlation: string): boolean {
+    return this.waiting.has(correlation);
+  }
+
+  answer(correlation: string, r: MemberLookupResponse): void {
+    const w = this.waiting.get(correlation);
+    if (!w) return;
+    clearTimeout(w.timer);
+    this.waiting.delete(correlation);
+    w.resolve(r);
+  }
+
+  rejectAll(reason: string): void {
+    for (const w of this.waiting.values()) {
+      clearTimeout(w.timer);
+      w.reject(new Error(reason));
+    }
+    this.waiting.clear();
+  }
+}

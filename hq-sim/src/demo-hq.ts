@@ -1,0 +1,110 @@
+// `npm start`'s HQ: a broker (Debian Mosquitto when present, otherwise in-process aedes) with credentials for HQ
+// and the demo kiosk, and the HQ simulator publishing the demo mall's catalog into it.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AEDES_NOTE, startAedesBroker } from './broker-aedes.ts';
+import { DEBIAN_MOSQUITTO, startMosquittoBroker, type RunningBroker } from './broker-mosquitto.ts';
+import { openHqData, type HqData } from './hq-data.ts';
+import type { HqLog } from './log.ts';
+import { HqSimulator } from './simulator.ts';
+
+export type DemoHqOptions = {
+  /** HQ's folder: its SQLite store and signing key, and the broker's config and persistence in broker/. */
+  dataDir: string;
+  log: HqLog;
+  mallId?: string;
+  deviceId?: string;
+  /** Where to look for Mosquitto (tests point it elsewhere to exercise the fallback). */
+  mosquittoPath?: string;
+};
+
+export type DemoHq = {
+  url: string;
+  broker: 'mosquitto' | 'aedes';
+  /** HQ's own broker user, for CLI tools run against this broker (`npm run hq -- command ... --username hq`). */
+  hq: { username: string; password: string };
+  /** Credentials for the demo kiosk: username = device id. */
+  device: { mallId: string; deviceId: string; username: string; password: string };
+  /** Whether the kiosk's MQTT 5 client can connect to this broker (false on the aedes fallback). */
+  kioskCanConnect: boolean;
+  /** Environment for the agent process: the HQ URL and credentials, or no HQ at all when it could not connect. */
+  agentEnv: Record<string, string>;
+  /** One plain line saying what the fallback broker degrades; null with Mosquitto. */
+  note: string | null;
+  simulator: HqSimulator;
+  /** HQ's store (events, fleet) and keys; closed by stop(). */
+  data: HqData;
+  stop(): Promise<void>;
+};
+
+const secret = () => randomBytes(18).toString('base64url');
+
+export async function startDemoHq(opts: DemoHqOptions): Promise<DemoHq> {
+  const mallId = opts.mallId ?? 'demo-mall';
+  const deviceId = opts.deviceId ?? 'demo-kiosk-1';
+  const log = opts.log;
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const hqUser = 'hq';
+  // Fresh passwords per start: the password file is rewritten each time, and only this process hands them out.
+  const users = { [hqUser]: secret(), [deviceId]: secret() };
+  const mosquitto = opts.mosquittoPath ?? DEBIAN_MOSQUITTO;
+
+  let broker: RunningBroker;
+  let kind: DemoHq['broker'] = 'mosquitto';
+  let note: string | null = null;
+  if (existsSync(mosquitto)) {
+    try {
+      broker = await startMosquittoBroker({ dir: path.join(opts.dataDir, 'broker'), users, hqUsers: [hqUser], devices: [{ id: deviceId, mall: mallId }], log, binary: mosquitto });
+    } catch (err) {
+      log.warn('mosquitto could not start; falling back to aedes', { err: (err as Error).message });
+      kind = 'aedes';
+      note = AEDES_NOTE.replace('Mosquitto not found', `Mosquitto could not start (${(err as Error).message.split('\n')[0]})`);
+      broker = await startAedesBroker({ users, hqUsers: [hqUser], deviceMalls: { [deviceId]: mallId } });
+    }
+  } else {
+    kind = 'aedes';
+    note = AEDES_NOTE;
+    broker = await startAedesBroker({ users, hqUsers: [hqUser], deviceMalls: { [deviceId]: mallId } });
+  }
+
+  const data = openHqData(opts.dataDir, mallId);
+  const simulator = new HqSimulator({
+    url: broker.url,
+    username: hqUser,
+    password: users[hqUser]!,
+    data,
+    log,
+    devices: [deviceId],
+    ...(kind === 'aedes' ? { protocolVersion: 4 as const } : {}),
+  });
+  try {
+    await simulator.start();
+  } catch (err) {
+    data.close();
+    await broker.stop();
+    throw err;
+  }
+  const kioskCanConnect = kind === 'mosquitto';
+  const device = { mallId, deviceId, username: deviceId, password: users[deviceId]! };
+  let stopped: Promise<void> | null = null;
+  return {
+    url: broker.url,
+    broker: kind,
+    hq: { username: hqUser, password: users[hqUser]! },
+    device,
+    kioskCanConnect,
+    agentEnv: kioskCanConnect
+      ? { ATRIUM_HQ_URL: broker.url, ATRIUM_MALL_ID: mallId, ATRIUM_DEVICE_ID: deviceId, ATRIUM_MQTT_USERNAME: device.username, ATRIUM_MQTT_PASSWORD: device.password }
+      : { ATRIUM_MALL_ID: mallId, ATRIUM_DEVICE_ID: deviceId },
+    note,
+    simulator,
+    data,
+    stop: () =>
+      (stopped ??= (async () => {
+        await simulator.stop();
+        data.close();
+        await broker.stop();
+      })()),
+  };
+}
