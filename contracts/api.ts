@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { LocalizedText, MemberTier, Store, StoreCategory } from './catalog.ts';
 import { DeviceRole, DisplayConfig } from './config.ts';
+import { wallApiMethods } from './wall.ts';
+import { staffApiMethods } from './staff.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 
 const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -78,6 +80,8 @@ export const apiMethods = {
       z.object({ status: z.literal('refused'), reason: ClaimRefusal, home: MemberHome }),
     ]),
   },
+  ...wallApiMethods,
+  ...staffApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
   'member.signOut': {
     params: z.object({ memberSession: MemberSession }).strict(),
@@ -98,6 +102,12 @@ export const ApiErrorCode = z.enum([
   'unauthorized', 'forbidden_origin', 'bad_host', 'not_found', 'bad_request', 'invalid_params', 'payload_too_large', 'internal',
   /** The member session is gone (signed out, timed out, or the agent restarted): the page returns to the guide screen. */
   'member_session_gone',
+  /** The wall session is gone (ended, idle too long, or the agent restarted): the page starts a new one. */
+  'wall_session_gone',
+  /** The wall's camera features are off (switched off, or a model is missing or corrupt): see wall.status. */
+  'camera_disabled',
+  /** The staff session is gone (signed out, idle too long, or the agent restarted): the page closes the staff console. */
+  'staff_session_gone',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

@@ -8,6 +8,13 @@ export type DeviceRole = z.infer<typeof DeviceRole>;
 export const UiLanguage = z.enum(['zh-CN', 'en']);
 export type UiLanguage = z.infer<typeof UiLanguage>;
 
+/** A time of day, HH:MM (24-hour clock). */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TimeOfDay = z.string().regex(TIME_OF_DAY, 'a time of day HH:MM, 00:00-23:59');
+export const ScreenOffHours = z.object({ from: TimeOfDay, to: TimeOfDay }).strict()
+  .refine((h) => h.from !== h.to, { message: 'from and to must differ (the screen would never, or always, be off)' });
+export type ScreenOffHours = z.infer<typeof ScreenOffHours>;
+
 export const DisplayConfig = z.object({
   role: DeviceRole.default('guide'),
   orientation: z.enum(['auto', 'portrait', 'landscape']).default('auto'),
@@ -16,6 +23,14 @@ export const DisplayConfig = z.object({
   idleTimeoutSec: z.number().int().min(10).max(600).default(60),
   /** Seconds each promotion stays on the attract loop. */
   attractIntervalSec: z.number().int().min(3).max(60).default(7),
+  /** The wall's camera: off disables every camera feature (the rest of the kiosk keeps working). */
+  camera: z.boolean().default(true),
+  /** opt-in: the camera starts only after a tap on "play"; always-on: whenever the wall is showing. */
+  expressionMode: z.enum(['opt-in', 'always-on']).default('opt-in'),
+  /** The privacy notice shown whenever the camera is on; the built-in text when absent. */
+  privacyNotice: z.object({ zh: z.string().min(1).max(300), en: z.string().max(300).optional() }).optional(),
+  /** Hours (kiosk local time) when the screen goes dark while nobody uses it, e.g. 22:00-08:00; absent or null: always on. */
+  screenOffHours: ScreenOffHours.nullable().optional(),
 }).strict();
 export type DisplayConfig = z.infer<typeof DisplayConfig>;
 
@@ -32,6 +47,10 @@ export const AgentSettings = z.object({
   /** Folder with the built renderer (vite build output). */
   uiDir: z.string().min(1).default('./dist/renderer'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Folder with manifest.json and the installed model files (`npm run models`). */
+  modelsDir: z.string().min(1).default('./models'),
+  /** Intra-op threads of the expression classifier's ONNX session (1 leaves a core for the page). */
+  expressionThreads: z.number().int().min(1).max(8).default(1),
   /** Seed the demo mall into an empty database (on by default so `npm start` shows real data). */
   demo: z.boolean().default(true),
   display: DisplayConfig.default(DisplayConfig.parse({})),
@@ -62,9 +81,13 @@ export const settingsEnv = {
   ATRIUM_API_PORT: 'apiPort',
   ATRIUM_UI_DIR: 'uiDir',
   ATRIUM_LOG_LEVEL: 'logLevel',
+  ATRIUM_MODELS_DIR: 'modelsDir',
+  ATRIUM_EXPRESSION_THREADS: 'expressionThreads',
   ATRIUM_DEMO: 'demo',
   ATRIUM_ROLE: 'display.role',
   ATRIUM_LANGUAGE: 'display.language',
+  ATRIUM_CAMERA: 'display.camera',
+  ATRIUM_EXPRESSION_MODE: 'display.expressionMode',
   ATRIUM_IDLE_TIMEOUT_SEC: 'display.idleTimeoutSec',
   ATRIUM_MQTT_USERNAME: 'mqtt.username',
   ATRIUM_MQTT_PASSWORD: 'mqtt.password',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Campaign, Catalog, Coupon, Member, Store } from './catalog.ts';
 import { DisplayConfig } from './config.ts';
+import { OfferRule } from './members.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
 const Segment = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/);
@@ -146,12 +147,15 @@ export const CatalogDelta = z.object({
     stores: z.array(Store).default([]),
     campaigns: z.array(Campaign).default([]),
     coupons: z.array(Coupon).default([]),
-  }).default({ stores: [], campaigns: [], coupons: [] }),
+    /** HQ's offer rules, by id (replacing a rule with the same id). */
+    offerRules: z.array(OfferRule).default([]),
+  }).default({ stores: [], campaigns: [], coupons: [], offerRules: [] }),
   remove: z.object({
     stores: z.array(z.string()).default([]),
     campaigns: z.array(z.string()).default([]),
     coupons: z.array(z.string()).default([]),
-  }).default({ stores: [], campaigns: [], coupons: [] }),
+    offerRules: z.array(z.string()).default([]),
+  }).default({ stores: [], campaigns: [], coupons: [], offerRules: [] }),
 }).refine((d) => d.toVersion === d.fromVersion + 1, { message: 'a delta moves the catalog by exactly one version' });
 export type CatalogDelta = z.infer<typeof CatalogDelta>;
 

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { backoffDelay, defaultBackoff, type Backoff } from '../contracts/backoff.ts';
-import { ShellRequest, type ShellReply } from '../contracts/shell.ts';
+import { ShellRecoveryAck, ShellRequest, type ShellRecovery, type ShellReply } from '../contracts/shell.ts';
 
 /** Serves the agent's requests over Node IPC (e.g. a screenshot of the kiosk UI); absent = none can be served. */
 export type ShellRequestHandler = (req: ShellRequest) => Promise<ShellReply>;
@@ -40,6 +40,9 @@ export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
   private timer: NodeJS.Timeout | null = null;
   private startedAt = 0;
   private readonly opts: SupervisorOptions;
+  /** Recoveries not yet acknowledged by the agent, oldest first, each with the child it was last sent to. */
+  private readonly outgoing: Array<{ recovery: ShellRecovery; sentTo: ChildProcess | null }> = [];
+  private agentReady = false;
   port: number | null = null;
 
   constructor(opts: SupervisorOptions) {
@@ -61,6 +64,47 @@ export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
         resolve(port);
       });
     });
+  }
+
+  /** True between the agent's ready line and its exit. */
+  isReady(): boolean {
+    return this.agentReady;
+  }
+
+  /**
+   * Tells the agent about a recovery (it records a shell.recovery event for HQ and acknowledges it). Sent while
+   * the agent is ready; kept (the newest 100) until acknowledged, and sent again to the next agent process when
+   * the one it went to exits first. The agent records by event id, so a re-send is never a second event.
+   */
+  notify(recovery: ShellRecovery): void {
+    this.outgoing.push({ recovery, sentTo: null });
+    if (this.outgoing.length > 100) this.outgoing.splice(0, this.outgoing.length - 100);
+    this.flush();
+  }
+
+  /** Recoveries the agent has not acknowledged yet. */
+  pendingNotices(): number {
+    return this.outgoing.length;
+  }
+
+  private flush(): void {
+    const child = this.child;
+    if (!child || !this.agentReady || !child.connected) return;
+    for (const item of this.outgoing) {
+      if (item.sentTo === child) continue;
+      item.sentTo = child;
+      child.send(item.recovery, (err: Error | null) => {
+        if (err) item.sentTo = null; // the agent went away mid-send: the next one gets it
+      });
+    }
+  }
+
+  private acknowledged(msg: unknown): boolean {
+    const ack = ShellRecoveryAck.safeParse(msg);
+    if (!ack.success) return false;
+    const i = this.outgoing.findIndex((o) => o.recovery.id === ack.data.id);
+    if (i >= 0) this.outgoing.splice(i, 1);
+    return true;
   }
 
   async stop(): Promise<void> {
@@ -91,7 +135,9 @@ export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
     const spawnFn = this.opts.spawnFn ?? spawn;
     const child = spawnFn(this.opts.command, this.opts.args, { cwd: this.opts.cwd, env: this.opts.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.child = child;
-    child.on('message', (msg: unknown) => void this.answerShellRequest(child, msg));
+    child.on('message', (msg: unknown) => {
+      if (!this.acknowledged(msg)) void this.answerShellRequest(child, msg);
+    });
     this.startedAt = Date.now();
     let buffer = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -104,7 +150,9 @@ export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
         const port = readyPort(line);
         if (port !== null) {
           this.port = port;
+          this.agentReady = true;
           this.emit('ready', { port, pid: child.pid ?? 0 });
+          this.flush();
         }
       }
     });
@@ -113,6 +161,7 @@ export class AgentSupervisor extends EventEmitter<SupervisorEvents> {
     });
     child.once('error', (err) => this.emit('line', `failed to start the agent: ${err.message}`));
     child.once('exit', (code, signal) => {
+      this.agentReady = false;
       this.emit('exit', { code, signal, pid: child.pid ?? 0 });
       this.child = null;
       this.port = null;

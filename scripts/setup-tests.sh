@@ -18,3 +18,8 @@ fi
 
 echo "setup-tests: npm ci"
 npm ci --no-audit --no-fund
+
+# On-device models: the expression classifier converted from the npm face-api weights, the face detector from the
+# mirror folder (ATRIUM_MODEL_MIRROR, default ../shared/models) or its official URL; every file sha256-checked.
+echo "setup-tests: npm run models"
+npm run models --silent

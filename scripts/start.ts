@@ -1,17 +1,16 @@
 // `npm start`: runs the kiosk. With the Electron binary: the Electron kiosk window (its main process runs the
 // agent). Without it: says so in one line, runs the agent under the supervisor, and serves the UI for a browser
-// kiosk, opening `chromium --kiosk --app=URL` when a display is available. Either way one line
+// kiosk, opening `chromium --kiosk --app=URL` when a display is available (or headless with
+// ATRIUM_KIOSK_HEADLESS=1) and keeping it alive (scripts/run-browser-kiosk.ts). Either way one line
 // `Kiosk UI: http://127.0.0.1:PORT/...` is printed once the UI is ready.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agentCommand } from '../electron/agent-command.ts';
+import { createLogger } from '../electron/log.ts';
 import { startDemoHq, type DemoHq } from '../hq-sim/src/demo-hq.ts';
 import { consoleLog } from '../hq-sim/src/log.ts';
-import { AgentSupervisor } from '../electron/supervisor.ts';
 import { electronBinary } from './electron-binary.ts';
-import { openKioskBrowser, type KioskBrowser } from './kiosk-browser.ts';
+import { startBrowserKiosk } from './run-browser-kiosk.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const verbose = process.env.ATRIUM_VERBOSE === '1';
@@ -33,51 +32,22 @@ if (electron.path) {
 }
 
 async function runBrowserKiosk() {
-  const secret = randomBytes(32).toString('base64url');
-  const cmd = agentCommand({ appRoot: root, packaged: false, execPath: process.execPath });
-  const supervisor = new AgentSupervisor({
-    command: cmd.command,
-    args: cmd.args,
-    cwd: root,
-    env: { ...childEnv, ...cmd.env, ATRIUM_API_SECRET: secret },
-    // HQ's capture-screenshot command: the agent asks over IPC, the kiosk browser answers over its DevTools pipe.
-    onShellRequest: async (req) => {
-      if (!browser) return { type: 'screenshot', requestId: req.requestId, ok: false, error: 'no kiosk browser window is open (no display, or ATRIUM_NO_BROWSER=1)' };
-      const shot = await browser.captureScreenshot();
-      return { type: 'screenshot', requestId: req.requestId, ok: true, png: shot.png.toString('base64'), width: shot.width, height: shot.height };
-    },
+  const headless = process.env.ATRIUM_KIOSK_HEADLESS === '1';
+  const kiosk = startBrowserKiosk({
+    root,
+    env: childEnv,
+    // Recoveries are warnings, so they always show; info lines only with ATRIUM_VERBOSE=1.
+    log: createLogger('browser-kiosk', (line) => void (verbose || !/"level":"(debug|info)"/.test(line) ? process.stdout.write(line) : undefined)),
+    openBrowser: hasDisplay() || headless,
+    // Headless: CI and benchmarks on machines without a display (the page renders the same, off screen).
+    extraArgs: headless ? ['--headless', '--disable-gpu'] : [],
   });
-  let browser: KioskBrowser | null = null;
-  let everReady = false;
-  supervisor.on('line', (line) => {
+  kiosk.supervisor.on('line', (line) => {
     if (verbose || !line.startsWith('{')) console.log(line);
     else if (/"level":"(warn|error)"/.test(line)) console.log(line);
   });
-  supervisor.on('exit', ({ code }) => {
-    // A configuration or data-folder problem will not fix itself: report it and stop instead of looping.
-    if (!everReady && (code === 78 || code === 73)) {
-      console.error(`atrium: the edge agent cannot start (exit ${code}); see the message above.`);
-      process.exit(code);
-    }
-    console.log(`atrium: edge agent exited (code ${code}); restarting`);
-  });
-  supervisor.on('ready', ({ port }) => {
-    void (async () => {
-      const url = `http://127.0.0.1:${port}/`;
-      const pairUrl = `${url}#pair=${await mintPairingCode(url, secret)}`;
-      if (!everReady) console.log(`Kiosk UI: ${pairUrl}`);
-      else console.log(`atrium: edge agent back on ${url}`);
-      everReady = true;
-      if (!browser && hasDisplay()) {
-        browser = openKioskBrowser(pairUrl, { onExit: (code) => { console.log(`atrium: kiosk browser closed (code ${code})`); browser = null; } });
-        if (!browser) console.log('atrium: no Chromium found; open the Kiosk UI link in a browser.');
-      }
-    })().catch((err: unknown) => console.error(`atrium: ${(err as Error).message}`));
-  });
-  supervisor.start();
   const shutdown = async () => {
-    browser?.close();
-    await supervisor.stop();
+    await kiosk.stop();
     await demoHq?.stop();
     process.exit(0);
   };
@@ -100,17 +70,6 @@ async function maybeStartDemoHq(): Promise<DemoHq | null> {
     console.log(`Demo HQ could not start (${(err as Error).message.split('\n')[0]}); the kiosk runs on its embedded demo data without HQ.`);
     return null;
   }
-}
-
-async function mintPairingCode(url: string, secret: string): Promise<string> {
-  const res = await fetch(new URL('/api/pairing-codes', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
-    body: '{}',
-  });
-  const body = (await res.json()) as { ok: boolean; data?: { code: string } };
-  if (!body.ok || !body.data) throw new Error(`could not get a pairing code from the agent (HTTP ${res.status})`);
-  return body.data.code;
 }
 
 function hasDisplay(): boolean {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scan as electronegativityScan } from './electronegativity.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = path.join(root, 'reports');
@@ -36,6 +37,15 @@ results.push({ suite: 'typecheck', counts: tscStatus === 0 ? { passed: projects.
 // 2. Build the renderer and Electron main (the browser suites run against the built UI).
 const buildStatus = run('npm', ['run', 'build', '--silent']);
 results.push({ suite: 'build', counts: buildStatus === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 } });
+
+// 2b. Electronegativity over the compiled Electron main + preload (offline; HIGH findings fail). See docs/security.md.
+{
+  console.log('\n$ electronegativity dist/electron/electron');
+  const scan = buildStatus === 0 ? electronegativityScan(root) : null;
+  if (scan?.error) console.log(`electronegativity: ${scan.error}`);
+  for (const f of scan?.findings ?? []) console.log(`  ${f.severity.padEnd(13)} ${f.issue} ${f.filename}:${f.location}`);
+  results.push({ suite: 'electronegativity', counts: scan ? { passed: scan.passed, failed: scan.failed, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 } });
+}
 
 // 3. Unit + integration tests (vitest): real SQLite files, the real agent process.
 const vitestJson = path.join(reports, 'vitest.json');

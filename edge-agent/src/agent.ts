@@ -1,5 +1,5 @@
 // Composition root: opens the database, seeds the demo, serves the API, syncs with HQ. Used by main.ts and tests.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../contracts/api.ts';
@@ -13,10 +13,15 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import type { Logger } from './log.ts';
 import { MemberService } from './members/service.ts';
 import { enqueueEvent, type OutboxEvent } from './outbox.ts';
-import { captureScreenshot, hasShell } from './shell.ts';
+import { captureScreenshot, hasShell, onShellRecovery } from './shell.ts';
 import { effectiveDisplay } from './sync/apply.ts';
 import { SyncEngine, type CommandHandler } from './sync/engine.ts';
 import { AGENT_VERSION } from './version.ts';
+import { WallService } from './wall/service.ts';
+import type { StaffAction } from '../../contracts/staff.ts';
+import { staffHandlers } from './staff/handlers.ts';
+import { LogRing, recordingLogger } from './staff/log-ring.ts';
+import { StaffService, type ActionOutcome } from './staff/service.ts';
 
 export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
@@ -27,6 +32,9 @@ export type AgentHooks = {
 
 export async function startAgent(settings: AgentSettings, log: Logger, secret = randomBytes(32).toString('base64url'), hooks: AgentHooks = {}): Promise<Agent> {
   const startedAt = Date.now();
+  // Recent log lines stay in memory for the staff console's diagnostics export.
+  const logs = new LogRing(500);
+  log = recordingLogger(log, logs);
   const db = openDatabase(settings.dataDir, log.child('db'));
   registerFloorRank(db);
   if (settings.demo) seedDemoIfEmpty(db, log.child('demo'));
@@ -65,6 +73,23 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     idleTimeoutSec: () => effectiveDisplay(db, settings.display).idleTimeoutSec,
   });
 
+  const wall = new WallService({
+    db, log: log.child('wall'), mallId: settings.mallId, modelsDir: settings.modelsDir, threads: settings.expressionThreads,
+    display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(),
+  });
+
+  // Staff console actions run the same code paths as HQ's commands of the same name.
+  const runStaffAction = async (action: StaffAction): Promise<ActionOutcome> => {
+    const r = action === 'sync-now'
+      ? await sync.syncNow()
+      : await onCommand({ id: `staff-${randomUUID()}`, name: action, args: {}, issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    return { status: r.status === 'done' || r.status === 'rejected' ? r.status : 'failed', detail: r.detail };
+  };
+  const staff = new StaffService({
+    db, settings, log: log.child('staff'), logs, agentVersion: AGENT_VERSION, startedAt,
+    sync: () => sync.status(), runAction: runStaffAction, onConfigChanged: () => sync.configChangedLocally(), onAudit: () => sync.drainSoon(),
+  });
+
   const health = (): Health => {
     const s = sync.status();
     return {
@@ -79,7 +104,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, handlers: createHandlers(db, settings, members, signals), health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, signals), ...staffHandlers(staff) }, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;
@@ -90,8 +115,15 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     return id;
   };
   recordEvent({ type: 'device.started', payload: { deviceId: settings.deviceId, agentVersion: AGENT_VERSION } });
+  // Recoveries of the kiosk shell (page reloads, relaunches, agent restarts) go to HQ like any other event.
+  const stopShellRecovery = onShellRecovery(({ type: _type, id, ...recovery }) => {
+    log.warn('kiosk shell recovered', { action: recovery.action, cause: recovery.cause, role: recovery.role, attempt: recovery.attempt });
+    recordEvent({ type: 'shell.recovery', eventId: id, payload: recovery });
+  });
   sync.start();
   members.start();
+  wall.start();
+  staff.start();
 
   // Local tools of the same OS user (bench, hq simulator, npm start) find the port and secret here.
   const runDir = path.join(settings.dataDir, 'run');
@@ -106,7 +138,10 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     secret,
     recordEvent,
     stop: async () => {
+      stopShellRecovery();
       members.stop();
+      staff.stop();
+      await wall.stop();
       await sync.stop();
       await server.close();
       db.close();

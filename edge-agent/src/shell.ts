@@ -1,7 +1,7 @@
 // Asks the kiosk shell (Electron main or the browser-kiosk launcher, whichever supervises this process over Node
 // IPC) for things only it can do. Standalone (no IPC channel) every request fails with a plain reason.
 import { createHash, randomUUID } from 'node:crypto';
-import { ShellReply, type ShellRequest } from '../../contracts/shell.ts';
+import { ShellRecovery, ShellReply, type ShellRecoveryAck, type ShellRequest } from '../../contracts/shell.ts';
 
 export type Screenshot = { png: Buffer; width: number; height: number; sha256: string };
 
@@ -51,4 +51,23 @@ export async function captureScreenshot(timeoutMs = 15_000): Promise<Screenshot>
   const png = Buffer.from(reply.png, 'base64');
   if (png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new Error('the kiosk shell returned something that is not a PNG');
   return { png, width: reply.width, height: reply.height, sha256: createHash('sha256').update(png).digest('hex') };
+}
+
+/**
+ * Recoveries the shell performed (page reloads, relaunches, agent restarts), each handed to `handler` once parsed,
+ * then acknowledged to the shell (which re-sends until acknowledged, so `handler` must be idempotent by id);
+ * malformed messages are dropped. Returns a function that stops listening. Standalone agents never get any.
+ */
+export function onShellRecovery(handler: (r: ShellRecovery) => void): () => void {
+  const listener = (msg: unknown) => {
+    if (typeof msg !== 'object' || msg === null || (msg as { type?: unknown }).type !== 'shell-recovery') return;
+    const parsed = ShellRecovery.safeParse(msg);
+    if (!parsed.success) return;
+    handler(parsed.data);
+    const ack: ShellRecoveryAck = { type: 'shell-recovery-ack', id: parsed.data.id };
+    if (hasShell()) process.send!(ack);
+  };
+  process.on('message', listener);
+  process.channel?.unref();
+  return () => void process.off('message', listener);
 }

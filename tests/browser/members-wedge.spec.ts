@@ -127,6 +127,27 @@ test('idle on the member home signs the member out: nothing of them is left in t
   }
 });
 
+test('a member who keeps touching the screen past the idle timeout stays signed in, at the agent too', async ({ page }) => {
+  const short = await startMemberAgent({ ATRIUM_IDLE_TIMEOUT_SEC: '10' });
+  try {
+    const problems = await watchForProblems(page);
+    const sessions = watchMemberSessions(page);
+    await openPairedKiosk(page, short.agent);
+    await scanWithWedge(page, short.token('M1003', 'gold'));
+    await expect(page.getByTestId('member-name')).toHaveText('张**，您好');
+    // Reading offers for 16 s, touching every 2 s, without tapping anything that calls the agent.
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(2000);
+      await page.getByTestId('member-card').click();
+    }
+    await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+    expect(await agentKnowsSession(short.agent, sessions[0]!)).toBe(true);
+    expectNoProblems(problems);
+  } finally {
+    await short.agent.stop();
+  }
+});
+
 test('a member the agent has forgotten goes back to the guide home with a short message', async ({ page }) => {
   const problems = await watchForProblems(page);
   const sessions = watchMemberSessions(page);

@@ -51,6 +51,7 @@ export async function startMosquitto(opts: { users: Record<string, string>; hqUs
     'autosave_interval 1',
     'max_queued_messages 1000000',
     'max_inflight_messages 0',
+    'set_tcp_nodelay true',
     'message_size_limit 9000000',
     'log_type error',
     'log_type warning',

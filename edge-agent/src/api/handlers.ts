@@ -4,11 +4,13 @@ import { catalogInfo, currentPromotions, floors, searchStores } from '../catalog
 import type { Db } from '../db/open.ts';
 import type { MemberService } from '../members/service.ts';
 import { desiredConfig, effectiveDisplay } from '../sync/apply.ts';
+import type { WallService } from '../wall/service.ts';
+import type { StaffMethod } from '../staff/handlers.ts';
 import type { Handlers } from './server.ts';
 
 export type UiSignals = { reloadSeq: number };
 
-export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Handlers {
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<Handlers, StaffMethod> {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);
@@ -27,5 +29,9 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
     'member.home': (params) => members.home(params),
     'member.claim': (params) => members.claim(params),
     'member.signOut': (params) => members.signOut(params),
+    'wall.status': () => wall.status(),
+    'wall.start': () => wall.startSession(),
+    'wall.observe': (params) => wall.observe(params),
+    'wall.end': (params) => wall.end(params),
   };
 }

@@ -17,6 +17,8 @@ export type ApiServerOptions = {
   port: number;
   secret: string;
   uiDir: string;
+  /** Folder of the installed models; the page's face detector is served from it at /models/. */
+  modelsDir?: string;
   handlers: Handlers;
   health: () => Health;
   log: Logger;
@@ -55,7 +57,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'bad_request', `${req.method} is not served here`);
-    serveStatic(opts.uiDir, url.pathname, res);
+    serveStatic(opts.uiDir, url.pathname, res, opts.modelsDir);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string) {

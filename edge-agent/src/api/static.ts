@@ -12,7 +12,14 @@ const types: Record<string, string> = {
   '.tflite': 'application/octet-stream', '.task': 'application/octet-stream', '.onnx': 'application/octet-stream',
 };
 
-export function serveStatic(uiDir: string, urlPath: string, res: ServerResponse): void {
+/** Models the page loads itself (the MediaPipe face detector), served from the models folder; see models/README.md. */
+const PAGE_MODEL = /^\/models\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:tflite|task)$/;
+
+export function serveStatic(uiDir: string, urlPath: string, res: ServerResponse, modelsDir?: string): void {
+  if (modelsDir && urlPath.startsWith('/models/')) {
+    if (!PAGE_MODEL.test(urlPath)) return plain(res, 404, 'not found');
+    return serveStatic(modelsDir, urlPath.slice('/models'.length), res);
+  }
   const root = path.resolve(uiDir);
   let decoded: string;
   try {
@@ -54,3 +61,6 @@ function plain(res: ServerResponse, status: number, text: string) {
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
+
+/** The content types above, for the Electron shell, which serves the same files over its atrium:// scheme. */
+export { types as contentTypes };

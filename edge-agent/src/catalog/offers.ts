@@ -13,6 +13,12 @@ export function replaceOfferRules(db: Db, rules: readonly OfferRule[], experimen
   experiments.forEach((e, i) => exp.run(e.id, i, JSON.stringify(e)));
 }
 
+/** Adds or replaces rules by id (a catalog delta); called inside the delta's transaction. */
+export function upsertOfferRules(db: Db, rules: readonly OfferRule[]): void {
+  const stmt = db.prepare('INSERT INTO offer_rules (id, coupon_id, priority, doc) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET coupon_id = excluded.coupon_id, priority = excluded.priority, doc = excluded.doc');
+  for (const r of rules) stmt.run(r.id, r.couponId, r.priority, JSON.stringify(r));
+}
+
 export type OfferCatalog = {
   rules: OfferRule[];
   experiments: Experiment[];

@@ -50,6 +50,20 @@ export const migrations: readonly string[] = [
   CREATE TABLE experiments (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) STRICT;
   ALTER TABLE coupons ADD COLUMN received_at TEXT;
   `,
+  // 4: the staff console: audit log of staff actions, sign-in lock-out (one row: survives a restart), and the
+  // settings staff overrode on this kiosk (with HQ's desired version and value for the field when they did).
+  `
+  CREATE TABLE staff_audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, staff_id TEXT, action TEXT NOT NULL, details TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE staff_lockout (
+    id INTEGER PRIMARY KEY CHECK (id = 1), failures INTEGER NOT NULL, locked_until TEXT, last_failure_at TEXT
+  ) STRICT;
+  CREATE TABLE setting_overrides (
+    field TEXT PRIMARY KEY, value TEXT NOT NULL, staff_id TEXT, set_at TEXT NOT NULL,
+    hq_version INTEGER NOT NULL, hq_value TEXT
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -110,8 +110,8 @@ export function demoOfferRules(): OfferRule[] {
     rule('r-everyone', 'c-winter-300-50', 100, {}, '全场会员福利', 'For every member'),
     // The interactive wall (anonymous shoppers): a coupon to fit the mood.
     rule('w-happy', 'c-dessert-happy', 400, { anonymousOnly: true, expressions: ['happy', 'surprised'] }, '开心就来点甜的', 'Happy? Have something sweet'),
-    rule('w-calm', 'c-coffee-gift', 300, { anonymousOnly: true, expressions: ['neutral', 'sad', 'fearful'] }, '来杯咖啡歇一歇', 'Take a break with a coffee'),
-    rule('w-grumpy', 'c-hotpot-200-40', 300, { anonymousOnly: true, expressions: ['angry', 'disgusted'] }, '火锅治愈一切', 'Hotpot fixes everything'),
+    rule('w-calm', 'c-coffee-gift', 350, { anonymousOnly: true, expressions: ['neutral', 'sad', 'fearful'] }, '来杯咖啡歇一歇', 'Take a break with a coffee'),
+    rule('w-grumpy', 'c-hotpot-200-40', 350, { anonymousOnly: true, expressions: ['angry', 'disgusted'] }, '火锅治愈一切', 'Hotpot fixes everything'),
   ];
 }
 

@@ -6,6 +6,7 @@ import { upsertMembers } from '../members/cache.ts';
 import { cacheCard, cardHash, cardSalt, demoCardNumber, setCardSalt } from '../members/cards.ts';
 import { offerCatalog, offerCatalogChanged, replaceOfferRules } from '../catalog/offers.ts';
 import { demoCatalog, demoMembers } from './catalog.ts';
+import { seedDemoStaffIfNone } from '../staff/demo-staff.ts';
 
 /**
  * Seeds the demo mall into an empty database; a database that already has a catalog is left alone (except that
@@ -32,12 +33,15 @@ export function seedDemoIfEmpty(db: Db, log: Logger, now: Date = new Date()): bo
       offerCatalogChanged();
       log.info('demo members upgraded', { rules: catalog.offerRules.length });
     }
+    // Still the demo's own catalog (HQ's would have replaced it, staff included): its staff, if it has none yet.
+    if (info.mallId === catalog.mallId && info.version === catalog.version && seedDemoStaffIfNone(db, cardSalt(db))) log.info('demo staff seeded');
     return false;
   }
   db.transaction(() => {
     replaceCatalog(db, catalog, undefined, now);
     upsertMembers(db, members, now);
     seedCards();
+    seedDemoStaffIfNone(db, cardSalt(db));
   })();
   log.info('demo catalog seeded', { mallId: catalog.mallId, stores: catalog.stores.length, campaigns: catalog.campaigns.length, coupons: catalog.coupons.length, members: members.length, rules: catalog.offerRules.length });
   return true;

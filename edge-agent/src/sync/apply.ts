@@ -1,9 +1,11 @@
 // Applying what HQ sends, atomically and idempotently by version: a stale or repeated version changes nothing.
 import type { CatalogDelta, CatalogSnapshot, DesiredConfig } from '../../../contracts/mqtt.ts';
-import { DisplayConfig } from '../../../contracts/config.ts';
+import type { DisplayConfig } from '../../../contracts/config.ts';
 import { catalogInfo, replaceCatalog, setCatalogInfo, upsertCatalogRows } from '../catalog/repo.ts';
 import type { Db } from '../db/open.ts';
+import { upsertOfferRules } from '../catalog/offers.ts';
 import { setCardSalt } from '../members/cards.ts';
+import { listOverrides, mergeDisplay, overrideValues, supersedeOverrides } from '../staff/overrides.ts';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'wrong-mall' | 'gap';
 
@@ -37,7 +39,9 @@ export function applyDelta(db: Db, delta: CatalogDelta, mallId: string, now: Dat
     del('stores', delta.remove.stores);
     del('campaigns', delta.remove.campaigns);
     del('coupons', delta.remove.coupons);
+    del('offer_rules', delta.remove.offerRules);
     upsertCatalogRows(db, delta.upsert, now);
+    upsertOfferRules(db, delta.upsert.offerRules);
     setCatalogInfo(db, { ...info, version: delta.toVersion });
     return 'applied';
   })();
@@ -50,19 +54,24 @@ export function desiredConfig(db: Db): DesiredConfig | null {
   return row ? (JSON.parse(row.value) as DesiredConfig) : null;
 }
 
-export function applyDesiredConfig(db: Db, desired: DesiredConfig): ApplyOutcome {
+export function applyDesiredConfig(db: Db, desired: DesiredConfig, now: Date = new Date()): ApplyOutcome {
   return db.transaction((): ApplyOutcome => {
     const current = desiredConfig(db);
     if (current && current.version >= desired.version) return 'stale';
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(DESIRED_KEY, JSON.stringify(desired));
+    // A newer desired config takes back the fields HQ changed since a staff member overrode them (staff/overrides.ts).
+    supersedeOverrides(db, desired, now);
     return 'applied';
   })();
 }
 
-/** The display config in force: the agent's own settings (file, environment) overlaid with HQ's desired config. */
+/**
+ * The display config in force: defaults < the agent's config file < environment (together `base`) < HQ's desired
+ * config < staff overrides on this kiosk (see staff/overrides.ts for when HQ takes a field back).
+ */
 export function effectiveDisplay(db: Db, base: DisplayConfig): DisplayConfig {
   const desired = desiredConfig(db);
-  return DisplayConfig.parse({ ...base, ...(desired?.config ?? {}) });
+  return mergeDisplay(base, desired?.config, overrideValues(listOverrides(db)));
 }
 
 /** Records an HQ message id once; false when it was seen before (a replayed command). */

@@ -17,6 +17,7 @@ import { applyClaimResult } from '../members/claims.ts';
 import { outboxBatch, outboxDelete, outboxDepth, outboxFailed } from '../outbox.ts';
 import { applyDelta, applyDesiredConfig, applySnapshot, desiredConfig, effectiveDisplay, meta, rememberInbox, setMeta } from './apply.ts';
 import { LookupWaiters } from './lookups.ts';
+import { listOverrides } from '../staff/overrides.ts';
 import { mqttOptions } from './mqtt-options.ts';
 
 export type SyncState = 'disabled' | 'connecting' | 'online' | 'offline';
@@ -148,6 +149,8 @@ export class SyncEngine {
     this.state = 'online';
     this.o.log.info('connected to HQ', { sessionPresent });
     const client = this.client!;
+    // Small QoS 1 messages back to back: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms per hop.
+    (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
     const sub = [
       topics.configDesired(this.mall, this.device),
       topics.commands(this.mall, this.device),
@@ -234,12 +237,32 @@ export class SyncEngine {
     void this.publish(topics.heartbeat(this.mall, this.device), JSON.stringify(hb), { qos: 0 }).catch(() => {});
   }
 
+  /** A setting changed on the kiosk (staff console): tell HQ at once when online (and after every connect anyway). */
+  configChangedLocally(): void {
+    if (this.state === 'online') void this.publishReported();
+  }
+
+  /**
+   * Fetches HQ's retained snapshot and desired config again and drains the outbox: HQ's sync-now command and the
+   * staff console's "sync now" both run this.
+   */
+  async syncNow(): Promise<Pick<CommandResult, 'status' | 'detail' | 'data'>> {
+    if (!this.client || this.state !== 'online') {
+      return { status: 'failed', detail: `HQ cannot be reached right now (${this.o.settings.hqUrl ? this.state : 'no HQ configured'}); ${outboxDepth(this.o.db)} event(s) wait in the outbox`, data: null };
+    }
+    this.refetchSnapshot();
+    const t = topics.configDesired(this.mall, this.device);
+    this.client.unsubscribe(t, () => this.client?.subscribe(t, { qos: 1 }));
+    await this.drain();
+    return { status: 'done', detail: null, data: { outboxDepth: outboxDepth(this.o.db), catalogVersion: catalogInfo(this.o.db)?.version ?? 0 } };
+  }
+
   private async publishReported() {
     const reported: ReportedConfig = {
       ts: this.now().toISOString(),
       desiredVersion: desiredConfig(this.o.db)?.version ?? 0,
       effective: effectiveDisplay(this.o.db, this.o.settings.display),
-      localOverrides: [],
+      localOverrides: listOverrides(this.o.db).map((o) => o.field),
     };
     await this.publish(topics.configReported(this.mall, this.device), JSON.stringify(reported), { qos: 1, retain: true }).catch(() => {});
   }
@@ -260,8 +283,11 @@ export class SyncEngine {
           const outcomes = await Promise.all(rows.map((row) => this.publishEvent(row)));
           const acked = rows.filter((_, i) => outcomes[i] === null).map((r) => r.eventId);
           if (acked.length) {
-            outboxDelete(this.o.db, acked);
-            setMeta(this.o.db, 'sync.lastSyncAt', this.now().toISOString());
+            // One durable commit per batch: the acknowledged rows go and the last-sync time moves together.
+            this.o.db.transaction(() => {
+              outboxDelete(this.o.db, acked);
+              setMeta(this.o.db, 'sync.lastSyncAt', this.now().toISOString());
+            })();
           }
           const rejected = rows.map((r, i) => [r, outcomes[i]] as const).filter(([, e]) => e !== null);
           if (rejected.length) {
@@ -302,9 +328,9 @@ export class SyncEngine {
 
   // ---- downstream ----
 
-  private refuse(topic: string, reason: string, bytes: number) {
+  private refuse(topic: string, reason: string, bytes: number, level: 'info' | 'warn' = 'warn') {
     this.refused += 1;
-    this.o.log.warn('mqtt message refused', { topic, reason, bytes });
+    this.o.log[level]('mqtt message refused', { topic, reason, bytes });
   }
 
   private onMessage(topic: string, payload: Buffer, packet: IPublishPacket) {
@@ -379,7 +405,8 @@ export class SyncEngine {
       setMeta(this.o.db, 'sync.lastSyncAt', this.now().toISOString());
       this.o.log.info(`${what} applied`, { version });
     } else {
-      this.refuse(topic, `${outcome} ${what} version ${version}`, bytes);
+      // A stale repeat is routine (retained messages come again on every subscribe): logged, but not as a warning.
+      this.refuse(topic, `${outcome} ${what} version ${version}`, bytes, outcome === 'stale' ? 'info' : 'warn');
     }
   }
 
@@ -406,13 +433,7 @@ export class SyncEngine {
     await result({ status: 'accepted', detail: null, data: null });
     this.o.log.info('running command', { id: cmd.id, name: cmd.name });
     try {
-      if (cmd.name === 'sync-now') {
-        this.refetchSnapshot();
-        const t = topics.configDesired(this.mall, this.device);
-        this.client?.unsubscribe(t, () => this.client?.subscribe(t, { qos: 1 }));
-        await this.drain();
-        return result({ status: 'done', detail: null, data: { outboxDepth: outboxDepth(this.o.db), catalogVersion: catalogInfo(this.o.db)?.version ?? 0 } });
-      }
+      if (cmd.name === 'sync-now') return result(await this.syncNow());
       if (cmd.name === 'set-config') {
         const desired = DesiredConfig.safeParse(cmd.args);
         if (!desired.success) return result({ status: 'rejected', detail: `args must be a desired config: ${desired.error.issues[0]?.message}`, data: null });

@@ -3,12 +3,17 @@ import { AgentFailureContext } from './AgentFailureContext.ts';
 import { KioskApp } from './KioskApp.tsx';
 import { useAgentConnection } from './useAgentConnection.ts';
 import { useKioskLockdown } from './useKioskLockdown.ts';
+import { useShellHeartbeat } from './useShellHeartbeat.ts';
+import { windowRole } from './windowRole.ts';
 import { LoadingScreen } from '../status/LoadingScreen.tsx';
 import { NotPairedScreen } from '../status/NotPairedScreen.tsx';
 import { UnavailableScreen } from '../status/UnavailableScreen.tsx';
+import { WallApp } from '../wall/WallApp.tsx';
+import { StaffHost } from '../staff/StaffHost.tsx';
 
 export function App() {
   useKioskLockdown();
+  useShellHeartbeat();
   const { connection, reportFailure, retryNow } = useAgentConnection();
   switch (connection.kind) {
     case 'connecting':
@@ -20,7 +25,11 @@ export function App() {
     case 'ready':
       return (
         <AgentFailureContext value={reportFailure}>
-          <KioskApp boot={connection.boot} />
+          {/* StaffHost: orientation, screen-off hours and the staff console, for either role; it hands down the
+              bootstrap in force (fresher than the poll right after a staff change). */}
+          <StaffHost boot={connection.boot}>
+            {(boot) => (windowRole(boot) === 'wall' ? <WallApp boot={boot} /> : <KioskApp boot={boot} />)}
+          </StaffHost>
         </AgentFailureContext>
       );
   }

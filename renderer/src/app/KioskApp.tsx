@@ -1,6 +1,6 @@
 // The kiosk once connected: the attract loop, the guide home and the member home, one shopper session at a
 // time. Member scans (camera in the scan panel, keyboard-wedge scanner and card reader anywhere) land here.
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
 import { AppRoot } from './AppRoot.tsx';
@@ -18,8 +18,10 @@ import { LanguageContext } from '../i18n/LanguageContext.tsx';
 import { MemberHomeScreen } from '../member/home/MemberHomeScreen.tsx';
 import { MemberScanPanel, ScanCheckingToast } from '../member/MemberScanPanel.tsx';
 import { classifyWedgeCode } from '../member/scan/classifyCode.ts';
+import { warmQrDecoder } from '../member/scan/qrDecoder.ts';
 import { useMemberIdentify } from '../member/scan/useMemberIdentify.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
+import { useStaffActive } from '../staff/staffContext.ts';
 
 export function KioskApp({ boot }: { boot: Bootstrap }) {
   const reportFailure = useReportFailure();
@@ -29,11 +31,21 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const attractLingering = useLingeringAttract(session.screen);
   const showAttract = session.screen === 'attract' || attractLingering;
 
+  // The QR decoder (a worker compiling zxing-wasm) starts once the kiosk is up, not when a shopper opens the
+  // scan panel and waits for it.
+  useEffect(() => {
+    const timer = setTimeout(warmQrDecoder, 2000);
+    return () => clearTimeout(timer);
+  }, []);
+
   const memberSession = session.member?.memberSession ?? null;
   useMemberSignOut(memberSession);
   const onIdentified = useCallback((home: MemberHome) => dispatch({ type: 'memberIdentified', home, at: Date.now() }), [dispatch]);
   const [scan, scanDispatch, identify] = useMemberIdentify(session.sessionId, onIdentified);
+  // While the staff sign-in or console is open, scans belong to it (a staff card, the scanner test), not to members.
+  const staffActive = useStaffActive();
   useWedgeScanner((burst) => {
+    if (staffActive) return;
     const { source, code } = classifyWedgeCode(burst.code);
     identify(source, code, burst.endedAt);
   });

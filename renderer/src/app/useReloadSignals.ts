@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import type { KioskScreen } from '../session/kioskSession.ts';
 import { useReportFailure } from './AgentFailureContext.ts';
+import { useStaffActive } from '../staff/staffContext.ts';
 import { signalsAskForReload, type ReloadSignals } from './reloadSignals.ts';
 
 export const SIGNALS_POLL_MS = 5_000;
@@ -37,7 +38,9 @@ export function useReloadSignals(screen: KioskScreen, reload: () => void = reloa
     return () => { cancelled = true; clearInterval(timer); };
   }, [reportFailure]);
 
+  // Nor under staff working in the staff console: the reload waits until they have left.
+  const staffActive = useStaffActive();
   useEffect(() => {
-    if (reloadWanted && screen === 'attract') reload();
-  }, [reloadWanted, screen, reload]);
+    if (reloadWanted && screen === 'attract' && !staffActive) reload();
+  }, [reloadWanted, screen, reload, staffActive]);
 }

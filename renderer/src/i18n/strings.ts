@@ -48,7 +48,7 @@ export const strings = {
   birthdayGreeting: { 'zh-CN': '生日快乐！本月是您的生日月，专属礼遇请查收', en: 'Happy birthday! It is your birthday month, and a treat is waiting for you' },
   freshnessLocal: {
     'zh-CN': '暂时连不上总部，以下为本机保存的会员信息，积分可能稍有延迟',
-    en: 'HQ cannot be reached right now: this is the screen’s saved copy, and points may be behind',
+    en: 'HQ cannot be reached right now: this is the screen\'s saved copy, and points may be behind',
   },
   forYou: { 'zh-CN': '为您推荐', en: 'For you' },
   noOffers: { 'zh-CN': '暂时没有为您推荐的优惠，欢迎稍后再来看看', en: 'No offers for you right now; check back later' },
@@ -62,14 +62,14 @@ export const strings = {
   confirmExchangeTitle: { 'zh-CN': '确认兑换', en: 'Confirm exchange' },
   confirmExchangeBody: {
     'zh-CN': '将用 {points} 积分兑换“{title}”。兑换需总部确认，确认前这些积分会暂时冻结。',
-    en: 'Use {points} points for “{title}”? HQ confirms every exchange; until then the points are held.',
+    en: 'Use {points} points for "{title}"? HQ confirms every exchange; until then the points are held.',
   },
   confirmExchange: { 'zh-CN': '确认兑换', en: 'Exchange' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
   retry: { 'zh-CN': '重试', en: 'Try again' },
   claimNotSent: {
     'zh-CN': '网络不稳定，领取没有完成。请点“重试”，不会重复领取。',
-    en: 'That did not go through. Tap “Try again”: you will not get it twice.',
+    en: 'That did not go through. Tap "Try again": you will not get it twice.',
   },
   wallet: { 'zh-CN': '我的券包', en: 'My coupons' },
   walletEmpty: { 'zh-CN': '券包还是空的，领一张试试吧', en: 'No coupons yet' },
@@ -79,14 +79,14 @@ export const strings = {
   pendingExplain: { 'zh-CN': '等待总部确认…', en: 'Waiting for HQ to confirm…' },
   rejectedExplain: { 'zh-CN': '总部未通过：{detail}', en: 'HQ declined: {detail}' },
   rejectedNoDetail: { 'zh-CN': '总部未通过这次领取，积分已退回', en: 'HQ declined this claim; any points were returned' },
-  viaExchange: { 'zh-CN': '积分兑换', en: 'Points exchange' },
+  viaExchange: { 'zh-CN': '积分兑换', en: 'Exchange' },
   showCode: { 'zh-CN': '出示券码', en: 'Show code' },
   claimedTitle: { 'zh-CN': '领取成功', en: 'Claimed' },
   exchangeSubmittedTitle: { 'zh-CN': '兑换已提交', en: 'Exchange submitted' },
   redemptionHint: { 'zh-CN': '结账时向店员出示此码', en: 'Show this code at the till' },
   redemptionPending: {
     'zh-CN': '总部确认后，券码会出现在这里和“我的券包”中。',
-    en: 'Once HQ confirms, the code appears here and in “My coupons”.',
+    en: 'Once HQ confirms, the code appears here and in "My coupons".',
   },
   qrUnavailable: { 'zh-CN': '券码暂时无法显示，请在小程序中查看', en: 'The code cannot be shown right now; find it in the mini-program' },
   done: { 'zh-CN': '完成', en: 'Done' },
@@ -154,7 +154,7 @@ export const identifyRefusalText: Readonly<Record<IdentifyRefusal, Bilingual>> =
   },
   not_yet_valid: {
     'zh-CN': '会员码的时间不对，请在小程序中刷新后重试',
-    en: 'This member code’s time is not right. Refresh it in the mini-program and try again.',
+    en: 'This member code\'s time is not right. Refresh it in the mini-program and try again.',
   },
   replayed: {
     'zh-CN': '这个会员码已经用过了，请在小程序中刷新，出示新的会员码。',
@@ -162,7 +162,7 @@ export const identifyRefusalText: Readonly<Record<IdentifyRefusal, Bilingual>> =
   },
   unknown_card: {
     'zh-CN': '没有找到这张会员卡。请确认是本商场的会员卡，或出示小程序会员码。',
-    en: 'We could not find this membership card. Check it is this mall’s card, or show your mini-program member code.',
+    en: 'We could not find this membership card. Check it is this mall\'s card, or show your mini-program member code.',
   },
   unknown_member: {
     'zh-CN': '没有找到这个会员账户，请到服务台咨询。',
@@ -170,7 +170,7 @@ export const identifyRefusalText: Readonly<Record<IdentifyRefusal, Bilingual>> =
   },
   offline: {
     'zh-CN': '暂时无法验证会员卡，请稍后再试或出示小程序会员码',
-    en: 'We can’t verify membership cards right now. Please try again later, or show your mini-program member code.',
+    en: 'We can\'t verify membership cards right now. Please try again later, or show your mini-program member code.',
   },
 };
 
@@ -193,7 +193,7 @@ export const hqRejectionText = {
   price_changed: { 'zh-CN': '兑换所需积分已调整，请重新兑换', en: 'The points price has changed; please exchange again' },
   limit_reached: { 'zh-CN': '您已领到这张券的每人限领数量', en: 'You already have as many of this coupon as allowed' },
   out_of_stock: { 'zh-CN': '这张券已在其他地方领完', en: 'This coupon ran out elsewhere first' },
-  not_enough_points: { 'zh-CN': '总部记录的积分不足，积分已退回', en: 'HQ’s records show too few points; your points were returned' },
+  not_enough_points: { 'zh-CN': '总部记录的积分不足，积分已退回', en: 'HQ\'s records show too few points; your points were returned' },
 } as const satisfies Record<string, Bilingual>;
 
 /** Screens shown before the kiosk knows its configured language: both languages at once. */

@@ -1,6 +1,7 @@
 // Helpers for the member browser specs: an agent whose database trusts a test HQ key (so the test can sign
 // member codes as HQ does), a Chromium whose fake camera plays a QR clip, and checks on what the page shows.
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { MemberTokenClaims } from '../../../contracts/members.ts';
 import { freshDataDir, startAgentProcess, type AgentProcess } from '../../support/agent-process.ts';
 import { memberToken, newHqKey, prepareMemberDb, type HqTestKey } from '../../support/member-fixture.ts';
 import { chromiumArgs } from '../playwright.config.ts';
@@ -9,7 +10,7 @@ export type MemberAgent = {
   agent: AgentProcess;
   key: HqTestKey;
   /** A fresh member code for `mid`, signed with the trusted test key (claims overridable). */
-  token: typeof memberToken extends (key: HqTestKey, ...rest: infer R) => string ? (...rest: R) => string : never;
+  token: (mid: string, tier: MemberTokenClaims['tier'], over?: Partial<MemberTokenClaims>) => string;
 };
 
 /** A kiosk agent with no HQ connection, on the test catalog, trusting a test HQ key. */
@@ -18,7 +19,7 @@ export async function startMemberAgent(env: Record<string, string> = {}): Promis
   const key = newHqKey();
   prepareMemberDb(dataDir, key);
   const agent = await startAgentProcess({ dataDir, env });
-  return { agent, key, token: (...rest) => memberToken(key, ...rest) };
+  return { agent, key, token: (mid, tier, over) => memberToken(key, mid, tier, over) };
 }
 
 export const kioskContextOptions = { viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true } as const;

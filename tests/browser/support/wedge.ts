@@ -6,21 +6,29 @@ import type { Page } from '@playwright/test';
 
 export type WedgeOptions = { gapMs?: number; enter?: boolean };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Types `text` (then Enter) the way a scanner does: key i is stamped start + i x gap and sent no earlier than that
+ * moment, so the page gets the keys progressively and no event carries a time in the future. If this process
+ * falls behind, the stamps still keep the scanner's spacing: a busy test machine does not turn a scan into typing.
+ */
 export async function scanWithWedge(page: Page, text: string, opts: WedgeOptions = {}): Promise<void> {
-  const gap = (opts.gapMs ?? 4) / 1000;
+  const gapMs = opts.gapMs ?? 4;
   const cdp = await page.context().newCDPSession(page);
   try {
-    let t = Date.now() / 1000;
-    // Sent without waiting for each answer (CDP keeps the order), as a scanner does not wait for the page either.
+    const start = Date.now();
     const sent: Promise<unknown>[] = [];
-    for (const ch of text) {
-      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: t }));
-      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, timestamp: t + 0.001 }));
-      t += gap;
-    }
-    if (opts.enter ?? true) {
-      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', timestamp: t }));
-      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: t + 0.001 }));
+    const keys = [...text].map((ch) => ({ key: ch, text: ch }));
+    if (opts.enter ?? true) keys.push({ key: 'Enter', text: '\r' });
+    for (let i = 0; i < keys.length; i++) {
+      const at = start + i * gapMs;
+      while (Date.now() < at) await sleep(Math.max(1, at - Date.now()));
+      const { key, text: typed } = keys[i]!;
+      const extra = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : { unmodifiedText: typed };
+      // Sent without waiting for each answer (CDP keeps the order), as a scanner does not wait for the page either.
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: typed, timestamp: at / 1000, ...extra }));
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: (at + 1) / 1000, ...(key === 'Enter' ? extra : {}) }));
     }
     await Promise.all(sent);
   } finally {

@@ -8,7 +8,7 @@ describe('loadSettings', () => {
   it('gives the demo defaults with no file and no environment', () => {
     const s = loadSettings({ env: {} });
     expect(s).toMatchObject({ mallId: 'demo-mall', deviceId: 'demo-kiosk-1', hqUrl: '', dataDir: './data', apiPort: 47810, demo: true });
-    expect(s.display).toEqual({ role: 'guide', orientation: 'auto', language: 'zh-CN', idleTimeoutSec: 60, attractIntervalSec: 7 });
+    expect(s.display).toEqual({ role: 'guide', orientation: 'auto', language: 'zh-CN', idleTimeoutSec: 60, attractIntervalSec: 7, camera: true, expressionMode: 'opt-in' });
   });
 
   it('layers defaults < file < environment', () => {

@@ -33,12 +33,39 @@ export class FakeWebContents extends EventEmitter {
   mainFrame = new FakeFrame('about:blank');
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   zoomLimits: [number, number] | null = null;
+  zoomLevel = 0;
+  insertedCss: string[] = [];
+  crashed = false;
+  /** How many times forcefullyCrashRenderer() was called. */
+  forcedCrashes = 0;
+  devToolsClosed = 0;
+  historyCleared = 0;
+  navigationHistory = { clear: () => void this.historyCleared++ };
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
   setVisualZoomLevelLimits(min: number, max: number) {
     this.zoomLimits = [min, max];
     return Promise.resolve();
+  }
+  setZoomLevel(level: number) {
+    this.zoomLevel = level;
+  }
+  insertCSS(css: string) {
+    this.insertedCss.push(css);
+    return Promise.resolve('key');
+  }
+  isCrashed() {
+    return this.crashed;
+  }
+  /** Like Electron: the renderer dies and 'render-process-gone' (reason 'killed') follows. */
+  forcefullyCrashRenderer() {
+    this.forcedCrashes++;
+    this.crashed = true;
+    this.emit('render-process-gone', fakeEvent(), { reason: 'killed', exitCode: 9 });
+  }
+  closeDevTools() {
+    this.devToolsClosed++;
   }
   isDestroyed() {
     return false;
@@ -60,10 +87,35 @@ export class FakeBrowserWindow extends EventEmitter {
     // Like Electron: every new webContents is announced on the app.
     app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
+  bounds: { x: number; y: number; width: number; height: number } | null = null;
+  fullScreen = true;
+  kioskMode = true;
   loadURL(url: string) {
     this.loaded.push(url);
+    this.webContents.crashed = false;
     this.webContents.mainFrame.url = url;
     return Promise.resolve();
+  }
+  setBounds(b: { x: number; y: number; width: number; height: number }) {
+    this.bounds = b;
+  }
+  setFullScreen(on: boolean) {
+    this.fullScreen = on;
+  }
+  setKiosk(on: boolean) {
+    this.kioskMode = on;
+  }
+  /** Like Electron: 'close' first (a listener may preventDefault()), then 'closed'. */
+  tryClose() {
+    const e = fakeEvent();
+    this.emit('close', e);
+    if (!e.defaultPrevented) this.destroy();
+    return !e.defaultPrevented;
+  }
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
   }
   removeMenu() {
     this.menuRemoved = true;
@@ -79,10 +131,6 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   restore() {}
   focus() {}
-  close() {
-    this.destroyed = true;
-    this.emit('closed');
-  }
 }
 
 export class FakeSession extends EventEmitter {
@@ -142,6 +190,9 @@ export class FakeApp extends EventEmitter {
   exit: Mock<(code?: number) => void> = vi.fn((code = 0) => {
     this.exitCode = code;
   });
+  relaunch: Mock<() => void> = vi.fn();
+  switches: Array<[string, string | undefined]> = [];
+  commandLine = { appendSwitch: (name: string, value?: string) => void this.switches.push([name, value]) };
 }
 
 export const app = new FakeApp();
@@ -149,9 +200,20 @@ export let defaultSession = new FakeSession();
 
 export class FakeIpcMain {
   handlers = new Map<string, (event: any, ...args: unknown[]) => unknown>();
+  listeners = new Map<string, (event: any, ...args: unknown[]) => void>();
   handle(channel: string, fn: (event: any, ...args: unknown[]) => unknown) {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, fn);
+  }
+  on(channel: string, fn: (event: any, ...args: unknown[]) => void) {
+    if (this.listeners.has(channel)) throw new Error(`second listener for ${channel}`);
+    this.listeners.set(channel, fn);
+  }
+  /** Delivers an ipcRenderer.send() message to the registered listener. */
+  send(channel: string, event: any, ...args: unknown[]) {
+    const fn = this.listeners.get(channel);
+    if (!fn) throw new Error(`no listener for ${channel}`);
+    fn(event, ...args);
   }
   /** Calls a handler like ipcRenderer.invoke would: the handler's throw becomes a rejection. */
   async invoke(channel: string, event: any, ...args: unknown[]) {
@@ -170,6 +232,33 @@ export const session = {
   },
 };
 
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>) {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+    if (this.handlers.has(scheme)) throw new Error(`second handler for ${scheme}`);
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export type FakeDisplay = { id: number; bounds: { x: number; y: number; width: number; height: number }; touchSupport: 'available' | 'unavailable' | 'unknown' };
+
+/** Electron's screen: the displays a test sets, and hot-plug events it emits. */
+export class FakeScreen extends EventEmitter {
+  displays: FakeDisplay[] = [{ id: 1, bounds: { x: 0, y: 0, width: 1080, height: 1920 }, touchSupport: 'available' }];
+  primaryId = 1;
+  getAllDisplays() {
+    return this.displays;
+  }
+  getPrimaryDisplay() {
+    return this.displays.find((d) => d.id === this.primaryId) ?? this.displays[0]!;
+  }
+}
+export const screen = new FakeScreen();
+
 /** Fresh state for the next test; the module's objects keep their identity (code under test imported them). */
 export function resetElectronFakes() {
   app.removeAllListeners();
@@ -182,11 +271,19 @@ export function resetElectronFakes() {
   app.exit.mockClear();
   defaultSession = new FakeSession();
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
+  app.relaunch.mockClear();
+  app.switches = [];
+  protocol.privileged = [];
+  protocol.handlers.clear();
+  screen.removeAllListeners();
+  screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1080, height: 1920 }, touchSupport: 'available' }];
+  screen.primaryId = 1;
   Menu.setApplicationMenu.mockClear();
   FakeBrowserWindow.instances = [];
 }
 
 /** What vi.mock('electron', ...) returns in these tests: the fakes above, nothing else. */
-export function electronModule(): { app: FakeApp; ipcMain: FakeIpcMain; session: typeof session; BrowserWindow: typeof FakeBrowserWindow; Menu: typeof Menu } {
-  return { app, ipcMain, session, BrowserWindow: FakeBrowserWindow, Menu };
+export function electronModule(): { app: FakeApp; ipcMain: FakeIpcMain; session: typeof session; BrowserWindow: typeof FakeBrowserWindow; Menu: typeof Menu; protocol: typeof protocol; screen: FakeScreen } {
+  return { app, ipcMain, session, BrowserWindow: FakeBrowserWindow, Menu, protocol, screen };
 }

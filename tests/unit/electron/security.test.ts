@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../../edge-agent/src/api/headers.ts';
 import { applySessionPolicy, kioskWebPreferences, lockDownWebContents, permissionCheckAllowed, permissionRequestAllowed, withHeader } from '../../../electron/security.ts';
 import { kioskWindowOptions } from '../../../electron/window.ts';
+import { APP_ORIGIN, isSameOrigin, originOf } from '../../../electron/origin.ts';
 import { FakeSession, FakeWebContents, fakeEvent } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());
@@ -179,5 +180,34 @@ describe('navigation lock-down', () => {
     const e = fakeEvent({ url: `${APP}/` });
     w.emit('will-navigate', e);
     expect(e.defaultPrevented).toBe(true);
+  });
+});
+
+describe('the atrium://app origin', () => {
+  it('is an origin of its own: same host and scheme only, never the agent’s http origin or file:', () => {
+    expect(originOf('atrium://app/?role=wall')).toBe('atrium://app');
+    expect(originOf('atrium://APP/x')).toBe('atrium://app');
+    expect(originOf('atrium:app')).toBeNull();
+    expect(isSameOrigin('atrium://app/member', APP_ORIGIN)).toBe(true);
+    expect(isSameOrigin('atrium://other/', APP_ORIGIN)).toBe(false);
+    expect(isSameOrigin('http://127.0.0.1:41234/', APP_ORIGIN)).toBe(false);
+    expect(isSameOrigin('file:///opt/Atrium/resources/agent/dist/renderer/index.html', APP_ORIGIN)).toBe(false);
+  });
+
+  it('navigation stays on atrium://app', () => {
+    const wc = new FakeWebContents();
+    lockDownWebContents(wc as any, APP_ORIGIN);
+    for (const [url, prevented] of [['atrium://app/guide', false], ['atrium://evil/', true], ['http://127.0.0.1:41234/', true], ['file:///etc/passwd', true]] as const) {
+      const e = fakeEvent({ url });
+      wc.emit('will-navigate', e);
+      expect([url, e.defaultPrevented]).toEqual([url, prevented]);
+    }
+  });
+
+  it('the camera is granted to the wall window on atrium://app, not to the agent’s http origin', () => {
+    const wall = { isMainFrame: true, requestingUrl: 'atrium://app/?role=wall', securityOrigin: 'atrium://app/', mediaTypes: ['video'] as Array<'video' | 'audio'> };
+    expect(permissionRequestAllowed('media', wall, APP_ORIGIN)).toBe(true);
+    expect(permissionRequestAllowed('media', { ...wall, requestingUrl: 'http://127.0.0.1:41234/', securityOrigin: undefined }, APP_ORIGIN)).toBe(false);
+    expect(permissionCheckAllowed('media', 'atrium://app', { isMainFrame: true, mediaType: 'video' }, APP_ORIGIN)).toBe(true);
   });
 });

@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentSupervisor, readyPort, type SupervisorEvents } from '../../../electron/supervisor.ts';
 
 const fakeAgent = fileURLToPath(new URL('./fixtures/fake-agent.mjs', import.meta.url));
 const running: AgentSupervisor[] = [];
 
-function supervise(plan: string, extra: Partial<ConstructorParameters<typeof AgentSupervisor>[0]> = {}) {
+function supervise(plan: string, extra: Partial<ConstructorParameters<typeof AgentSupervisor>[0]> = {}, extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'atrium-supervisor-'));
   const counter = path.join(dir, 'starts');
   const events: Array<{ type: keyof SupervisorEvents; data: unknown; at: number }> = [];
@@ -18,7 +18,7 @@ function supervise(plan: string, extra: Partial<ConstructorParameters<typeof Age
     command: process.execPath,
     args: [fakeAgent],
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', FAKE_AGENT_PLAN: plan, FAKE_AGENT_COUNTER: counter, ATRIUM_API_SECRET: 'x' },
+    env: { PATH: process.env.PATH ?? '', FAKE_AGENT_PLAN: plan, FAKE_AGENT_COUNTER: counter, ATRIUM_API_SECRET: 'x', ...extraEnv },
     backoff: { initialMs: 150, maxMs: 1000, factor: 2, jitter: 0 },
     ...extra,
   });
@@ -107,6 +107,28 @@ describe('AgentSupervisor with a real child process', () => {
     await s.stop();
     await new Promise((r) => setTimeout(r, 700));
     expect(events.filter((e) => e.type === 'ready')).toHaveLength(1);
+  });
+
+  it('notify() delivers each recovery to a ready agent, re-sending any the agent did not acknowledge before it died', async () => {
+    const messages = path.join(mkdtempSync(path.join(tmpdir(), 'atrium-supervisor-')), 'messages');
+    const { s } = supervise('crash,serve', {}, { FAKE_AGENT_MESSAGES: messages });
+    const rec = (id: string) => ({ type: 'shell-recovery' as const, id, at: new Date().toISOString(), shell: 'electron' as const, action: 'page-reload' as const, cause: 'renderer-crashed' as const, role: null, attempt: 1, budgetExhausted: false, detail: id });
+    s.notify(rec('before-start'));
+    expect([s.isReady(), s.pendingNotices()]).toEqual([false, 1]);
+    s.start();
+    await nextEvent(s, 'exit'); // the first start crashes 50 ms after its ready line
+    expect(s.isReady()).toBe(false);
+    s.notify(rec('while-down1'));
+    await nextEvent(s, 'ready');
+    expect(s.isReady()).toBe(true);
+    s.notify(rec('while-up01'));
+    await vi.waitFor(() => expect(s.pendingNotices()).toBe(0), { timeout: 5000 });
+    const got = readFileSync(messages, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { start: number; msg: { id: string } });
+    const ids = new Set(got.map((g) => g.msg.id));
+    expect([...ids].sort()).toEqual(['before-start', 'while-down1', 'while-up01']);
+    // Only the crashed first process may have seen one twice (received, then died before acknowledging).
+    expect(got.filter((g) => g.start === 2).map((g) => g.msg.id).filter((id) => id !== 'before-start')).toEqual(['while-down1', 'while-up01']);
+    expect(got.find((g) => g.msg.id === 'while-down1')!.start).toBe(2);
   });
 
   it('the ready line is recognised only in its exact JSON form', () => {

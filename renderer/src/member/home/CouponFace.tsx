@@ -27,7 +27,8 @@ export function CouponFace({ coupon, children, stubLabel }: { coupon: CouponLike
       <div className="coupon-face__body">
         <h3 className="coupon-face__title">{localized(coupon.title, lang)}</h3>
         <p className="coupon-face__meta">
-          {coupon.store && <span>{localized(coupon.store.name, lang)} · {tr('storeLocation', { floor: coupon.store.floor, unit: coupon.store.unit })}</span>}
+          {coupon.store && <span>{localized(coupon.store.name, lang)}</span>}
+          {coupon.store && <span>{tr('storeLocation', { floor: coupon.store.floor, unit: coupon.store.unit })}</span>}
           {validTo && <span>{tr('validUntil', { date: validTo })}</span>}
         </p>
         {children}

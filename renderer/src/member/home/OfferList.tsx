@@ -26,7 +26,8 @@ export function OfferList({ offers, busyCouponId, onTake }: Props) {
               <li key={`${offer.ruleId}:${offer.couponId}`} className={exchange ? 'offer offer--exchange' : 'offer'} data-testid="offer" data-coupon-id={offer.couponId} data-action={offer.action} data-points-cost={offer.pointsCost}>
                 <CouponFace coupon={offer} stubLabel={exchange ? tr('pointsCost', { points: formatPoints(offer.pointsCost) }) : tr('stockLeft', { count: offer.stockLeft })}>
                   <p className="offer__reason" data-testid="offer-reason">
-                    <SparkleIcon /><span className="offer__reason-label">{tr('whyThisOffer')}</span>{localized(offer.reason, lang)}
+                    <span className="offer__reason-label"><SparkleIcon /> {tr('whyThisOffer')}</span>
+                    <span>{localized(offer.reason, lang)}</span>
                   </p>
                 </CouponFace>
                 <button

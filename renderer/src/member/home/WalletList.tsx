@@ -36,7 +36,7 @@ export function WalletList({ wallet, onShowCode }: { wallet: WalletCoupon[]; onS
       ) : (
         <ul className="wallet-list">
           {wallet.map((coupon) => (
-            <li key={coupon.claimId} className={`wallet-item wallet-item--${coupon.status}`} data-testid="wallet-item" data-claim-id={coupon.claimId} data-coupon-id={coupon.couponId} data-status={coupon.status}>
+            <li key={coupon.claimId} className={`wallet-item wallet-item--${coupon.status} wallet-item--${coupon.via}`} data-testid="wallet-item" data-claim-id={coupon.claimId} data-coupon-id={coupon.couponId} data-status={coupon.status}>
               <CouponFace coupon={coupon} stubLabel={coupon.via === 'exchange' ? tr('viaExchange') : undefined}>
                 <WalletStatus coupon={coupon} />
               </CouponFace>

@@ -88,9 +88,13 @@ export function useCameraScanner(active: boolean, onCode: (text: string, seenAt:
 
     return () => {
       stopped = true;
-      stopStream(stream);
       const video = videoRef.current;
-      if (video) video.srcObject = null;
+      // The camera goes off right after the next frame is drawn: tearing the capture down first would hold back
+      // the first frame of whatever replaces the panel (the member home) by a few hundred ms without a GPU.
+      requestAnimationFrame(() => setTimeout(() => {
+        stopStream(stream);
+        if (video) video.srcObject = null;
+      }, 0));
     };
   }, [active]);
 

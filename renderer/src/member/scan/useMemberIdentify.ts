@@ -10,6 +10,9 @@ import { closedScan, scanReducer, type ScanAction, type ScanState } from './scan
 
 /** performance mark at the moment a code was seen (camera frame grabbed, or the scanner's Enter). */
 export const SCAN_MARK = 'atrium:scan';
+/** When the code went to the agent (for the camera: after decoding), and when its answer arrived. */
+export const SENT_MARK = 'atrium:identify-sent';
+export const IDENTIFIED_MARK = 'atrium:identified';
 
 export type Identify = (source: IdentifySource, code: string, seenAt: number) => void;
 
@@ -33,11 +36,15 @@ export function useMemberIdentify(sessionId: number, onIdentified: (home: Member
       return;
     }
     busy.current = true;
+    performance.clearMarks(SENT_MARK);
+    performance.mark(SENT_MARK);
     const startedIn = currentSession.current;
     dispatch({ type: 'checking', source });
     call('member.identify', { source, code: code.trim() }).then(
       (result) => {
         busy.current = false;
+        performance.clearMarks(IDENTIFIED_MARK);
+        performance.mark(IDENTIFIED_MARK);
         // The kiosk session ended while the agent was checking: whoever scanned has walked away.
         if (currentSession.current !== startedIn) return;
         if (result.status === 'identified') {

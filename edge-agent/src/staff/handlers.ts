@@ -1,0 +1,21 @@
+// The staff.* API methods, merged into the agent's handler map (api/handlers.ts has the rest).
+import type { ApiMethod } from '../../../contracts/api.ts';
+import type { Handlers } from '../api/server.ts';
+import type { StaffService } from './service.ts';
+
+export type StaffMethod = Extract<ApiMethod, `staff.${string}`>;
+
+export function staffHandlers(staff: StaffService): Pick<Handlers, StaffMethod> {
+  return {
+    'staff.roster': () => staff.roster(),
+    'staff.signIn': (params) => staff.signIn(params),
+    'staff.signOut': (params) => staff.signOut(params),
+    'staff.keepAlive': (params) => staff.keepAlive(params),
+    'staff.settings': (params) => staff.settingsFor(params),
+    'staff.setSetting': (params) => staff.setSetting(params),
+    'staff.clearSetting': (params) => staff.clearSetting(params),
+    'staff.status': (params) => staff.status(params),
+    'staff.action': (params) => staff.action(params),
+    'staff.diagnostics': (params) => staff.diagnostics(params),
+  };
+}

@@ -1,0 +1,30 @@
+// Calls a staff.* method with the signed-in session; a gone session closes the console, a dead agent takes the
+// page to its "unavailable" screen; anything else is the caller's to show.
+import { useCallback, useRef } from 'react';
+import type { ApiMethod, ApiParams, ApiResult } from '../../../contracts/api.ts';
+import { ApiCallError, call } from '../api/client.ts';
+import { useReportFailure } from '../app/AgentFailureContext.ts';
+
+type SessionMethod = Exclude<Extract<ApiMethod, `staff.${string}`>, 'staff.roster' | 'staff.signIn'>;
+export type StaffCall = <M extends SessionMethod>(method: M, params: Omit<ApiParams<M>, 'staffSession'>) => Promise<ApiResult<M>>;
+
+/** Thrown (after the console is closed) when the session is gone: callers just stop. */
+export class StaffSessionGone extends Error {}
+
+export function useStaffCall(staffSession: string, onGone: () => void): StaffCall {
+  const reportFailure = useReportFailure();
+  const gone = useRef(onGone);
+  gone.current = onGone;
+  return useCallback(async (method, params) => {
+    try {
+      return await call(method, { ...params, staffSession } as ApiParams<typeof method>);
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'staff_session_gone') {
+        gone.current();
+        throw new StaffSessionGone(err.message);
+      }
+      reportFailure(err);
+      throw err;
+    }
+  }, [staffSession, reportFailure]) as StaffCall;
+}

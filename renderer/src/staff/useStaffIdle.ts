@@ -1,0 +1,48 @@
+// The console's idle sign-out: STAFF_IDLE_SEC without a touch or key signs the staff member out (the page does it
+// a little before the agent would). Input keeps the agent's session alive (staff.keepAlive, at most every 10 s).
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { STAFF_IDLE_SEC } from '../../../contracts/staff.ts';
+
+const PAGE_IDLE_MS = STAFF_IDLE_SEC * 1000 - 10_000;
+const KEEPALIVE_EVERY_MS = 10_000;
+/** The countdown shows in the last this-many seconds. */
+export const WARN_SEC = 20;
+
+/** Returns the seconds left when the countdown should show, else null. */
+export function useStaffIdle(onIdle: () => void, keepAlive: () => void): number | null {
+  const lastInput = useRef(Date.now());
+  const lastKeepAlive = useRef(Date.now());
+  const [left, setLeft] = useState<number | null>(null);
+  const latest = useRef({ onIdle, keepAlive });
+  latest.current = { onIdle, keepAlive };
+
+  useLayoutEffect(() => {
+    const onInput = () => { lastInput.current = Date.now(); };
+    window.addEventListener('pointerdown', onInput, { capture: true, passive: true });
+    window.addEventListener('keydown', onInput, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('pointerdown', onInput, { capture: true });
+      window.removeEventListener('keydown', onInput, { capture: true });
+    };
+  }, []);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const now = Date.now();
+      const remaining = lastInput.current + PAGE_IDLE_MS - now;
+      if (remaining <= 0) {
+        clearInterval(timer);
+        latest.current.onIdle();
+        return;
+      }
+      setLeft(remaining <= WARN_SEC * 1000 ? Math.ceil(remaining / 1000) : null);
+      if (lastInput.current > lastKeepAlive.current && now - lastKeepAlive.current >= KEEPALIVE_EVERY_MS) {
+        lastKeepAlive.current = now;
+        latest.current.keepAlive();
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  return left;
+}

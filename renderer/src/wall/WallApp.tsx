@@ -1,0 +1,63 @@
+// The interactive wall (device role 'wall'): attract, play and coupon, or the promotions when the camera
+// features are off. The root element says where the wall is for tests and overlays: data-wall-view, the
+// smoothed expression in data-expression (or 'none'), the camera state in data-camera, whether the face
+// detector has loaded in data-detector.
+import type { CSSProperties } from 'react';
+import type { Bootstrap } from '../app/connectionState.ts';
+import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { usePromotions } from '../app/usePromotions.ts';
+import { useReloadSignals } from '../app/useReloadSignals.ts';
+import { LanguageContext } from '../i18n/LanguageContext.tsx';
+import { expressionLooks } from './expressionLook.ts';
+import { PrivacyNotice } from './PrivacyNotice.tsx';
+import { useWall } from './useWall.ts';
+import { useWallStatus } from './useWallStatus.ts';
+import { WallAttract } from './WallAttract.tsx';
+import { WallPlay } from './WallPlay.tsx';
+import { WallPromotions } from './WallPromotions.tsx';
+import './wall.css';
+
+export type WallView = 'loading' | 'promotions' | 'attract' | 'play';
+
+export function WallApp({ boot }: { boot: Bootstrap }) {
+  const reportFailure = useReportFailure();
+  const [status, refreshStatus] = useWallStatus();
+  const { model, camera, detector, tap } = useWall(status, refreshStatus);
+  const promotions = usePromotions(boot.catalogVersion, model.startSeq, reportFailure);
+  useReloadSignals(model.phase === 'attract' ? 'attract' : 'home');
+
+  const view: WallView = status === null ? 'loading'
+    : status.camera === 'disabled' || camera === 'unavailable' ? 'promotions'
+    : model.phase === 'attract' ? 'attract' : 'play';
+  const cameraOn = camera === 'starting' || camera === 'running';
+  const look = expressionLooks[view === 'play' ? model.expression : 'none'];
+  const style = { '--wall-from': look.from, '--wall-to': look.to } as CSSProperties;
+
+  return (
+    <LanguageContext value={boot.display.language}>
+      <div
+        className={`app wall wall--${view}`}
+        style={style}
+        data-testid="app"
+        data-screen="wall"
+        data-wall-view={view}
+        data-expression={view === 'play' ? model.expression : 'none'}
+        data-camera={camera}
+        data-detector={detector}
+        data-experiment-arm={model.experiment?.arm ?? ''}
+      >
+        <div className="wall__backdrop" aria-hidden="true">
+          <span className="wall__blob wall__blob--one" />
+          <span className="wall__blob wall__blob--two" />
+          <span className="wall__blob wall__blob--three" />
+        </div>
+        {view === 'promotions' && (
+          <WallPromotions mallName={boot.mall.name} promotions={promotions.items} loading={promotions.status === 'loading'} intervalSec={boot.display.attractIntervalSec} />
+        )}
+        {view === 'attract' && status && <WallAttract mode={status.mode} onTap={tap} />}
+        {view === 'play' && <WallPlay model={model} />}
+        {cameraOn && <PrivacyNotice notice={status?.notice ?? null} starting={camera === 'starting'} />}
+      </div>
+    </LanguageContext>
+  );
+}

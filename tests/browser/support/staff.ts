@@ -1,0 +1,45 @@
+// Helpers for the staff console specs: the corner long press, PIN entry on the keypad, and the demo staff.
+import { expect, type Page } from '@playwright/test';
+import { DEMO_STAFF } from '../../../edge-agent/src/staff/demo-staff.ts';
+
+export const li = DEMO_STAFF.find((s) => s.staffId === 'staff-li')!;
+export const zhao = DEMO_STAFF.find((s) => s.staffId === 'mgr-zhao')!;
+
+/** Holds a finger (the mouse) at (x, y) for `ms`, then lifts it. `fakeClock`: the page's clock is installed, so move it. */
+export async function longPress(page: Page, x: number, y: number, ms: number, fakeClock = false): Promise<void> {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  if (fakeClock) await page.clock.fastForward(ms);
+  else await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
+
+/** The staff entry: three seconds and a bit on the top-left corner. */
+export async function openStaffSignIn(page: Page, fakeClock = false): Promise<void> {
+  await longPress(page, 30, 30, 3300, fakeClock);
+  await expect(page.getByTestId('staff-signin')).toBeVisible();
+}
+
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
+  await page.getByTestId('pin-ok').click();
+}
+
+export async function signInWithPin(page: Page, staffId = li.staffId, pin = li.pin, fakeClock = false): Promise<void> {
+  await openStaffSignIn(page, fakeClock);
+  await page.getByTestId(`staff-${staffId}`).click();
+  await enterPin(page, pin);
+  await expect(page.getByTestId('staff-console')).toBeVisible();
+}
+
+/** The agent's view of a setting (effective value and where it comes from), through the staff API. */
+export async function agentSetting(call: (method: string, params?: unknown) => Promise<{ body: any }>, field: string): Promise<{ value: unknown; source: string }> {
+  const r = await call('staff.signIn', { method: 'pin', staffId: li.staffId, pin: li.pin });
+  const session = r.body.data.staffSession as string;
+  try {
+    const s = await call('staff.settings', { staffSession: session });
+    return { value: s.body.data.effective[field], source: s.body.data.sources[field] };
+  } finally {
+    await call('staff.signOut', { staffSession: session, reason: 'button' });
+  }
+}

@@ -1,0 +1,135 @@
+// The wall service in-process with a controlled clock: real SQLite (demo catalog), real model files and ONNX.
+// Session timeout, steadiness by time, a model installed while the agent runs, and the camera switch.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DisplayConfig } from '../../../contracts/config.ts';
+import { HttpError } from '../../../edge-agent/src/api/errors.ts';
+import { offerCatalog, offerCatalogChanged } from '../../../edge-agent/src/catalog/offers.ts';
+import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
+import { assignArm } from '../../../edge-agent/src/decision/engine.ts';
+import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
+import { createLogger } from '../../../edge-agent/src/log.ts';
+import { WallService } from '../../../edge-agent/src/wall/service.ts';
+import { WallSessions } from '../../../edge-agent/src/wall/sessions.ts';
+import { repoRoot } from '../../support/agent-process.ts';
+import { centreCrops, type TestCrop } from '../../support/wall-crops.ts';
+
+const MODELS = path.join(repoRoot, 'models');
+let db: Db;
+let crops: TestCrop[];
+let clock = Date.parse('2026-11-18T06:30:00Z');
+const services: WallService[] = [];
+const log = createLogger('error');
+
+function service(opts: { modelsDir?: string; camera?: boolean } = {}) {
+  const display = DisplayConfig.parse({ role: 'wall', camera: opts.camera ?? true });
+  const s = new WallService({ db, log, mallId: 'demo-mall', modelsDir: opts.modelsDir ?? MODELS, threads: 1, display: () => display, now: () => new Date(clock), sessionIdleMs: 30_000 });
+  services.push(s);
+  return s;
+}
+const crop = (label: string) => ({ width: 112 as const, height: 112 as const, rgb: crops.find((c) => c.label === label && c.p > 0.9)!.base64 });
+async function statusOf(fn: () => Promise<unknown>): Promise<number> {
+  try {
+    await fn();
+    return 200;
+  } catch (err) {
+    if (err instanceof HttpError) return err.status;
+    throw err;
+  }
+}
+
+beforeAll(async () => {
+  db = openDatabase(mkdtempSync(path.join(tmpdir(), 'atrium-wall-service-')));
+  offerCatalogChanged();
+  seedDemoIfEmpty(db, log, new Date(clock));
+  crops = await centreCrops();
+}, 60_000);
+afterAll(async () => {
+  for (const s of services) await s.stop();
+  db.close();
+});
+
+describe('WallSessions', () => {
+  it('ends a session not seen for the idle time, keeps a used one, and caps how many live', () => {
+    let now = 0;
+    const sessions = new WallSessions({ idleMs: 1000, nowMs: () => now });
+    const a = sessions.create(null);
+    const b = sessions.create(null);
+    now = 900;
+    expect(sessions.use(a.id)).toBe(a);
+    now = 1500;
+    expect(sessions.use(b.id)).toBeNull();
+    expect(sessions.use(a.id)).toBe(a);
+    now = 2600;
+    expect(sessions.sweep()).toBe(1);
+    expect(sessions.size).toBe(0);
+    for (let i = 0; i < 12; i++) sessions.create(null);
+    expect(sessions.size).toBe(8);
+  });
+});
+
+describe('WallService', () => {
+  it('the offer comes once the bucket has held 1 s over 4 readings, by the clock', async () => {
+    const wall = service();
+    let s = await wall.startSession();
+    for (let i = 0; s.experiment?.holdout; i++) s = await wall.startSession();
+    const states = [];
+    for (let i = 0; i < 6; i++) {
+      states.push(await wall.observe({ wallSession: s.wallSession, crop: crop('happy') }));
+      clock += 250;
+    }
+    expect(states.map((x) => x.expression)).toEqual(Array(6).fill('happy'));
+    // readings at 0, 250, 500, 750, 1000 ms: steady at the 5th (>= 1000 ms and >= 4 readings)
+    expect(states.map((x) => x.offer?.couponId ?? null)).toEqual([null, null, null, null, 'c-dessert-happy', 'c-dessert-happy']);
+  });
+
+  it('crops faster than the page\'s cap are answered without classifying again', async () => {
+    const wall = service();
+    const s = await wall.startSession();
+    const first = await wall.observe({ wallSession: s.wallSession, crop: crop('happy') });
+    clock += 50;
+    const fast = await wall.observe({ wallSession: s.wallSession, crop: crop('surprised') });
+    expect(fast.expression).toBe(first.expression);
+    expect(fast.confidence).toBe(first.confidence);
+  });
+
+  it('a session idle for 30 s is gone', async () => {
+    const wall = service();
+    const s = await wall.startSession();
+    clock += 29_000;
+    expect(await statusOf(() => wall.observe({ wallSession: s.wallSession, crop: null }))).toBe(200);
+    clock += 30_001;
+    expect(await statusOf(() => wall.observe({ wallSession: s.wallSession, crop: null }))).toBe(410);
+  });
+
+  it('the A/B arm of a session is the engine\'s arm for its id', async () => {
+    const wall = service();
+    const exp = offerCatalog(db).experiments[0]!;
+    for (let i = 0; i < 10; i++) {
+      const s = await wall.startSession();
+      expect(s.experiment).toEqual({ id: exp.id, ...assignArm(exp, s.wallSession) });
+    }
+  });
+
+  it('a model installed while the agent runs is picked up 30 s after the failed load', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atrium-wall-late-models-'));
+    copyFileSync(path.join(MODELS, 'manifest.json'), path.join(dir, 'manifest.json'));
+    const wall = service({ modelsDir: dir });
+    expect(await wall.status()).toMatchObject({ camera: 'disabled', model: { status: 'missing' } });
+    expect(await statusOf(() => wall.startSession())).toBe(503);
+    for (const f of ['faceapi-expression.onnx', 'blaze_face_short_range.tflite']) copyFileSync(path.join(MODELS, f), path.join(dir, f));
+    clock += 10_000;
+    expect((await wall.status()).camera).toBe('disabled');
+    clock += 25_000;
+    expect(await wall.status()).toMatchObject({ camera: 'ready', reason: null, model: { status: 'ok' } });
+    expect(await statusOf(() => wall.startSession())).toBe(200);
+  });
+
+  it('with the camera switched off nothing loads and sessions are refused', async () => {
+    const wall = service({ camera: false });
+    expect(await wall.status()).toMatchObject({ camera: 'disabled', reason: expect.stringMatching(/switched off/), model: { status: 'ok' } });
+    expect(await statusOf(() => wall.startSession())).toBe(503);
+  });
+});
