@@ -2,8 +2,9 @@
 //  - time from process start to an interactive attract screen (the attract element is there and the page's main
 //    thread answers), cold each run, against a bare Chromium kiosk showing a one-line page;
 //  - resident memory of all the kiosk's processes together (launcher, edge agent, every Chromium process) after
-//    BENCH_KIOSK_USE_SEC seconds of scripted use (default 120: taps through attract, home, search and member
-//    screens every 0.7 s; shorter than the 10 minutes the issue names, to keep `npm run bench` short), as RSS
+//    BENCH_KIOSK_USE_SEC seconds of scripted use (default 120: a touch every 0.7 s, waking the attract loop and
+//    then pressing the home screen's buttons in a fixed rotation: directory, search, floors, language; shorter
+//    than the 10 minutes the issue names, to keep `npm run bench` short), as RSS
 //    summed (shared pages counted in each process) and as PSS (shared pages split), against the bare Chromium.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

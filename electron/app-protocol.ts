@@ -1,7 +1,7 @@
 // The kiosk UI's own scheme, atrium://app/. The shell serves the built renderer (dist/renderer) from disk and
-// forwards /api/* and /health to the edge agent on http://127.0.0.1:PORT. So the page's origin never changes when
-// the agent restarts on another port, the page loads (and shows its own "unavailable" screen) while the agent is
-// down, and nothing is loaded from file://. The models the page loads (/models/...) are the agent's to serve.
+// forwards /api/*, /health and /models/* to the edge agent on http://127.0.0.1:PORT. So the page's origin never
+// changes when the agent restarts on another port, the page loads (and shows its own "unavailable" screen) while
+// the agent is down, and nothing is loaded from file://.
 //
 // Origin checks: the page's requests carry `Origin: atrium://app`. This handler refuses any other Origin (and
 // cross-site Sec-Fetch-Site) itself, then forwards the call over loopback WITHOUT the page's Origin, Cookie or

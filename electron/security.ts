@@ -1,6 +1,6 @@
 // The kiosk window's lock-down, as small functions that take Electron objects and only register handlers, so
-// each rule is unit-tested without the Electron binary. Electron's security checklist, applied to a kiosk whose
-// only page is the local agent's UI at http://127.0.0.1:PORT.
+// each rule is unit-tested without the Electron binary. Electron's security checklist (docs/security.md), applied
+// to a kiosk whose only page is the UI on the shell's own atrium://app scheme (app-protocol.ts).
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { contentSecurityPolicy } from '../edge-agent/src/api/headers.ts';
 import type { Logger } from './log.ts';
@@ -8,7 +8,7 @@ import { currentOrigin, isSameOrigin, originOf, type OriginSource } from './orig
 
 export { contentSecurityPolicy };
 
-/** webPreferences of a kiosk window: an isolated, sandboxed page with no Node and a one-function preload. */
+/** webPreferences of a kiosk window: an isolated, sandboxed page with no Node and a two-function preload. */
 export function kioskWebPreferences(preloadPath: string, opts: { packaged: boolean }): WebPreferences {
   return {
     preload: preloadPath,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ExpressionBucket } from '../../contracts/wall.ts';
 import { repoRoot, type AgentProcess } from '../support/agent-process.ts';
 import { expectNoProblems, saveScreenshot, watchForProblems } from './support/kiosk.ts';
+import { clipDir, zbarRead } from './support/qrClip.ts';
 import {
   demoCouponFor, expectNoFrameInDom, expectOnlyCropsSent, FAKE_CAMERA, installWallProbes, launchWall, maxPerSecond,
   probeReport, startWallAgent, steadyExpression, wallRoot, watchWallTraffic,
@@ -30,7 +31,11 @@ const MIN_RIGHT = 6;
 type Outcome = { clip: string; label: ExpressionBucket; shown: ExpressionBucket | null; arm: string | null; coupon: string | null; crops: number; secondsToExpression: number };
 
 let agent: AgentProcess;
-test.beforeAll(async () => { agent = await startWallAgent('always-on'); });
+let clips: string;
+test.beforeAll(async () => {
+  agent = await startWallAgent('always-on');
+  clips = clipDir();
+});
 test.afterAll(async () => { await agent?.stop(); });
 
 test(`the wall reads the 8 labelled faces (at least ${MIN_RIGHT} right) and offers the coupon the rules call for`, async () => {
@@ -67,7 +72,12 @@ test(`the wall reads the 8 labelled faces (at least ${MIN_RIGHT} right) and offe
           expect.soft(decided.offer, `offer for ${decided.expression}`).toMatchObject({ couponId: expected?.couponId, ruleId: expected?.ruleId });
           coupon = await offerCard.getAttribute('data-coupon-id');
           expect.soft(coupon).toBe(expected?.couponId);
-          await expect(page.getByTestId('wall-offer-qr')).toHaveAttribute('data-code', decided.offer!.claimUrl, { timeout: 20_000 });
+          const qr = page.getByTestId('wall-offer-qr');
+          await expect(qr).toHaveAttribute('data-code', decided.offer!.claimUrl, { timeout: 20_000 });
+          // The QR on screen reads back, with an independent decoder, as the offer's claim link.
+          const qrPng = path.join(clips, `${path.basename(file, '.mjpeg')}-qr.png`);
+          await qr.screenshot({ path: qrPng });
+          expect.soft(zbarRead(qrPng)).toEqual([decided.offer!.claimUrl]);
           if (!couponShot && (label === 'happy')) {
             await page.waitForTimeout(800); // let the card's entrance finish
             await saveScreenshot(page, 'wall-coupon');

@@ -2,6 +2,7 @@
 // idle sign-out. Sits over the shopper UI, which keeps running underneath.
 import { useCallback, useState } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
+import { call } from '../api/client.ts';
 import type { Bootstrap } from '../app/connectionState.ts';
 import { ActionsPage } from './pages/ActionsPage.tsx';
 import { CameraTestPage } from './pages/CameraTestPage.tsx';
@@ -26,14 +27,15 @@ export function StaffConsole({ signedIn, lang, onLanguage, boot, onSettingsChang
   onClose: () => void;
 }) {
   const [page, setPage] = useState<ConsolePage>('settings');
-  const staffCall = useStaffCall(signedIn.staffSession, onClose);
+  const [staffCall, endCalls] = useStaffCall(signedIn.staffSession, onClose);
   const ignoreGone = (err: unknown) => { if (!(err instanceof StaffSessionGone)) console.warn('atrium: staff call failed', err); };
 
   // The console closes at once (its polls stop with it); the agent is told in the background.
   const signOut = useCallback((reason: 'button' | 'idle') => {
+    endCalls();
     onClose();
-    staffCall('staff.signOut', { reason }).catch(() => {});
-  }, [staffCall, onClose]);
+    call('staff.signOut', { staffSession: signedIn.staffSession, reason }).catch(() => {});
+  }, [endCalls, onClose, signedIn.staffSession]);
   const secondsLeft = useStaffIdle(() => signOut('idle'), () => void staffCall('staff.keepAlive', {}).catch(ignoreGone));
 
   return (

@@ -58,7 +58,8 @@ export function StaffSignIn({ lang, onLanguage, onSignedIn, onClose }: { lang: U
       const r = await call('staff.signIn', params);
       if (r.status === 'signed-in') return onSignedIn(r);
       setRoster((old) => (old ? { ...old, failuresLeft: r.failuresLeft, lockedUntil: r.lockedUntil } : old));
-      setMessage(refusalText(lang, r.reason, r.failuresLeft, r.lockedUntil));
+      // The refusal that started a lock-out says so (the lock matters more than why this try failed).
+      setMessage(refusalText(lang, r.lockedUntil ? 'locked_out' : r.reason, r.failuresLeft, r.lockedUntil));
     } catch (err) {
       if (!reportFailure(err)) setMessage(st(lang, 'signInFailed'));
     } finally {

@@ -11,11 +11,14 @@ export type StaffCall = <M extends SessionMethod>(method: M, params: Omit<ApiPar
 /** Thrown (after the console is closed) when the session is gone: callers just stop. */
 export class StaffSessionGone extends Error {}
 
-export function useStaffCall(staffSession: string, onGone: () => void): StaffCall {
+/** `end()` marks the session over on this page: later calls (a poll still scheduled) stop here, unsent. */
+export function useStaffCall(staffSession: string, onGone: () => void): [StaffCall, () => void] {
   const reportFailure = useReportFailure();
   const gone = useRef(onGone);
   gone.current = onGone;
-  return useCallback(async (method, params) => {
+  const ended = useRef(false);
+  const staffCall = useCallback(async (method, params) => {
+    if (ended.current) throw new StaffSessionGone('signed out on this page');
     try {
       return await call(method, { ...params, staffSession } as ApiParams<typeof method>);
     } catch (err) {
@@ -27,4 +30,6 @@ export function useStaffCall(staffSession: string, onGone: () => void): StaffCal
       throw err;
     }
   }, [staffSession, reportFailure]) as StaffCall;
+  const end = useCallback(() => { ended.current = true; }, []);
+  return [staffCall, end];
 }

@@ -32,14 +32,28 @@ export async function signInWithPin(page: Page, staffId = li.staffId, pin = li.p
   await expect(page.getByTestId('staff-console')).toBeVisible();
 }
 
-/** The agent's view of a setting (effective value and where it comes from), through the staff API. */
-export async function agentSetting(call: (method: string, params?: unknown) => Promise<{ body: any }>, field: string): Promise<{ value: unknown; source: string }> {
+type Call = (method: string, params?: unknown) => Promise<{ body: any }>;
+
+/** Runs `fn` with a staff session of its own (signed in through the API as Li Na, signed out after). */
+async function asStaff<T>(call: Call, fn: (session: string) => Promise<T>): Promise<T> {
   const r = await call('staff.signIn', { method: 'pin', staffId: li.staffId, pin: li.pin });
   const session = r.body.data.staffSession as string;
   try {
-    const s = await call('staff.settings', { staffSession: session });
-    return { value: s.body.data.effective[field], source: s.body.data.sources[field] };
+    return await fn(session);
   } finally {
     await call('staff.signOut', { staffSession: session, reason: 'button' });
   }
+}
+
+/** The agent's view of a setting (effective value and where it comes from), through the staff API. */
+export async function agentSetting(call: Call, field: string): Promise<{ value: unknown; source: string }> {
+  return asStaff(call, async (session) => {
+    const s = await call('staff.settings', { staffSession: session });
+    return { value: s.body.data.effective[field], source: s.body.data.sources[field] };
+  });
+}
+
+/** The agent's latest audit entries, newest first (the look-up's own sign-in is the first). */
+export async function agentAudit(call: Call): Promise<{ staffId: string | null; action: string; details: Record<string, unknown> }[]> {
+  return asStaff(call, async (session) => (await call('staff.status', { staffSession: session })).body.data.audit);
 }

@@ -39,10 +39,11 @@ describe('Electronegativity suite', () => {
       "  w.loadURL('http://example.com/');",
       '});',
     ].join('\n'));
-    const result = scan(root, path.join(dir, 'report.csv'), dir);
-    expect(result.error).toBeNull();
-    expect(result.failed).toBeGreaterThan(0);
-    expect(result.high.map((f) => f.issue)).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']));
+    const result = scan(root, path.join(mkdtempSync(path.join(tmpdir(), 'atrium-unsafe-report-')), 'report.csv'), dir);
+    const seen = JSON.stringify({ error: result.error, findings: result.findings.map((f) => [f.issue, f.severity]) });
+    expect(result.error, seen).toBeNull();
+    expect(result.failed, seen).toBeGreaterThan(0);
+    expect(result.high.map((f) => f.issue), seen).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']));
     expect(result.passed).toBeLessThan(result.checks.length);
   }, 60_000);
 });
