@@ -34,6 +34,15 @@ export const DisplayConfig = z.object({
 }).strict();
 export type DisplayConfig = z.infer<typeof DisplayConfig>;
 
+/**
+ * Some display settings and nothing else: every field optional and WITHOUT its default (DisplayConfig.partial()
+ * would fill the defaults in, so a desired config naming one field would silently set all the others too and
+ * override the kiosk's own config file). What HQ's desired config carries.
+ */
+export const DisplayConfigPatch = z.object(
+  Object.fromEntries(Object.entries(DisplayConfig.shape).map(([key, schema]) => [key, (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional()])),
+).strict() as unknown as z.ZodType<Partial<DisplayConfig>, Partial<DisplayConfig>>;
+
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, 'letters, digits, _ or -, 1-48 characters');
 
 export const AgentSettings = z.object({

@@ -2,7 +2,7 @@
 // simulator and third parties (docs/mqtt.md shows an example of every message).
 import { z } from 'zod';
 import { Campaign, Catalog, Coupon, Member, Store } from './catalog.ts';
-import { DisplayConfig } from './config.ts';
+import { DisplayConfig, DisplayConfigPatch } from './config.ts';
 import { OfferRule } from './members.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
@@ -96,7 +96,7 @@ export type ReportedConfig = z.infer<typeof ReportedConfig>;
 export const DesiredConfig = z.object({
   version: z.number().int().positive(),
   issuedAt: Timestamp,
-  config: DisplayConfig.partial(),
+  config: DisplayConfigPatch,
 });
 export type DesiredConfig = z.infer<typeof DesiredConfig>;
 

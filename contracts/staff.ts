@@ -2,7 +2,7 @@
 // member may override on the spot, status, actions and diagnostics, and the audit record every staff action leaves
 // (in the kiosk's SQLite and, as a `staff.audit` event, at HQ). Local API methods are merged into contracts/api.ts.
 import { z } from 'zod';
-import { DisplayConfig, TIME_OF_DAY } from './config.ts';
+import { DisplayConfig, DisplayConfigPatch, TIME_OF_DAY } from './config.ts';
 
 /** A staff session ends after this long without a staff action (the page signs out on its own too). */
 export const STAFF_IDLE_SEC = 120;
@@ -167,7 +167,7 @@ export const StaffSettings = z.object({
   effective: DisplayConfig,
   /** Built-in defaults overlaid with the agent's config file and environment. */
   base: DisplayConfig,
-  hq: z.object({ version: z.number().int(), issuedAt: z.string(), config: DisplayConfig.partial() }).nullable(),
+  hq: z.object({ version: z.number().int(), issuedAt: z.string(), config: DisplayConfigPatch }).nullable(),
   overrides: z.array(SettingOverride),
   sources: z.record(SettingField, SettingSource),
 });
@@ -209,7 +209,7 @@ export const staffApiMethods = {
   },
   'staff.signIn': { params: StaffSignInParams, result: StaffSignInResult },
   'staff.signOut': { params: z.object({ ...session, reason: z.enum(['button', 'idle']) }).strict(), result: z.object({}) },
-  /** Staff input on the page keeps the session alive (polls do not). */
+  /** Staff input on the page keeps the session alive (reads the page repeats, staff.settings and staff.status, do not). */
   'staff.keepAlive': { params: z.object(session).strict(), result: z.object({ expiresAt: z.string() }) },
   'staff.settings': { params: z.object(session).strict(), result: StaffSettings },
   /** Overrides one setting on this kiosk; the value must pass the setting's schema (the message says what is allowed). */

@@ -67,7 +67,8 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     }
   };
 
-  const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, onCommand });
+  // A newer desired config may take back staff overrides, which writes staff.audit events: send them promptly.
+  const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, onCommand, onConfigChanged: () => sync.drainSoon() });
   const members = new MemberService({
     db, log: log.child('members'), hq: sync, onEventWritten: () => sync.drainSoon(),
     idleTimeoutSec: () => effectiveDisplay(db, settings.display).idleTimeoutSec,

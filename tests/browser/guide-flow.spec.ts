@@ -107,9 +107,12 @@ test('a key press wakes the attract loop too, and touches keep the session alive
   await expect(screen(page)).toHaveAttribute('data-screen', 'home');
 
   // Touch every 6 s for 18 s: never idle for 10 s, so still home.
+  // Touch the 2F floor chip by its position: a raw touch, as a shopper's finger would (no actionability waits,
+  // which depend on animation frames the installed fake clock holds back).
+  const box = (await page.getByTestId('floor-2F').boundingBox())!;
   for (let i = 0; i < 3; i++) {
     await page.clock.fastForward(6_000);
-    await page.getByTestId('floor-2F').click();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect(screen(page)).toHaveAttribute('data-screen', 'home');
   }
   await page.clock.fastForward(11_000);

@@ -1,9 +1,11 @@
 // Screenshots of the staff console at the guide screen's size (1080x1920) into reports/screenshots/: the sign-in
 // (roster, keypad with a refusal), each console page, in Chinese and one in English. Chromium's fake camera (its
-// built-in test pattern) feeds the camera test page.
+// built-in test pattern) feeds the camera test page, whose camera must be off again once the page is left; the
+// scanner test page tells a scanner burst from typing and keeps scans away from member identification.
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs } from './playwright.config.ts';
 import { openPairedKiosk, saveScreenshot, startAgentProcess, type AgentProcess } from './support/kiosk.ts';
+import { cameraTrackStates, recordCameraStreams } from './support/members.ts';
 import { enterPin, li, openStaffSignIn } from './support/staff.ts';
 import { scanWithWedge } from './support/wedge.ts';
 
@@ -27,6 +29,9 @@ test.afterAll(async () => {
 
 test('the staff console at 1080x1920', async () => {
   test.setTimeout(120_000);
+  const identifies: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('/member.identify')) identifies.push(r.url()); });
+  await recordCameraStreams(page);
   await openPairedKiosk(page, agent);
   await openStaffSignIn(page);
   await saveScreenshot(page, 'staff-signin-roster');
@@ -43,9 +48,17 @@ test('the staff console at 1080x1920', async () => {
   await page.getByTestId('setting-idleTimeoutSec-input').fill('5');
   await expect(page.getByTestId('setting-idleTimeoutSec-message')).toContainText('10–600');
   await saveScreenshot(page, 'staff-console-settings');
+  // The rest of the form: the privacy notice (two texts) and screen-off hours (none, or from/to).
+  await page.getByTestId('setting-screenOffHours-enabled').click();
+  await page.getByTestId('setting-screenOffHours-from').fill('22:00');
+  await page.getByTestId('setting-screenOffHours-to').fill('8:00');
+  await page.getByTestId('setting-screenOffHours').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('setting-screenOffHours-message')).toContainText('HH:MM');
+  await saveScreenshot(page, 'staff-console-settings-lower');
 
   await page.getByTestId('staff-tab-status').click();
   await expect(page.getByTestId('status-hq-value')).toBeVisible();
+  await expect(page.getByTestId('status-model-value')).toHaveText('正常', { timeout: 20_000 });
   await saveScreenshot(page, 'staff-console-status');
 
   await page.getByTestId('staff-tab-actions').click();
@@ -57,6 +70,10 @@ test('the staff console at 1080x1920', async () => {
   await scanWithWedge(page, '9900000000000101');
   await scanWithWedge(page, 'ATRIUM-TEST-42', { gapMs: 60 });
   await expect(page.getByTestId('scanner-reading')).toHaveCount(2);
+  await expect(page.getByTestId('scanner-reading').nth(0)).toHaveAttribute('data-verdict', 'slow');
+  await expect(page.getByTestId('scanner-reading').nth(1)).toHaveAttribute('data-verdict', 'scanner');
+  await expect(page.getByTestId('scanner-text').nth(1)).toHaveText('9900000000000101');
+  expect(identifies).toEqual([]);
   await saveScreenshot(page, 'staff-console-scanner');
 
   await page.getByTestId('staff-tab-camera').click();
@@ -65,8 +82,11 @@ test('the staff console at 1080x1920', async () => {
   await page.waitForTimeout(1500);
   await saveScreenshot(page, 'staff-console-camera');
 
+  expect(await cameraTrackStates(page)).toEqual(['live']);
   await page.getByTestId('staff-lang-en').click();
   await page.getByTestId('staff-tab-settings').click();
+  // Leaving the camera page turned the camera off.
+  expect(await cameraTrackStates(page)).toEqual(['ended']);
   await saveScreenshot(page, 'staff-console-settings-en');
   await page.getByTestId('staff-sign-out').click();
 });

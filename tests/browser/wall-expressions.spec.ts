@@ -67,6 +67,8 @@ test(`the wall reads the 8 labelled faces (at least ${MIN_RIGHT} right) and offe
           // The agent picks the coupon once the expression is steady; the rules decide which.
           const offerCard = page.getByTestId('wall-offer');
           await expect(offerCard).toBeVisible({ timeout: 30_000 });
+          // (The response listener parses answers asynchronously: it may be a moment behind the page.)
+          await expect.poll(() => traffic.states.some((s) => s.offer !== null)).toBe(true);
           const decided = traffic.states.find((s) => s.offer !== null)!;
           const expected = demoCouponFor(decided.expression);
           expect.soft(decided.offer, `offer for ${decided.expression}`).toMatchObject({ couponId: expected?.couponId, ruleId: expected?.ruleId });

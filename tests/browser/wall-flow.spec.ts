@@ -97,3 +97,20 @@ test('camera switched off in the config: the wall shows promotions, no camera pr
     await agent.stop();
   }
 });
+
+test('English as the configured language: English leads, Chinese follows', async () => {
+  const agent = await startWallAgent('opt-in', { ATRIUM_LANGUAGE: 'en' });
+  const { browser, page } = await launchWall(path.join(FACES, '..', 'fake-camera', 'happy.mjpeg'));
+  try {
+    const problems = await watchForProblems(page);
+    await page.goto(await agent.pairUrl());
+    await expect(wallRoot(page)).toHaveAttribute('data-wall-view', 'attract');
+    await expect(page.locator('.wall-attract__headline-main')).toHaveText('Smile at the screen');
+    await expect(page.locator('.wall-attract__headline-second')).toHaveText('对着屏幕笑一笑');
+    await expect(page.getByTestId('wall-play')).toContainText('Tap to play');
+    expectNoProblems(problems);
+  } finally {
+    await browser.close();
+    await agent.stop();
+  }
+});

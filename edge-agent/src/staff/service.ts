@@ -212,7 +212,8 @@ export class StaffService {
   }
 
   settingsFor({ staffSession }: ApiParsedParams<'staff.settings'>): StaffSettings {
-    this.session(staffSession);
+    // A read the page repeats: it does not keep the session alive (staff input does).
+    this.session(staffSession, false);
     return this.currentSettings();
   }
 

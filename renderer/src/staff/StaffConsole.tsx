@@ -30,13 +30,14 @@ export function StaffConsole({ signedIn, lang, onLanguage, boot, onSettingsChang
   const [staffCall, endCalls] = useStaffCall(signedIn.staffSession, onClose);
   const ignoreGone = (err: unknown) => { if (!(err instanceof StaffSessionGone)) console.warn('atrium: staff call failed', err); };
 
-  // The console closes at once (its polls stop with it); the agent is told in the background.
-  const signOut = useCallback((reason: 'button' | 'idle') => {
-    endCalls();
+  // The console closes at once (its polls stop with it); the agent is told once the calls on their way are answered.
+  const signOut = useCallback(async (reason: 'button' | 'idle'): Promise<void> => {
+    const settled = endCalls();
     onClose();
-    call('staff.signOut', { staffSession: signedIn.staffSession, reason }).catch(() => {});
+    await settled;
+    await call('staff.signOut', { staffSession: signedIn.staffSession, reason }).catch(() => {});
   }, [endCalls, onClose, signedIn.staffSession]);
-  const secondsLeft = useStaffIdle(() => signOut('idle'), () => void staffCall('staff.keepAlive', {}).catch(ignoreGone));
+  const secondsLeft = useStaffIdle(() => void signOut('idle'), () => void staffCall('staff.keepAlive', {}).catch(ignoreGone));
 
   return (
     <div className="staff-layer staff-console" data-testid="staff-console" data-page={page} role="dialog" aria-modal="true" aria-label={st(lang, 'consoleTitle')} lang={lang}>
@@ -46,7 +47,7 @@ export function StaffConsole({ signedIn, lang, onLanguage, boot, onSettingsChang
           <span className="staff-console__name" data-testid="staff-console-name">{signedIn.staff.name} · {st(lang, `role_${signedIn.staff.role}`)}</span>
         </div>
         <StaffLanguageSwitch lang={lang} onLanguage={onLanguage} />
-        <button type="button" className="staff-button staff-button--light" data-testid="staff-sign-out" onClick={() => signOut('button')}>{st(lang, 'signOut')}</button>
+        <button type="button" className="staff-button staff-button--light" data-testid="staff-sign-out" onClick={() => void signOut('button')}>{st(lang, 'signOut')}</button>
       </header>
       <nav className="staff-console__tabs" aria-label={st(lang, 'consoleTitle')}>
         {pages.map(([p, label]) => (
@@ -58,7 +59,7 @@ export function StaffConsole({ signedIn, lang, onLanguage, boot, onSettingsChang
       <main className="staff-console__page">
         {page === 'settings' && <SettingsPage lang={lang} staffCall={staffCall} me={signedIn.staff} onChanged={onSettingsChanged} />}
         {page === 'status' && <StatusPage lang={lang} staffCall={staffCall} />}
-        {page === 'actions' && <ActionsPage lang={lang} staffCall={staffCall} deviceId={boot.device.id} onSignOut={() => signOut('button')} />}
+        {page === 'actions' && <ActionsPage lang={lang} staffCall={staffCall} onSignOut={() => signOut('button')} />}
         {page === 'scanner' && <ScannerTestPage lang={lang} />}
         {page === 'camera' && <CameraTestPage lang={lang} cameraSetting={boot.display.camera} />}
       </main>

@@ -81,6 +81,7 @@ export const staffStrings = {
   catalogCounts: { 'zh-CN': '{stores} 家店铺 · {campaigns} 个活动 · {coupons} 张券 · {staff} 名员工', en: '{stores} stores · {campaigns} campaigns · {coupons} coupons · {staff} staff' },
   statusConfig: { 'zh-CN': '配置', en: 'Config' },
   configLine: { 'zh-CN': '总部 v{version} · 本机修改 {count} 项', en: 'HQ v{version} · {count} changed here' },
+  configLineNoHq: { 'zh-CN': '总部尚未下发配置 · 本机修改 {count} 项', en: 'Nothing from HQ yet · {count} changed here' },
   statusModel: { 'zh-CN': '表情模型', en: 'Expression model' },
   modelNone: { 'zh-CN': '无法读取（本机未安装互动墙功能）', en: 'Not available (no wall features on this agent)' },
   model_ok: { 'zh-CN': '正常', en: 'OK' },

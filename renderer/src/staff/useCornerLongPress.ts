@@ -16,7 +16,7 @@ export function useCornerLongPress(corner: RefObject<HTMLElement | null>, onOpen
 
   useLayoutEffect(() => {
     if (!enabled) return undefined;
-    let press: { id: number; x: number; y: number; timer: ReturnType<typeof setTimeout>; feedback: ReturnType<typeof setTimeout> } | null = null;
+    let press: { id: number; x: number; y: number; downAt: number; timer: ReturnType<typeof setTimeout>; feedback: ReturnType<typeof setTimeout> } | null = null;
     const cancel = () => {
       if (!press) return;
       clearTimeout(press.timer);
@@ -29,7 +29,7 @@ export function useCornerLongPress(corner: RefObject<HTMLElement | null>, onOpen
       const box = corner.current?.getBoundingClientRect();
       if (!box || e.clientX < box.left || e.clientX > box.right || e.clientY < box.top || e.clientY > box.bottom) return;
       press = {
-        id: e.pointerId, x: e.clientX, y: e.clientY,
+        id: e.pointerId, x: e.clientX, y: e.clientY, downAt: e.timeStamp,
         feedback: setTimeout(() => setPressing(true), FEEDBACK_AFTER_MS),
         timer: setTimeout(() => { cancel(); latest.current(); }, STAFF_LONG_PRESS_MS),
       };
@@ -37,7 +37,13 @@ export function useCornerLongPress(corner: RefObject<HTMLElement | null>, onOpen
     const onMove = (e: PointerEvent) => {
       if (press && e.pointerId === press.id && Math.hypot(e.clientX - press.x, e.clientY - press.y) > SLOP_PX) cancel();
     };
-    const onEnd = (e: PointerEvent) => { if (press && e.pointerId === press.id) cancel(); };
+    // A busy page may run the lift before the timer even though the finger rested long enough: the event times decide.
+    const onEnd = (e: PointerEvent) => {
+      if (!press || e.pointerId !== press.id) return;
+      const held = e.type === 'pointerup' && e.timeStamp - press.downAt >= STAFF_LONG_PRESS_MS;
+      cancel();
+      if (held) latest.current();
+    };
     const opts = { capture: true, passive: true };
     window.addEventListener('pointerdown', onDown, opts);
     window.addEventListener('pointermove', onMove, opts);

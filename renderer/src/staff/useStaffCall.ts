@@ -11,16 +11,22 @@ export type StaffCall = <M extends SessionMethod>(method: M, params: Omit<ApiPar
 /** Thrown (after the console is closed) when the session is gone: callers just stop. */
 export class StaffSessionGone extends Error {}
 
-/** `end()` marks the session over on this page: later calls (a poll still scheduled) stop here, unsent. */
-export function useStaffCall(staffSession: string, onGone: () => void): [StaffCall, () => void] {
+/**
+ * `end()` marks the session over on this page: later calls (a poll still scheduled) stop here, unsent; it resolves
+ * once the calls already on their way are answered, so the sign-out that follows cannot overtake them.
+ */
+export function useStaffCall(staffSession: string, onGone: () => void): [StaffCall, () => Promise<void>] {
   const reportFailure = useReportFailure();
   const gone = useRef(onGone);
   gone.current = onGone;
   const ended = useRef(false);
+  const inFlight = useRef(new Set<Promise<unknown>>());
   const staffCall = useCallback(async (method, params) => {
     if (ended.current) throw new StaffSessionGone('signed out on this page');
+    const sent = call(method, { ...params, staffSession } as ApiParams<typeof method>);
+    inFlight.current.add(sent);
     try {
-      return await call(method, { ...params, staffSession } as ApiParams<typeof method>);
+      return await sent;
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'staff_session_gone') {
         gone.current();
@@ -28,8 +34,13 @@ export function useStaffCall(staffSession: string, onGone: () => void): [StaffCa
       }
       reportFailure(err);
       throw err;
+    } finally {
+      inFlight.current.delete(sent);
     }
   }, [staffSession, reportFailure]) as StaffCall;
-  const end = useCallback(() => { ended.current = true; }, []);
+  const end = useCallback(async () => {
+    ended.current = true;
+    await Promise.allSettled([...inFlight.current]);
+  }, []);
   return [staffCall, end];
 }

@@ -1,5 +1,6 @@
 // The wall's mascot: a big drawn face that pulls the expression the camera sees (drawn as SVG, so it needs no
-// emoji font and looks the same on every kiosk). Its motion per expression is in wall.css.
+// emoji font and looks the same on every kiosk). Its motion per expression is in wall.css (the whole element
+// moves, so the motion stays on the compositor).
 import type { ReactNode } from 'react';
 import type { ExpressionBucket } from '../../../contracts/wall.ts';
 
@@ -29,7 +30,7 @@ function wideEyes(pupil: number): ReactNode {
 const features: Record<ExpressionBucket, () => ReactNode> = {
   none: () => (
     <>
-      <g className="mascot__eyes--looking">{dotEyes()}</g>
+      {dotEyes()}
       <path d="M82 136 Q100 146 118 136" {...line} />
     </>
   ),
@@ -63,7 +64,7 @@ const features: Record<ExpressionBucket, () => ReactNode> = {
       <path d="M116 62 L146 74" {...line} />
       {dotEyes(10)}
       <path d="M68 150 Q100 120 132 150" {...line} />
-      <path className="mascot__tear" d="M64 108 Q58 122 64 128 Q70 122 64 108 Z" fill="#5cc8ff" />
+      <path d="M64 108 Q58 122 64 128 Q70 122 64 108 Z" fill="#5cc8ff" />
     </>
   ),
   angry: () => (
@@ -72,7 +73,7 @@ const features: Record<ExpressionBucket, () => ReactNode> = {
       <path d="M114 78 L148 62" {...line} strokeWidth="9" />
       {dotEyes(9)}
       <path d="M70 148 Q100 126 130 148" {...line} />
-      <path className="mascot__steam" d="M24 40 q8 -10 0 -20 q-8 -10 0 -20 M176 40 q8 -10 0 -20 q-8 -10 0 -20" stroke="#fff" strokeWidth="6" strokeLinecap="round" fill="none" opacity="0.8" />
+      <path d="M24 40 q8 -10 0 -20 q-8 -10 0 -20 M176 40 q8 -10 0 -20 q-8 -10 0 -20" stroke="#fff" strokeWidth="6" strokeLinecap="round" fill="none" opacity="0.8" />
     </>
   ),
   fearful: () => (
@@ -81,7 +82,7 @@ const features: Record<ExpressionBucket, () => ReactNode> = {
       <path d="M116 56 L148 66" {...line} />
       {wideEyes(5)}
       <path d="M66 146 q8.5 -9 17 0 t17 0 t17 0 t17 0" {...line} />
-      <path className="mascot__sweat" d="M160 40 Q150 58 160 66 Q170 58 160 40 Z" fill="#5cc8ff" />
+      <path d="M160 40 Q150 58 160 66 Q170 58 160 40 Z" fill="#5cc8ff" />
     </>
   ),
   disgusted: () => (
@@ -105,7 +106,7 @@ export function Mascot({ expression, colour, className }: { expression: Expressi
       data-testid="wall-mascot"
       data-mascot={expression}
     >
-      <g className="mascot__body">
+      <g>
         <circle cx="100" cy="104" r="88" fill="rgba(0,0,0,0.16)" />
         <circle cx="100" cy="100" r="88" fill={colour} stroke={INK} strokeWidth="6" />
         {features[expression]()}

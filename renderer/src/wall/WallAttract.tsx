@@ -8,7 +8,8 @@ import { Mascot } from './Mascot.tsx';
 import type { WallMode } from './wallSession.ts';
 import { Words } from './words.tsx';
 
-const DEMO_FACES: ExpressionBucket[] = ['happy', 'surprised', 'neutral', 'sad', 'angry', 'happy', 'disgusted', 'fearful'];
+// Every other face is a smile: the wall is asking for one.
+const DEMO_FACES: ExpressionBucket[] = ['happy', 'surprised', 'happy', 'neutral', 'happy', 'angry', 'happy', 'sad', 'happy', 'disgusted'];
 const DEMO_MS = 1800;
 
 export function WallAttract({ mode, onTap }: { mode: WallMode; onTap: () => void }) {
@@ -22,7 +23,7 @@ export function WallAttract({ mode, onTap }: { mode: WallMode; onTap: () => void
   return (
     <section className="wall-attract" data-testid="wall-attract" data-mode={mode}>
       <div className="wall-attract__stage">
-        <Mascot expression={face} colour={expressionLooks[face].face} className="wall-attract__mascot" />
+        <Mascot key={demo} expression={face} colour={expressionLooks[face].face} className="wall-attract__mascot" />
       </div>
       <div className="wall-attract__copy">
         <Words k="headline" as="h1" className="wall-attract__headline" />

@@ -96,9 +96,9 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void)
     );
     return () => { cancelled = true; };
   }, [cameraReady]);
-  const detectorNow: DetectorState = camera.status === 'running' ? 'ready' : detector;
+  const detectorNow: DetectorState = camera === 'running' ? 'ready' : detector;
   const cameraSince = useRef<number | null>(null);
-  if (camera.status !== 'running') cameraSince.current = null;
+  if (camera !== 'running') cameraSince.current = null;
   else cameraSince.current ??= performance.now();
 
   // wall.start, once per start (a tap in opt-in mode, a face held for a few frames in always-on mode).
@@ -136,7 +136,7 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void)
   }, [isPlaying, end]);
 
   // The camera failed mid-session, or the agent switched the camera features off: the session cannot go on.
-  const sessionWithoutCamera = model.phase !== 'attract' && (camera.status === 'unavailable' || !cameraReady);
+  const sessionWithoutCamera = model.phase !== 'attract' && (camera === 'unavailable' || !cameraReady);
   useEffect(() => {
     if (sessionWithoutCamera) end('reset');
   }, [sessionWithoutCamera, end]);
@@ -148,5 +148,5 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void)
   }, []);
 
   const tap = useCallback(() => { if (cameraReady) dispatch({ type: 'tap', at: performance.now() }); }, [cameraReady]);
-  return { model, camera: camera.status, detector: detectorNow, tap };
+  return { model, camera, detector: detectorNow, tap };
 }

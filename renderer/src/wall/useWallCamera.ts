@@ -14,9 +14,12 @@ export type FaceSeen = FaceResult & { at: number };
 export const CAMERA_RETRY_MS = 30_000;
 /**
  * While nobody is playing (always-on attract) a face is looked for this often, not at video rate: it is enough
- * to notice someone stepping up, and an idle wall then costs a fraction of the CPU.
+ * to notice someone stepping up, and an idle wall then costs a fraction of the CPU. The camera track itself is
+ * turned down to IDLE_FPS meanwhile (fewer frames to deliver and wake the page for), and back up for play.
  */
 export const IDLE_FRAME_GAP_MS = 150;
+export const IDLE_FPS = 8;
+const PLAY_FPS = 30;
 /** Consecutive frame failures after which the camera counts as unavailable. */
 const MAX_FRAME_FAILURES = 5;
 /** The detector works on a small frame; a bigger one only costs copying. */
@@ -35,15 +38,21 @@ export function useWallCamera(
   idle: boolean,
   wantCrop: () => boolean,
   onFace: (seen: FaceSeen) => void,
-): { status: CameraStatus; problem: string | null } {
+): CameraStatus {
   // Follows the stream itself, not `active`: 'off' only once every track has stopped, so the privacy notice
   // (shown while the camera is not off) never disappears while a track is still live.
   const [phase, setPhase] = useState<'off' | 'starting' | 'running'>('off');
-  const [problem, setProblem] = useState<string | null>(null);
   /** Set after a failure: the camera stays off (and "unavailable") until then. */
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const latest = useRef({ wantCrop, onFace, idle });
   latest.current = { wantCrop, onFace, idle };
+  const track = useRef<MediaStreamTrack | null>(null);
+
+  useEffect(() => {
+    const t = track.current;
+    if (!t || phase === 'off') return;
+    t.applyConstraints({ frameRate: { max: idle ? IDLE_FPS : PLAY_FPS } }).catch((err: unknown) => console.warn('atrium: camera frame rate not changed', err));
+  }, [idle, phase]);
 
   useEffect(() => {
     if (retryAt === null) return undefined;
@@ -63,7 +72,6 @@ export function useWallCamera(
       stopStream(stream);
       const message = `${what}: ${err instanceof Error ? err.message : String(err)}`;
       console.warn(`atrium: wall camera unavailable (${message})`);
-      setProblem(message);
       setPhase('off');
       setRetryAt(Date.now() + CAMERA_RETRY_MS);
     };
@@ -79,7 +87,8 @@ export function useWallCamera(
         return fail('camera', err);
       }
       if (stopped) return stopStream(stream);
-      for (const track of stream.getVideoTracks()) track.addEventListener('ended', () => fail('camera', new Error('the camera stopped sending')));
+      for (const t of stream.getVideoTracks()) t.addEventListener('ended', () => fail('camera', new Error('the camera stopped sending')));
+      track.current = stream.getVideoTracks()[0] ?? null;
       const v = document.createElement('video');
       video = v;
       v.muted = true;
@@ -96,7 +105,6 @@ export function useWallCamera(
         return fail('face detector', err);
       }
       if (stopped) return;
-      setProblem(null);
       let failures = 0;
       let lastFrameAt = -Infinity;
       const step = async (frameAt: number) => {
@@ -132,6 +140,7 @@ export function useWallCamera(
     return () => {
       stopped = true;
       stopStream(stream);
+      track.current = null;
       if (video) {
         video.pause();
         video.srcObject = null;
@@ -140,6 +149,5 @@ export function useWallCamera(
     };
   }, [enabled]);
 
-  const status: CameraStatus = retryAt !== null ? 'unavailable' : phase;
-  return { status, problem };
+  return retryAt !== null ? 'unavailable' : phase;
 }

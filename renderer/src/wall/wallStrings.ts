@@ -9,7 +9,7 @@ export const wallStrings = {
   tapStartsCamera: { 'zh-CN': '轻触后摄像头才会开启', en: 'The camera turns on only after you tap' },
   stepUp: { 'zh-CN': '走近一点，让我看看你', en: 'Step closer so I can see you' },
   reading: { 'zh-CN': '正在读你的表情…', en: 'Reading your expression…' },
-  picking: { 'zh-CN': '保持这个表情，正在为你挑一张券…', en: 'Hold that face: picking a coupon for you…' },
+  picking: { 'zh-CN': '保持住这个表情，马上送券！', en: 'Hold that face: a coupon is on its way' },
   confidence: { 'zh-CN': '把握 {percent}%', en: '{percent}% sure' },
   offerFor: { 'zh-CN': '送你一张券', en: 'A coupon for you' },
   scanToClaim: { 'zh-CN': '打开商场小程序扫一扫，领取到卡包', en: 'Scan with the mall mini-program to claim it' },

@@ -38,8 +38,8 @@ describe('decideWallOffer', () => {
     ['angry', night, 'c-hotpot-200-40', 'w-grumpy'],
     ['sad', night, 'c-coffee-gift', 'w-calm'],
     ['fearful', night, 'c-coffee-gift', 'w-calm'],
-    // At lunch time the demo's r-lunch (priority 300, no conditions) ties w-calm and wins on its id.
-    ['neutral', now, 'c-hotpot-200-40', 'r-lunch'],
+    // At lunch time the wall's own rule (priority 350) beats the demo's unconditional r-lunch (300).
+    ['neutral', now, 'c-coffee-gift', 'w-calm'],
   ];
   for (const [expression, when, couponId, ruleId] of cases) {
     it(`${expression} at ${when.toISOString()} -> ${couponId} by ${ruleId}`, () => {

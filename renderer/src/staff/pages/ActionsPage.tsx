@@ -11,7 +11,7 @@ type Outcome = { kind: Kind; text: string; ok: boolean };
 
 const needsConfirm = new Set<Kind>(['reload-ui', 'restart-agent']);
 
-export function ActionsPage({ lang, staffCall, onSignOut }: { lang: UiLanguage; staffCall: StaffCall; deviceId: string; onSignOut: () => void }) {
+export function ActionsPage({ lang, staffCall, onSignOut }: { lang: UiLanguage; staffCall: StaffCall; onSignOut: () => Promise<void> }) {
   const [running, setRunning] = useState<Kind | null>(null);
   const [armed, setArmed] = useState<Kind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -33,7 +33,7 @@ export function ActionsPage({ lang, staffCall, onSignOut }: { lang: UiLanguage; 
       setOutcome({ kind, ok, text: ok ? `${st(lang, 'actionDone')}${r.detail ? ` · ${r.detail}` : ''}` : st(lang, 'actionFailed', { detail: r.detail ?? r.status }) });
       // This page reloads now (other displays at their next poll); staff sign out first so nothing is left open.
       if (ok && kind === 'reload-ui') {
-        onSignOut();
+        await onSignOut();
         window.location.reload();
       }
     } catch (err) {

@@ -15,9 +15,11 @@ type Props = {
   me: StaffMember;
   onSave: (value: unknown) => Promise<SaveOutcome>;
   onClear: () => Promise<SaveOutcome>;
+  /** Text shown in empty text fields (e.g. the built-in privacy notice), by part name. */
+  placeholders?: Record<string, string>;
 };
 
-export function SettingCard({ field, rule, lang, settings, me, onSave, onClear }: Props) {
+export function SettingCard({ field, rule, lang, settings, me, onSave, onClear, placeholders }: Props) {
   const words = fieldWords[field];
   const value = settings.effective[field];
   const source = settings.sources[field];
@@ -53,7 +55,10 @@ export function SettingCard({ field, rule, lang, settings, me, onSave, onClear }
   } else if (rule.kind === 'integer') {
     control = <IntegerControl field={field} rule={rule} value={value as number} lang={lang} busy={state.kind === 'saving'} onCheck={setProblem} onSubmit={(v) => void submit(v)} />;
   } else if (rule.kind === 'object') {
-    control = <ObjectControl field={field} rule={rule} value={value as Record<string, string> | null | undefined} lang={lang} busy={state.kind === 'saving'} onCheck={setProblem} onSubmit={(v) => void submit(v)} />;
+    control = (
+      <ObjectControl field={field} rule={rule} value={value as Record<string, string> | null | undefined} lang={lang} busy={state.kind === 'saving'}
+        problem={problem} placeholders={placeholders ?? {}} onCheck={setProblem} onSubmit={(v) => void submit(v)} />
+    );
   } else {
     control = null;
   }
@@ -116,7 +121,7 @@ function IntegerControl({ field, rule, value, lang, busy, onCheck, onSubmit }: C
   );
 }
 
-function ObjectControl({ field, rule, value, lang, busy, onCheck, onSubmit }: ControlProps<Extract<SettingRule, { kind: 'object' }>, Record<string, string> | null | undefined>) {
+function ObjectControl({ field, rule, value, lang, busy, onCheck, onSubmit, problem, placeholders }: ControlProps<Extract<SettingRule, { kind: 'object' }>, Record<string, string> | null | undefined> & { problem: FieldProblem | null; placeholders: Record<string, string> }) {
   const fromValue = () => Object.fromEntries(rule.fields.map((f) => [f.name, value?.[f.name] ?? '']));
   const [parts, setParts] = useState<Record<string, string>>(fromValue);
   const [enabled, setEnabled] = useState(value != null);
@@ -141,9 +146,11 @@ function ObjectControl({ field, rule, value, lang, busy, onCheck, onSubmit }: Co
         <label key={f.name} className="setting__part">
           <span className="setting__part-label">{words.parts?.[f.name]?.[lang] ?? f.name}</span>
           {f.rule.kind === 'text' && !isTimeRule(f.rule) && f.rule.maxLength > 60 ? (
-            <textarea className="staff-input staff-input--text" rows={2} data-testid={`setting-${field}-${f.name}`} value={parts[f.name] ?? ''} onChange={(e) => change(f.name, e.target.value)} />
+            <textarea className={`staff-input staff-input--text${problem?.part === f.name ? ' staff-input--bad' : ''}`} rows={3} data-testid={`setting-${field}-${f.name}`}
+              value={parts[f.name] ?? ''} placeholder={placeholders[f.name] ?? ''} onChange={(e) => change(f.name, e.target.value)} />
           ) : (
-            <input className="staff-input" data-testid={`setting-${field}-${f.name}`} value={parts[f.name] ?? ''} placeholder={isTimeRule(f.rule) ? 'HH:MM' : ''}
+            <input className={`staff-input${problem?.part === f.name || (problem?.part === '' && enabled) ? ' staff-input--bad' : ''}`} data-testid={`setting-${field}-${f.name}`}
+              value={parts[f.name] ?? ''} placeholder={isTimeRule(f.rule) ? 'HH:MM' : placeholders[f.name] ?? ''}
               inputMode={isTimeRule(f.rule) ? 'numeric' : 'text'} onChange={(e) => change(f.name, e.target.value)} />
           )}
         </label>

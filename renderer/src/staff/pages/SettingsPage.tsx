@@ -3,19 +3,31 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../../../contracts/config.ts';
 import type { SettingField, StaffMember, StaffSettings } from '../../../../contracts/staff.ts';
-import { ApiCallError } from '../../api/client.ts';
+import { ApiCallError, call } from '../../api/client.ts';
 import { formFields } from '../settingsForm.ts';
 import { st } from '../staffStrings.ts';
 import { StaffSessionGone, type StaffCall } from '../useStaffCall.ts';
 import { SettingCard } from './SettingCard.tsx';
 
+const SETTINGS_POLL_MS = 5000;
+
 export type SaveOutcome = { ok: true } | { ok: false; message: string };
 
 export function SettingsPage({ lang, staffCall, me, onChanged }: { lang: UiLanguage; staffCall: StaffCall; me: StaffMember; onChanged: () => Promise<void> }) {
   const [settings, setSettings] = useState<StaffSettings | null>(null);
-
+  // The built-in privacy notice (from the wall's status, when the agent has the wall) fills the empty notice fields.
+  const [notice, setNotice] = useState<Record<string, string>>({});
   useEffect(() => {
-    staffCall('staff.settings', {}).then(setSettings, () => {});
+    call('wall.status', {}).then((w) => setNotice({ zh: w.notice.zh, ...(w.notice.en ? { en: w.notice.en } : {}) }), () => {});
+  }, []);
+
+  // Read again every few seconds: HQ may change a setting (or take one back) while staff are looking.
+  useEffect(() => {
+    let cancelled = false;
+    const load = () => staffCall('staff.settings', {}).then((s) => { if (!cancelled) setSettings(s); }, () => {});
+    load();
+    const timer = setInterval(load, SETTINGS_POLL_MS);
+    return () => { cancelled = true; clearInterval(timer); };
   }, [staffCall]);
 
   const run = useCallback(async (op: () => Promise<StaffSettings>): Promise<SaveOutcome> => {
@@ -47,6 +59,7 @@ export function SettingsPage({ lang, staffCall, me, onChanged }: { lang: UiLangu
           me={me}
           onSave={(value) => save(field, value)}
           onClear={() => clear(field)}
+          {...(field === 'privacyNotice' ? { placeholders: notice } : {})}
         />
       ))}
     </div>

@@ -45,8 +45,8 @@ export function StatusPage({ lang, staffCall }: { lang: UiLanguage; staffCall: S
         <Tile label={st(lang, 'statusLastSync')} testId="status-last-sync" tone="quiet" value={ago(s.lastSyncAt)} lines={[]} />
         <Tile label={st(lang, 'statusCatalog')} testId="status-catalog" tone="quiet" value={`v${status.catalog.version}`}
           lines={[st(lang, 'catalogCounts', status.catalog)]} />
-        <Tile label={st(lang, 'statusConfig')} testId="status-config" tone="quiet" value={`v${status.config.desiredVersion}`}
-          lines={[st(lang, 'configLine', { version: status.config.desiredVersion, count: status.config.overrides.length }), ...(status.config.overrides.length ? [status.config.overrides.join(', ')] : [])]} />
+        <Tile label={st(lang, 'statusConfig')} testId="status-config" tone="quiet" value={status.config.desiredVersion ? `v${status.config.desiredVersion}` : '—'}
+          lines={[st(lang, status.config.desiredVersion ? 'configLine' : 'configLineNoHq', { version: status.config.desiredVersion, count: status.config.overrides.length }), ...(status.config.overrides.length ? [status.config.overrides.join(', ')] : [])]} />
         <Tile label={st(lang, 'statusModel')} testId="status-model" tone={wall === 'none' || wall === null ? 'quiet' : wall.model?.status === 'ok' ? 'good' : 'bad'}
           value={wall === 'none' || wall === null ? '—' : wall.model ? st(lang, `model_${wall.model.status}`) : '—'}
           lines={wall === 'none' ? [st(lang, 'modelNone')] : wall === null ? [] : [
@@ -96,6 +96,7 @@ function duration(sec: number): string {
 
 function relative(iso: string, lang: UiLanguage): string {
   const sec = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  if (sec < 5) return lang === 'en' ? 'just now' : '刚刚';
   const text = duration(sec);
   return lang === 'en' ? `${text} ago` : `${text}前`;
 }
