@@ -2,10 +2,10 @@
 // temp folder, for integration tests and benches. Restartable, so tests can make the broker vanish and return.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { aclFor } from '../../hq-sim/src/acl.ts';
+import { canConnect, freeLoopbackPort } from '../../hq-sim/src/broker-mosquitto.ts';
 
 export type Broker = {
   port: number;
@@ -19,13 +19,7 @@ export type Broker = {
 
 export const MOSQUITTO = '/usr/sbin/mosquitto';
 
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
+export const freePort = freeLoopbackPort;
 
 /** users: name -> password. Devices get the kiosk ACL for their own topics; `hq` gets everything under atrium/v1. */
 export async function startMosquitto(opts: { users: Record<string, string>; hqUsers?: string[]; port?: number }): Promise<Broker> {
@@ -86,17 +80,6 @@ export async function startMosquitto(opts: { users: Record<string, string>; hqUs
     await stop();
     await start();
   } };
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
 }
 
 export function hasMosquitto(): boolean {
