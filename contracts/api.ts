@@ -80,6 +80,19 @@ export const apiMethods = {
       z.object({ status: z.literal('refused'), reason: ClaimRefusal, home: MemberHome }),
     ]),
   },
+  /**
+   * At the wall, after wall.member: claim the coupon the wall offers into the member's wallet. The same checks and
+   * one-transaction write as member.claim, decided for the wall session's expression and A/B arm. Errors: 409
+   * nothing_to_claim (nobody scanned at this wall session, or no coupon on the wall yet), 410 wall_session_gone,
+   * 410 member_session_gone.
+   */
+  'wall.claim': {
+    params: z.object({ wallSession: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/), claimId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(),
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('claimed'), claimId: z.string(), home: MemberHome }),
+      z.object({ status: z.literal('refused'), reason: ClaimRefusal, home: MemberHome }),
+    ]),
+  },
   ...wallApiMethods,
   ...staffApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
@@ -108,6 +121,8 @@ export const ApiErrorCode = z.enum([
   'camera_disabled',
   /** The staff session is gone (signed out, idle too long, or the agent restarted): the page closes the staff console. */
   'staff_session_gone',
+  /** wall.claim with nothing to claim: no member has scanned at this wall session, or no coupon is on the wall yet. */
+  'nothing_to_claim',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

@@ -177,6 +177,8 @@ export const ClaimEventPayload = z.object({
   ruleId: z.string().nullable(),
   experiment: z.object({ id: z.string(), arm: z.string() }).nullable(),
   claimedAt: z.iso.datetime({ offset: true }),
+  /** Where the member claimed it: the guide screen (absent means guide) or an interactive wall after a member scan. */
+  channel: z.enum(['guide', 'wall']).optional(),
 }).strict();
 export type ClaimEventPayload = z.infer<typeof ClaimEventPayload>;
 

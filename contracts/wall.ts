@@ -2,7 +2,7 @@
 // the decision engine picks. Privacy: a crop lives only for one classification in the agent's memory; nothing
 // from the camera is stored or sent; HQ receives aggregate counts per expression bucket only.
 import { z } from 'zod';
-import { Expression, LocalizedText } from './members.ts';
+import { Expression, LocalizedText, MemberTier } from './members.ts';
 
 /** Side of the square crop the page sends (the classifier's input size; see models/manifest.json). */
 export const CROP_SIZE = 112;
@@ -46,6 +46,8 @@ export const WallState = z.object({
   /** The coupon for this person's mood, once the expression is steady; null before, or in the hold-out arm. */
   offer: WallOffer.nullable(),
   experiment: z.object({ id: z.string(), arm: z.string(), holdout: z.boolean() }).nullable(),
+  /** The member who scanned their code at the wall (wall.member): masked name and tier only; null when anonymous. */
+  member: z.object({ maskedName: z.string(), tier: MemberTier }).nullable(),
 });
 export type WallState = z.infer<typeof WallState>;
 
@@ -73,7 +75,13 @@ export const wallApiMethods = {
   'wall.start': { params: z.object({}).strict(), result: WallState },
   /** One face crop (at most MAX_CROPS_PER_SEC), or null when no face is in view this tick. */
   'wall.observe': { params: z.object({ wallSession: WallSession, crop: FaceCrop.nullable() }).strict(), result: WallState },
-  /** The person left (no face for a while) or the page went back to attract: the session ends. */
+  /**
+   * A member scanned their code at the wall (member.identify gave this member session): the wall session now
+   * decides for that member (the rules' tiers, segments and limits count) and wall.claim puts the coupon in their
+   * wallet. Errors: 410 member_session_gone, 410 wall_session_gone.
+   */
+  'wall.member': { params: z.object({ wallSession: WallSession, memberSession: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(), result: WallState },
+  /** The person left (no face for a while) or the page went back to attract: the session ends (and signs out its member). */
   'wall.end': { params: z.object({ wallSession: WallSession, reason: z.enum(['left', 'timeout', 'reset']) }).strict(), result: z.object({}) },
 } as const;
 

@@ -76,7 +76,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   const wall = new WallService({
     db, log: log.child('wall'), mallId: settings.mallId, modelsDir: settings.modelsDir, threads: settings.expressionThreads,
-    display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(),
+    display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(), members,
   });
 
   // Staff console actions run the same code paths as HQ's commands of the same name.

@@ -1,9 +1,7 @@
 // Members through the real HTTP API of the real agent process, with no HQ reachable: identification by token and
 // card with every refusal changing nothing, claims and exchanges (idempotent, limits, points never spent twice,
 // concurrent retries), sessions. HQ's side (look-ups, claim results) is in members-hq.test.ts.
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods } from '../../contracts/api.ts';
 import { cardHash, demoCardNumber } from '../../edge-agent/src/members/cards.ts';
@@ -11,6 +9,7 @@ import { signMemberToken } from '../../edge-agent/src/members/token.ts';
 import { freshDataDir, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { dbDigest } from '../support/db-digest.ts';
 import { waitUntil } from '../support/hq-client.ts';
+import { queryDb } from '../support/sqlite-read.ts';
 import { memberToken, newHqKey, prepareMemberDb, type HqTestKey } from '../support/member-fixture.ts';
 
 let agent: AgentProcess;
@@ -30,14 +29,7 @@ afterAll(async () => {
   await agent?.stop();
 });
 
-function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(path.join(agent.dataDir, 'atrium.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T,>(sql: string, ...args: unknown[]) => queryDb<T>(agent.dataDir, sql, ...args);
 
 async function identify(code: string, source: 'camera' | 'wedge' | 'card' = 'camera') {
   const r = await agent.call('member.identify', { source, code });

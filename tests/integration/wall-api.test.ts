@@ -9,18 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods } from '../../contracts/api.ts';
 import { CROP_BYTES } from '../../contracts/wall.ts';
 import { sha256Of } from '../../edge-agent/src/expression/manifest.ts';
-import { repoRoot, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
-import { centreCrops, type TestCrop } from '../support/wall-crops.ts';
+import { repoRoot, startAgentProcess, callOk, type AgentProcess } from '../support/agent-process.ts';
+import { centreCrops, confidentCrop, type TestCrop } from '../support/wall-crops.ts';
 
 const MODELS = path.join(repoRoot, 'models');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let agent: AgentProcess;
 let crops: TestCrop[];
-const crop = (label: string) => {
-  const c = crops.find((x) => x.label === label && x.p > 0.9);
-  if (!c) throw new Error(`no test crop the classifier reads as ${label}`);
-  return { width: 112, height: 112, rgb: c.base64 };
-};
+const crop = (label: string) => confidentCrop(crops, label);
 
 beforeAll(async () => {
   crops = await centreCrops();
@@ -30,11 +26,7 @@ afterAll(async () => {
   await agent?.stop();
 });
 
-async function call<M extends keyof typeof apiMethods>(method: M, params: unknown) {
-  const r = await agent.call(method, params);
-  if (r.status !== 200) throw new Error(`${method} -> ${r.status} ${JSON.stringify(r.body)}`);
-  return apiMethods[method].result.parse(r.body.data) as ReturnType<(typeof apiMethods)[M]['result']['parse']>;
-}
+const call = <M extends keyof typeof apiMethods>(method: M, params: unknown) => callOk(agent, method, params);
 /** A new wall session in the wanted arm of the demo experiment (10 % of sessions are held out). */
 async function startIn(holdout: boolean) {
   for (let i = 0; i < 300; i++) {

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiMethods, type ApiResult } from '../../contracts/api.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const agentEntry = path.join(repoRoot, 'edge-agent/src/main.ts');
@@ -78,4 +79,11 @@ export async function startAgentProcess(opts: StartOptions = {}): Promise<AgentP
       return exited;
     },
   };
+}
+
+/** Calls `method` and returns its parsed result; anything but 200 throws with the status and body. */
+export async function callOk<M extends keyof typeof apiMethods>(agent: AgentProcess, method: M, params: unknown): Promise<ApiResult<M>> {
+  const r = await agent.call(method, params);
+  if (r.status !== 200) throw new Error(`${method} -> ${r.status} ${JSON.stringify(r.body)}`);
+  return apiMethods[method].result.parse(r.body.data) as ApiResult<M>;
 }

@@ -30,3 +30,10 @@ export async function centreCrops(modelsDir = path.join(repoRoot, 'models')): Pr
     await state.classifier.close();
   }
 }
+
+/** A crop the classifier reads as `label` with p > 0.9, as the wall.observe param. */
+export function confidentCrop(crops: readonly TestCrop[], label: string): { width: number; height: number; rgb: string } {
+  const c = crops.find((x) => x.label === label && x.p > 0.9);
+  if (!c) throw new Error(`no test crop the classifier reads as ${label}`);
+  return { width: 112, height: 112, rgb: c.base64 };
+}

@@ -33,5 +33,7 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
     'wall.start': () => wall.startSession(),
     'wall.observe': (params) => wall.observe(params),
     'wall.end': (params) => wall.end(params),
+    'wall.member': (params) => wall.attachMember(params),
+    'wall.claim': (params) => wall.claim(params),
   };
 }

@@ -108,10 +108,12 @@ export function demoOfferRules(): OfferRule[] {
     rule('r-lunch', 'c-hotpot-200-40', 300, { window: { days: [1, 2, 3, 4, 5, 6, 7], fromHour: 11, toHour: 21 } }, '饭点好去处', 'A good place to eat now'),
     rule('r-points', 'c-points-cinema', 200, { tiers: ['silver', 'gold', 'diamond'] }, '积分兑好礼', 'Spend points on a treat'),
     rule('r-everyone', 'c-winter-300-50', 100, {}, '全场会员福利', 'For every member'),
-    // The interactive wall (anonymous shoppers): a coupon to fit the mood.
-    rule('w-happy', 'c-dessert-happy', 400, { anonymousOnly: true, expressions: ['happy', 'surprised'] }, '开心就来点甜的', 'Happy? Have something sweet'),
-    rule('w-calm', 'c-coffee-gift', 350, { anonymousOnly: true, expressions: ['neutral', 'sad', 'fearful'] }, '来杯咖啡歇一歇', 'Take a break with a coffee'),
-    rule('w-grumpy', 'c-hotpot-200-40', 350, { anonymousOnly: true, expressions: ['angry', 'disgusted'] }, '火锅治愈一切', 'Hotpot fixes everything'),
+    // The interactive wall decides only from rules that name expressions: a coupon to fit the mood, for anyone, and a
+    // better one for gold and diamond members who scan their code at the wall.
+    rule('w-happy-vip', 'c-lumen-gold', 450, { tiers: ['gold', 'diamond'], expressions: ['happy', 'surprised'] }, '金卡好心情，犒劳一下自己', 'Gold and smiling: treat yourself'),
+    rule('w-happy', 'c-dessert-happy', 400, { expressions: ['happy', 'surprised'] }, '开心就来点甜的', 'Happy? Have something sweet'),
+    rule('w-calm', 'c-coffee-gift', 350, { expressions: ['neutral', 'sad', 'fearful'] }, '来杯咖啡歇一歇', 'Take a break with a coffee'),
+    rule('w-grumpy', 'c-hotpot-200-40', 350, { expressions: ['angry', 'disgusted'] }, '火锅治愈一切', 'Hotpot fixes everything'),
   ];
 }
 

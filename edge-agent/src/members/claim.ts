@@ -7,7 +7,7 @@ import { ClaimEventPayload } from '../../../contracts/members.ts';
 import type { Db } from '../db/open.ts';
 import { enqueueEvent } from '../outbox.ts';
 import { claimById, insertClaim, localRedemptionCode } from './claims.ts';
-import { decideForMember, stockLeft } from './home.ts';
+import { decideForMember, stockLeft, type WallContext } from './home.ts';
 
 export const CLAIM_EVENT_TYPES = { claim: 'coupon.claimed', exchange: 'points.exchange.requested' } as const;
 
@@ -22,7 +22,7 @@ export function claimEventId(claimId: string): string {
   return `claim-${createHash('sha256').update(claimId, 'utf8').digest('base64url').slice(0, 32)}`;
 }
 
-export type ClaimRequest = { member: Member; couponId: string; claimId: string; now: Date };
+export type ClaimRequest = { member: Member; couponId: string; claimId: string; now: Date; wall?: WallContext };
 
 /**
  * Checks, in order: the same claimId before (same answer), the coupon and its dates, the engine's hold-out arm,
@@ -31,7 +31,7 @@ export type ClaimRequest = { member: Member; couponId: string; claimId: string; 
  * the same points.
  */
 export function claimOffer(db: Db, req: ClaimRequest): ClaimOutcome {
-  const { member, couponId, claimId, now } = req;
+  const { member, couponId, claimId, now, wall } = req;
   return db.transaction((): ClaimOutcome => {
     const before = claimById(db, claimId);
     if (before) {
@@ -40,7 +40,7 @@ export function claimOffer(db: Db, req: ClaimRequest): ClaimOutcome {
       }
       return { status: 'claimed', claimId, repeated: true };
     }
-    const md = decideForMember(db, member, now, Number.MAX_SAFE_INTEGER);
+    const md = decideForMember(db, member, now, Number.MAX_SAFE_INTEGER, wall);
     const refuse = (reason: ClaimRefusal, detail: string): ClaimOutcome => ({ status: 'refused', reason, detail });
     const coupon = md.catalog.coupons.get(couponId);
     if (!coupon) return refuse('not_eligible', `no coupon ${couponId} in the catalog`);
@@ -62,7 +62,7 @@ export function claimOffer(db: Db, req: ClaimRequest): ClaimOutcome {
     const createdAt = now.toISOString();
     const payload = ClaimEventPayload.parse({
       claimId, memberId: member.id, couponId, via, pointsCost: coupon.pointsCost, ruleId: offer.rule.id,
-      experiment: exp ? { id: exp.id, arm: exp.arm } : null, claimedAt: createdAt,
+      experiment: exp ? { id: exp.id, arm: exp.arm } : null, claimedAt: createdAt, ...(wall ? { channel: 'wall' } : {}),
     });
     insertClaim(db, {
       claimId, memberId: member.id, couponId, via, pointsCost: coupon.pointsCost,

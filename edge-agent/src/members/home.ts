@@ -1,7 +1,7 @@
 // The member home: what the guide screen shows an identified member. composeHome is pure (member, claims, the
 // engine's decision in; MemberHome out); decideForMember gathers the engine's input from SQLite.
 import type { Member, Store } from '../../../contracts/catalog.ts';
-import { maskName, type MemberHome, type Offer, type WalletCoupon } from '../../../contracts/members.ts';
+import { maskName, type Expression, type MemberHome, type Offer, type OfferRule, type WalletCoupon } from '../../../contracts/members.ts';
 import { offerCatalog, type OfferCatalog } from '../catalog/offers.ts';
 import type { Db } from '../db/open.ts';
 import { decideOffers, type Decision } from '../decision/engine.ts';
@@ -25,7 +25,7 @@ export type MemberDecision = {
  * Runs the decision engine for a member over the kiosk's catalog and claims. The engine sees the member's
  * available points (balance minus pending holds), so it never offers an exchange the held points would pay for.
  */
-export function decideForMember(db: Db, member: Member, now: Date, limit?: number): MemberDecision {
+export function decideForMember(db: Db, member: Member, now: Date, limit?: number, wall?: WallContext): MemberDecision {
   const catalog = offerCatalog(db);
   const pendingPoints = pendingPointsOf(db, member.id);
   const available = Math.max(0, member.points - pendingPoints);
@@ -34,16 +34,27 @@ export function decideForMember(db: Db, member: Member, now: Date, limit?: numbe
     now,
     timeZone: MALL_TIME_ZONE,
     member: { ...member, points: available },
-    expression: null,
-    rules: catalog.rules,
+    expression: wall?.expression ?? null,
+    rules: wall ? wallRules(catalog.rules) : catalog.rules,
     coupons: catalog.coupons,
     experiments: catalog.experiments,
     stockLeft: (couponId) => stockLeft(db, catalog, couponId),
     takenByMember: (couponId) => taken.get(couponId) ?? 0,
-    assignmentKey: member.id,
+    assignmentKey: wall?.wallSession ?? member.id,
     ...(limit !== undefined ? { limit } : {}),
   });
   return { decision, catalog, pendingPoints, available };
+}
+
+/**
+ * A member at the interactive wall: the wall offers only rules that name expressions (a coupon to fit the mood),
+ * for the steady bucket, and the A/B arm follows the wall session (one arm per visit, member or not).
+ */
+export type WallContext = { expression: Expression; wallSession: string };
+
+/** The rules the wall decides from: those with an expressions condition (the guide screen's rules never show there). */
+export function wallRules(rules: readonly OfferRule[]): OfferRule[] {
+  return rules.filter((r) => r.when.expressions !== undefined);
 }
 
 /** HQ's stock figure minus this kiosk's claims it does not reflect yet. */

@@ -2,7 +2,7 @@
 // survive (nonces, claims, the outbox, the member cache); the member session itself lives only in memory.
 import type { ApiParsedParams, ApiResult } from '../../../contracts/api.ts';
 import type { Member } from '../../../contracts/catalog.ts';
-import type { IdentifyResult, MemberHome } from '../../../contracts/members.ts';
+import { maskName, type IdentifyResult, type MemberHome } from '../../../contracts/members.ts';
 import { HttpError, memberSessionGone } from '../api/errors.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../log.ts';
@@ -11,7 +11,7 @@ import { cachedMember, cacheMember, forgetMember } from './cache.ts';
 import { cacheCard } from './cards.ts';
 import { claimOffer } from './claim.ts';
 import { claimsOfMember } from './claims.ts';
-import { composeHome, decideForMember } from './home.ts';
+import { composeHome, decideForMember, type WallContext } from './home.ts';
 import { askHq, identifyByCard, identifyByToken, isCardRead, logRef, type HqLink, type Identification } from './identify.ts';
 import { pruneNonces, recordNonce } from './nonces.ts';
 import { MemberSessions, type MemberSession } from './sessions.ts';
@@ -114,10 +114,10 @@ export class MemberService {
     return { home: this.homeFor(session, member, this.now()) };
   }
 
-  claim({ memberSession, couponId, claimId }: ApiParsedParams<'member.claim'>): ApiResult<'member.claim'> {
+  claim({ memberSession, couponId, claimId }: ApiParsedParams<'member.claim'>, wall?: WallContext): ApiResult<'member.claim'> {
     const { session, member } = this.sessionMember(memberSession);
     const now = this.now();
-    const outcome = claimOffer(this.o.db, { member, couponId, claimId, now });
+    const outcome = claimOffer(this.o.db, { member, couponId, claimId, now, ...(wall ? { wall } : {}) });
     if (outcome.status === 'conflict') {
       this.o.log.warn('claim refused: claimId reused', { detail: outcome.detail });
       throw new HttpError(409, 'invalid_params', outcome.detail, [{ path: 'claimId', message: 'already used for another claim; make a new claimId' }]);
@@ -127,7 +127,7 @@ export class MemberService {
       return { status: 'refused', reason: outcome.reason, home: this.homeFor(session, member, now) };
     }
     if (!outcome.repeated) {
-      this.o.log.info('coupon claimed', { couponId, claimId });
+      this.o.log.info('coupon claimed', { couponId, claimId, channel: wall ? 'wall' : 'guide' });
       this.o.onEventWritten?.();
     }
     return { status: 'claimed', claimId, home: this.homeFor(session, member, now) };
@@ -137,6 +137,12 @@ export class MemberService {
     // Signing out twice (a double tap, a retry) is not an error: the session is gone either way.
     this.sessions.drop(memberSession);
     return {};
+  }
+
+  /** The member behind a live session (marked as used now); throws member_session_gone. */
+  memberOf(memberSession: string): { member: Member; maskedName: string } {
+    const { session, member } = this.sessionMember(memberSession);
+    return { member, maskedName: member === session.provisional ? '会员' : maskName(member.name) };
   }
 
   private sessionMember(id: string): { session: MemberSession; member: Member } {

@@ -2,12 +2,13 @@
 // expression, keyed by the wall session for the A/B arm. The claim QR carries the coupon id and a one-time code,
 // nothing about the person.
 import { randomBytes } from 'node:crypto';
+import type { Member } from '../../../contracts/catalog.ts';
 import type { Expression } from '../../../contracts/members.ts';
 import type { WallOffer } from '../../../contracts/wall.ts';
 import { offerCatalog } from '../catalog/offers.ts';
 import type { Db } from '../db/open.ts';
 import { decideOffers, type Decision } from '../decision/engine.ts';
-import { MALL_TIME_ZONE, stockLeft } from '../members/home.ts';
+import { decideForMember, MALL_TIME_ZONE, stockLeft, wallRules } from '../members/home.ts';
 
 /** The mall mini-program's claim page (the QR opens it; the code is honoured once by HQ). */
 export const CLAIM_BASE_URL = 'https://mp.atrium.example/claim';
@@ -29,21 +30,29 @@ export type WallDecision = {
   withheld: { ruleId: string; couponId: string } | null;
 };
 
-export function decideWallOffer(db: Db, opts: { mallId: string; wallSession: string; expression: Expression; now: Date }): WallDecision {
+/**
+ * The coupon for a steady expression: from the rules that name expressions only (the guide screen's rules never show
+ * on the wall), for an anonymous shopper, or for the member who scanned at the wall (tiers, limits and points count).
+ * The A/B arm follows the wall session either way.
+ */
+export function decideWallOffer(db: Db, opts: { mallId: string; wallSession: string; expression: Expression; now: Date; member?: Member | null }): WallDecision {
+  const member = opts.member ?? null;
   const catalog = offerCatalog(db);
-  const decision = decideOffers({
-    now: opts.now,
-    timeZone: MALL_TIME_ZONE,
-    member: null,
-    expression: opts.expression,
-    rules: catalog.rules,
-    coupons: catalog.coupons,
-    experiments: catalog.experiments,
-    stockLeft: (couponId) => stockLeft(db, catalog, couponId),
-    takenByMember: () => 0,
-    assignmentKey: opts.wallSession,
-    limit: 1,
-  });
+  const decision = member
+    ? decideForMember(db, member, opts.now, 1, { expression: opts.expression, wallSession: opts.wallSession }).decision
+    : decideOffers({
+      now: opts.now,
+      timeZone: MALL_TIME_ZONE,
+      member: null,
+      expression: opts.expression,
+      rules: wallRules(catalog.rules),
+      coupons: catalog.coupons,
+      experiments: catalog.experiments,
+      stockLeft: (couponId) => stockLeft(db, catalog, couponId),
+      takenByMember: () => 0,
+      assignmentKey: opts.wallSession,
+      limit: 1,
+    });
   const chosen = decision.offers[0];
   if (!chosen) {
     // The engine skips the hold-out arm's winners after checking them, so the first such skip is the withheld offer.

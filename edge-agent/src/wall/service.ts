@@ -2,14 +2,15 @@
 // coupon the decision engine picks once the expression is steady. A crop lives only for one classification in
 // memory; HQ hears about impressions, engagements and offers (with the A/B arm) and hourly counts per bucket.
 import { randomBytes } from 'node:crypto';
-import type { ApiParsedParams } from '../../../contracts/api.ts';
+import type { ApiParsedParams, ApiResult } from '../../../contracts/api.ts';
+import type { Member } from '../../../contracts/catalog.ts';
 import type { DisplayConfig } from '../../../contracts/config.ts';
 import type { Expression } from '../../../contracts/members.ts';
 import {
   MAX_CROPS_PER_SEC, WALL_EVENT_TYPES, WallCouponShownPayload, WallEngagedPayload, WallImpressionPayload, WallOfferWithheldPayload,
   type WallState, type WallStatus,
 } from '../../../contracts/wall.ts';
-import { HttpError } from '../api/errors.ts';
+import { HttpError, memberSessionGone as memberSessionGoneError } from '../api/errors.ts';
 import { offerCatalog } from '../catalog/offers.ts';
 import type { Db } from '../db/open.ts';
 import { assignArm } from '../decision/engine.ts';
@@ -18,6 +19,7 @@ import { loadExpressionModels, type ModelState } from '../expression/loader.ts';
 import { CropError, decodeCrop } from '../expression/preprocess.ts';
 import { DEFAULT_SMOOTHING, isSteady, smooth, type SmoothingParams } from '../expression/smoothing.ts';
 import type { Logger } from '../log.ts';
+import type { MemberService } from '../members/service.ts';
 import { enqueueEvent, type OutboxEvent } from '../outbox.ts';
 import { countExpression, flushFinishedHours } from './hourly.ts';
 import { decideWallOffer } from './offer.ts';
@@ -41,6 +43,8 @@ export type WallServiceOptions = {
   /** A session with no observation for this long ends (the page stopped sending). */
   sessionIdleMs?: number;
   smoothing?: SmoothingParams;
+  /** Members who scan their code at the wall (wall.member, wall.claim); without it those calls fail. */
+  members?: Pick<MemberService, 'memberOf' | 'claim' | 'signOut'>;
 };
 
 /** Crops closer together than this are answered from the current state, not classified again (the page's cap is 5/s). */
@@ -59,7 +63,12 @@ export class WallService {
   constructor(o: WallServiceOptions) {
     this.o = o;
     this.smoothing = o.smoothing ?? DEFAULT_SMOOTHING;
-    this.sessions = new WallSessions({ idleMs: o.sessionIdleMs ?? 30_000, nowMs: () => this.now().getTime() });
+    this.sessions = new WallSessions({
+      idleMs: o.sessionIdleMs ?? 30_000,
+      nowMs: () => this.now().getTime(),
+      // The member who scanned at the wall is signed out with the session: nobody after them sees their wallet.
+      onDrop: (session) => { if (session.member) this.o.members?.signOut({ memberSession: session.member.memberSession }); },
+    });
   }
 
   private now(): Date {
@@ -152,6 +161,7 @@ export class WallService {
   async observe({ wallSession, crop }: ApiParsedParams<'wall.observe'>): Promise<WallState> {
     const session = this.sessions.use(wallSession);
     if (!session) throw wallSessionGone();
+    this.touchMember(session);
     // One observation of a session at a time, in arrival order; a failed one does not block the next.
     const run = session.queue.then(() => this.observeNow(session, crop));
     session.queue = run.catch(() => undefined);
@@ -187,30 +197,86 @@ export class WallService {
   /** A steady bucket: counted once per session for the hourly aggregate; the offer is decided once it first matches. */
   private onSteady(session: WallSession, bucket: Expression): void {
     const now = this.now();
+    session.lastSteady = bucket;
     if (!session.counted.has(bucket)) {
       session.counted.add(bucket);
       if (countExpression(this.o.db, bucket, now)) this.o.onEventWritten?.();
     }
     if (session.offer || session.withheld || session.decidedFor.has(bucket)) return;
     session.decidedFor.add(bucket);
-    const d = decideWallOffer(this.o.db, { mallId: this.o.mallId, wallSession: session.id, expression: bucket, now });
+    this.decide(session, bucket, now);
+  }
+
+  /** Runs the decision engine for the session (and its member, if one scanned) and records what it shows or withholds. */
+  private decide(session: WallSession, bucket: Expression, now: Date): void {
+    const member = session.member ? this.memberOf(session) : null;
+    const d = decideWallOffer(this.o.db, { mallId: this.o.mallId, wallSession: session.id, expression: bucket, now, member });
     if (d.offer && d.claimCode) {
+      if (session.offer?.couponId === d.offer.couponId) return;
       session.offer = d.offer;
+      session.offerBucket = bucket;
       this.record({
         type: WALL_EVENT_TYPES.couponShown,
         payload: WallCouponShownPayload.parse({ wallSession: session.id, couponId: d.offer.couponId, ruleId: d.offer.ruleId, claimCode: d.claimCode, experiment: armRef(session) }),
       });
-      this.o.log.info('wall offer shown', { couponId: d.offer.couponId, ruleId: d.offer.ruleId, arm: session.experiment?.arm ?? null });
-    } else if (d.withheld) {
+      this.o.log.info('wall offer shown', { couponId: d.offer.couponId, ruleId: d.offer.ruleId, arm: session.experiment?.arm ?? null, member: member !== null });
+    } else if (d.withheld && !session.withheld) {
       session.withheld = true;
       this.record({ type: WALL_EVENT_TYPES.offerWithheld, payload: WallOfferWithheldPayload.parse({ wallSession: session.id, ...d.withheld, experiment: armRef(session) }) });
       this.o.log.info('wall offer withheld (hold-out arm)', { couponId: d.withheld.couponId, arm: session.experiment?.arm ?? null });
     }
   }
 
+  /**
+   * A member scanned their code at the wall: the session decides for them from now on. With a steady expression the
+   * coupon is decided again at once (their tier may call for a better one); if nothing fits them, the coupon on
+   * screen stays and a claim says why not.
+   */
+  attachMember({ wallSession, memberSession }: ApiParsedParams<'wall.member'>): WallState {
+    const session = this.sessions.use(wallSession);
+    if (!session) throw wallSessionGone();
+    const members = this.o.members;
+    if (!members) throw memberSessionGoneError();
+    const { member, maskedName } = members.memberOf(memberSession);
+    const before = session.member;
+    if (before && before.memberSession !== memberSession) members.signOut({ memberSession: before.memberSession });
+    session.member = { memberSession, maskedName, tier: member.tier };
+    this.o.log.info('member scanned at the wall', { tier: member.tier });
+    if (session.lastSteady) this.decide(session, session.lastSteady, this.now());
+    return this.stateOf(session);
+  }
+
+  /** Claims the coupon on the wall into the member's wallet (member.claim's checks, for the wall's bucket and arm). */
+  claim({ wallSession, claimId }: ApiParsedParams<'wall.claim'>): ApiResult<'wall.claim'> {
+    const session = this.sessions.use(wallSession);
+    if (!session) throw wallSessionGone();
+    if (!session.member || !this.o.members) throw new HttpError(409, 'nothing_to_claim', 'no member has scanned their code at this wall session; scan first (wall.member)');
+    if (!session.offer || !session.offerBucket) throw new HttpError(409, 'nothing_to_claim', 'no coupon is on the wall for this session yet');
+    return this.o.members.claim(
+      { memberSession: session.member.memberSession, couponId: session.offer.couponId, claimId },
+      { expression: session.offerBucket, wallSession: session.id },
+    );
+  }
+
+  /** The session's member, marked as active (a member playing at the wall is not touching it); gone ones are let go. */
+  private memberOf(session: WallSession): Member | null {
+    if (!session.member || !this.o.members) return null;
+    try {
+      return this.o.members.memberOf(session.member.memberSession).member;
+    } catch (err) {
+      if (!(err instanceof HttpError && err.code === 'member_session_gone')) throw err;
+      session.member = null;
+      return null;
+    }
+  }
+
+  private touchMember(session: WallSession): void {
+    if (session.member) this.memberOf(session);
+  }
+
   end({ wallSession, reason }: ApiParsedParams<'wall.end'>): Record<string, never> {
     // Ending twice (a retry, a timeout racing the page) is not an error: the session is gone either way.
-    if (this.sessions.drop(wallSession)) this.o.log.debug('wall session ended', { reason });
+    if (this.sessions.take(wallSession)) this.o.log.debug('wall session ended', { reason });
     return {};
   }
 
@@ -220,7 +286,8 @@ export class WallService {
 
   private stateOf(s: WallSession): WallState {
     const confidence = s.smoothing.bucket === 'none' ? 0 : Math.min(1, Math.max(0, Math.round(s.smoothing.confidence * 1000) / 1000));
-    return { wallSession: s.id, expression: s.smoothing.bucket, confidence, offer: s.offer, experiment: s.experiment };
+    const member = s.member ? { maskedName: s.member.maskedName, tier: s.member.tier } : null;
+    return { wallSession: s.id, expression: s.smoothing.bucket, confidence, offer: s.offer, experiment: s.experiment, member };
   }
 
   private record(e: OutboxEvent): void {

@@ -11,6 +11,7 @@ import { LanguageContext } from '../i18n/LanguageContext.tsx';
 import { expressionLooks } from './expressionLook.ts';
 import { PrivacyNotice } from './PrivacyNotice.tsx';
 import { useWall } from './useWall.ts';
+import { useWallMember } from './useWallMember.ts';
 import { useWallStatus } from './useWallStatus.ts';
 import { WallAttract } from './WallAttract.tsx';
 import { WallPlay } from './WallPlay.tsx';
@@ -22,7 +23,8 @@ export type WallView = 'loading' | 'promotions' | 'attract' | 'play';
 export function WallApp({ boot }: { boot: Bootstrap }) {
   const reportFailure = useReportFailure();
   const [status, refreshStatus] = useWallStatus();
-  const { model, camera, detector, tap } = useWall(status, refreshStatus);
+  const { model, camera, detector, tap, onState } = useWall(status, refreshStatus);
+  const [memberState, claim] = useWallMember(model.wallSession, model.phase === 'playing', onState);
   const promotions = usePromotions(boot.catalogVersion, model.startSeq, reportFailure);
   useReloadSignals(model.phase === 'attract' ? 'attract' : 'home');
 
@@ -45,6 +47,7 @@ export function WallApp({ boot }: { boot: Bootstrap }) {
         data-camera={camera}
         data-detector={detector}
         data-experiment-arm={model.experiment?.arm ?? ''}
+        data-member-tier={model.member?.tier ?? ''}
       >
         <div className="wall__backdrop" aria-hidden="true">
           <span className="wall__blob wall__blob--one" />
@@ -55,7 +58,7 @@ export function WallApp({ boot }: { boot: Bootstrap }) {
           <WallPromotions mallName={boot.mall.name} promotions={promotions.items} loading={promotions.status === 'loading'} intervalSec={boot.display.attractIntervalSec} />
         )}
         {view === 'attract' && status && <WallAttract mode={status.mode} onTap={tap} />}
-        {view === 'play' && <WallPlay model={model} />}
+        {view === 'play' && <WallPlay model={model} memberState={memberState} onClaim={claim} />}
         {cameraOn && <PrivacyNotice notice={status?.notice ?? null} starting={camera === 'starting'} />}
       </div>
     </LanguageContext>

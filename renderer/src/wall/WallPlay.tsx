@@ -5,9 +5,10 @@ import type { WallModel } from './wallSession.ts';
 import { expressionLooks } from './expressionLook.ts';
 import { Mascot } from './Mascot.tsx';
 import { WallOfferCard } from './WallOfferCard.tsx';
+import type { WallMemberState } from './useWallMember.ts';
 import { useWallWords, Words } from './words.tsx';
 
-export function WallPlay({ model }: { model: WallModel }) {
+export function WallPlay({ model, memberState, onClaim }: { model: WallModel; memberState: WallMemberState; onClaim: () => void }) {
   const words = useWallWords();
   const look = expressionLooks[model.expression];
   const name = words(look.name);
@@ -34,7 +35,7 @@ export function WallPlay({ model }: { model: WallModel }) {
       </div>
       <div className="wall-play__side">
         {model.offer ? (
-          <WallOfferCard key={model.offer.couponId} offer={model.offer} />
+          <WallOfferCard key={model.offer.couponId} offer={model.offer} member={model.member} memberState={memberState} onClaim={onClaim} />
         ) : holdout && model.expression !== 'none' ? (
           <div className="wall-play__thanks" data-testid="wall-holdout">
             <Words k="holdoutThanks" as="h2" className="wall-play__thanks-title" />

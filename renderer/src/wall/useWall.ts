@@ -2,7 +2,7 @@
 // someone taps (opt-in) or steps up (always-on), a crop (or "no face") to wall.observe at most
 // MAX_CROPS_PER_SEC times a second, and wall.end when the person has left.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { WallStatus } from '../../../contracts/wall.ts';
+import type { WallState, WallStatus } from '../../../contracts/wall.ts';
 import { CROP_SIZE } from '../../../contracts/wall.ts';
 import { ApiCallError, call } from '../api/client.ts';
 import { useReportFailure } from '../app/AgentFailureContext.ts';
@@ -17,7 +17,7 @@ export const OFFER_SHOWN_MARK = 'atrium:wall-offer-shown';
 const END_CHECK_MS = 250;
 
 export type DetectorState = 'idle' | 'loading' | 'ready' | 'failed';
-export type Wall = { model: WallModel; camera: CameraStatus; detector: DetectorState; tap: () => void };
+export type Wall = { model: WallModel; camera: CameraStatus; detector: DetectorState; tap: () => void; onState: (state: WallState) => void };
 
 function isCameraDisabled(err: unknown): boolean {
   return err instanceof ApiCallError && err.code === 'camera_disabled';
@@ -148,5 +148,7 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void)
   }, []);
 
   const tap = useCallback(() => { if (cameraReady) dispatch({ type: 'tap', at: performance.now() }); }, [cameraReady]);
-  return { model, camera, detector: detectorNow, tap };
+  // A state the agent gave outside wall.observe (wall.member after a member scan).
+  const onState = useCallback((state: WallState) => dispatch({ type: 'observed', state }), []);
+  return { model, camera, detector: detectorNow, tap, onState };
 }

@@ -25,6 +25,8 @@ export type WallModel = {
   /** The coupon on screen: the latest the agent chose this session (kept while the expression wobbles). */
   offer: WallOffer | null;
   experiment: WallState['experiment'];
+  /** The member who scanned their code at the wall this session (masked name and tier), or null. */
+  member: WallState['member'];
   /** Performance-clock ms: when the session started, and when a face was last seen (null: not yet). */
   startedAt: number;
   lastFaceAt: number | null;
@@ -42,7 +44,7 @@ export type WallEvent =
   | { type: 'ended' };
 
 export const initialWall: WallModel = {
-  phase: 'attract', wallSession: null, expression: 'none', confidence: 0, offer: null, experiment: null,
+  phase: 'attract', wallSession: null, expression: 'none', confidence: 0, offer: null, experiment: null, member: null,
   startedAt: 0, lastFaceAt: null, facesInARow: 0, startSeq: 0,
 };
 
@@ -58,6 +60,7 @@ function withState(model: WallModel, state: WallState): WallModel {
     confidence: state.expression === 'none' ? 0 : state.confidence,
     offer: state.offer ?? model.offer,
     experiment: state.experiment ?? model.experiment,
+    member: state.member,
   };
 }
 

@@ -163,10 +163,11 @@ export function expectOnlyCropsSent(requests: PageRequest[], agentUrl: string): 
   return crops;
 }
 
-/** The coupon the demo rules give an anonymous shopper with `bucket` (the highest-priority wall rule). */
+/** The coupon the demo rules give an anonymous shopper with `bucket` (the highest-priority wall rule with no member condition). */
 export function demoCouponFor(bucket: ExpressionBucket): { ruleId: string; couponId: string } | null {
   if (bucket === 'none') return null;
-  const rules = demoOfferRules().filter((r) => r.when.anonymousOnly && r.when.expressions?.includes(bucket));
+  const memberConditions = ['tiers', 'segments', 'tagsAny', 'dormantDays', 'birthdayMonth', 'pointsExpiringWithinDays'] as const;
+  const rules = demoOfferRules().filter((r) => r.when.expressions?.includes(bucket) && memberConditions.every((k) => r.when[k] === undefined));
   rules.sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   return rules[0] ? { ruleId: rules[0].id, couponId: rules[0].couponId } : null;
 }

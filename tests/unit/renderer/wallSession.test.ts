@@ -17,7 +17,7 @@ const offer: WallOffer = {
   reason: { zh: '开心就来点甜的' }, claimUrl: 'https://mall.example/claim?c=x',
 };
 const state = (over: Partial<WallState> = {}): WallState => ({
-  wallSession: SESSION, expression: 'none', confidence: 0, offer: null, experiment: { id: 'x', arm: 'offers', holdout: false }, ...over,
+  wallSession: SESSION, expression: 'none', confidence: 0, offer: null, experiment: { id: 'x', arm: 'offers', holdout: false }, member: null, ...over,
 });
 
 function run(events: WallEvent[], from: WallModel = initialWall): WallModel {

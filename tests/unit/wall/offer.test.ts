@@ -7,6 +7,7 @@ import type { Expression } from '../../../contracts/members.ts';
 import { offerCatalog, offerCatalogChanged } from '../../../edge-agent/src/catalog/offers.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
 import { assignArm } from '../../../edge-agent/src/decision/engine.ts';
+import { demoMembers } from '../../../edge-agent/src/demo/catalog.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
 import { createLogger } from '../../../edge-agent/src/log.ts';
 import { CLAIM_BASE_URL, claimUrl, decideWallOffer } from '../../../edge-agent/src/wall/offer.ts';
@@ -38,7 +39,7 @@ describe('decideWallOffer', () => {
     ['angry', night, 'c-hotpot-200-40', 'w-grumpy'],
     ['sad', night, 'c-coffee-gift', 'w-calm'],
     ['fearful', night, 'c-coffee-gift', 'w-calm'],
-    // At lunch time the wall's own rule (priority 350) beats the demo's unconditional r-lunch (300).
+    // At lunch time too: the guide screen's rules (r-lunch has no member condition) never show on the wall.
     ['neutral', now, 'c-coffee-gift', 'w-calm'],
   ];
   for (const [expression, when, couponId, ruleId] of cases) {
@@ -82,16 +83,50 @@ describe('decideWallOffer', () => {
     expect(assignArm(exp, 's-1-session-key')).toEqual(assignArm(exp, 's-1-session-key'));
   });
 
-  it('out of stock: the next rule that fits takes over', () => {
+  it('out of stock: no coupon (the guide screen\'s rules do not stand in), and the audit says why', () => {
     db.prepare("UPDATE coupons SET doc = json_set(doc, '$.stock', 0) WHERE id = 'c-dessert-happy'").run();
     offerCatalogChanged();
     try {
       const d = decideWallOffer(db, { mallId: 'demo-mall', wallSession: sessionIn(false), expression: 'happy', now });
-      expect(d.offer).toMatchObject({ couponId: 'c-hotpot-200-40', ruleId: 'r-lunch' });
+      expect(d.offer).toBeNull();
+      expect(d.withheld).toBeNull();
       expect(d.decision.skipped).toContainEqual({ ruleId: 'w-happy', why: 'coupon c-dessert-happy is out of stock' });
+      expect(d.decision.skipped.map((x) => x.ruleId)).not.toContain('r-lunch');
     } finally {
       db.prepare("UPDATE coupons SET doc = json_set(doc, '$.stock', 400) WHERE id = 'c-dessert-happy'").run();
       offerCatalogChanged();
     }
+  });
+
+  describe('a member who scanned at the wall: bucket x tier', () => {
+    const member = (id: string) => demoMembers(now).find((m) => m.id === id)!;
+    const cases: [string, Expression, string | null, string | null][] = [
+      ['M1001', 'happy', 'c-dessert-happy', 'w-happy'], // regular: the mood coupon for everyone
+      ['M1003', 'happy', 'c-lumen-gold', 'w-happy-vip'], // gold: the better one its tier calls for
+      ['M1004', 'surprised', 'c-lumen-gold', 'w-happy-vip'], // diamond
+      ['M1002', 'sad', 'c-coffee-gift', 'w-calm'], // silver: the coffee gift is for silver and up
+      ['M1001', 'sad', null, null], // regular: the coffee gift is not for this tier, and no other wall rule fits
+    ];
+    for (const [id, expression, couponId, ruleId] of cases) {
+      it(`${id} (${member(id).tier}) looking ${expression} -> ${couponId ?? 'nothing'}`, () => {
+        const d = decideWallOffer(db, { mallId: 'demo-mall', wallSession: sessionIn(false), expression, now, member: member(id) });
+        if (couponId === null) expect(d.offer).toBeNull();
+        else expect(d.offer).toMatchObject({ couponId, ruleId });
+      });
+    }
+
+    it('never offers the guide screen\'s member rules (birthday, win-back) on the wall', () => {
+      const d = decideWallOffer(db, { mallId: 'demo-mall', wallSession: sessionIn(false), expression: 'happy', now, member: member('M1002') });
+      expect(d.offer).toMatchObject({ couponId: 'c-dessert-happy' });
+      const considered = [...d.decision.offers.map((o) => o.rule.id), ...d.decision.skipped.map((x) => x.ruleId)];
+      expect(considered).not.toContain('r-birthday');
+      expect(considered.every((r) => r.startsWith('w-'))).toBe(true);
+    });
+
+    it('the wall session\'s arm holds for the member too: a hold-out session stays without an offer', () => {
+      const d = decideWallOffer(db, { mallId: 'demo-mall', wallSession: sessionIn(true), expression: 'happy', now, member: member('M1003') });
+      expect(d.offer).toBeNull();
+      expect(d.withheld).toEqual({ ruleId: 'w-happy-vip', couponId: 'c-lumen-gold' });
+    });
   });
 });

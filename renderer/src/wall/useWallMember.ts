@@ -1,0 +1,86 @@
+// A member at the wall: while someone is playing, a scan on the wall's hardware scanner (member QR or card) is
+// checked by the agent (member.identify) and tied to the wall session (wall.member), so the coupon follows their
+// tier; "claim to my wallet" then puts the coupon on the wall into their wallet (wall.claim). Everything here is
+// forgotten when the wall session ends: the agent signs the member out with it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WallState } from '../../../contracts/wall.ts';
+import { ApiCallError, call } from '../api/client.ts';
+import { useReportFailure } from '../app/AgentFailureContext.ts';
+import type { Bilingual } from '../i18n/strings.ts';
+import { claimRefusalText, identifyRefusalText } from '../i18n/strings.ts';
+import { newClaimId } from '../member/home/claimFlow.ts';
+import { classifyWedgeCode } from '../member/scan/classifyCode.ts';
+import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
+import { useStaffActive } from '../staff/staffContext.ts';
+import { wallStrings } from './wallStrings.ts';
+
+export type WallMemberState = {
+  busy: 'checking' | 'claiming' | null;
+  /** The last refusal or problem, in both languages (null: nothing to say). */
+  message: Bilingual | null;
+  /** The coupon claimed into the wallet this session, with the code the cashier scans. */
+  claimed: { couponId: string; redemptionCode: string | null } | null;
+};
+
+const idle: WallMemberState = { busy: null, message: null, claimed: null };
+
+export function useWallMember(wallSession: string | null, playing: boolean, onState: (state: WallState) => void): [WallMemberState, () => void] {
+  const reportFailure = useReportFailure();
+  const [state, setState] = useState<WallMemberState>(idle);
+  const current = useRef(wallSession);
+  current.current = wallSession;
+  const busy = useRef(false);
+
+  useEffect(() => { setState(idle); }, [wallSession]);
+
+  const fail = useCallback((startedIn: string, err: unknown, fallback: Bilingual) => {
+    busy.current = false;
+    if (current.current !== startedIn || reportFailure(err)) return;
+    console.warn('atrium: member at the wall', err);
+    const gone = err instanceof ApiCallError && err.code === 'member_session_gone';
+    setState((s) => ({ ...s, busy: null, message: gone ? wallStrings.memberGone : fallback }));
+  }, [reportFailure]);
+
+  // While the staff sign-in or console is open, scans belong to it (a staff card, the scanner test).
+  const staffActive = useStaffActive();
+  useWedgeScanner((burst) => {
+    const startedIn = current.current;
+    if (staffActive || !playing || startedIn === null || busy.current) return;
+    const { source, code } = classifyWedgeCode(burst.code);
+    busy.current = true;
+    setState((s) => ({ ...s, busy: 'checking', message: null }));
+    call('member.identify', { source, code }).then(async (r) => {
+      if (current.current !== startedIn) return;
+      if (r.status === 'refused') {
+        busy.current = false;
+        setState((s) => ({ ...s, busy: null, message: identifyRefusalText[r.reason] }));
+        return;
+      }
+      const wall = await call('wall.member', { wallSession: startedIn, memberSession: r.home.memberSession });
+      busy.current = false;
+      if (current.current !== startedIn) return;
+      onState(wall);
+      setState({ busy: null, message: null, claimed: null });
+    }).catch((err: unknown) => fail(startedIn, err, identifyRefusalText.malformed));
+  });
+
+  const claim = useCallback(() => {
+    const startedIn = current.current;
+    if (startedIn === null || busy.current) return;
+    busy.current = true;
+    setState((s) => ({ ...s, busy: 'claiming', message: null }));
+    const claimId = newClaimId();
+    call('wall.claim', { wallSession: startedIn, claimId }).then((r) => {
+      busy.current = false;
+      if (current.current !== startedIn) return;
+      if (r.status === 'refused') {
+        setState((s) => ({ ...s, busy: null, message: claimRefusalText[r.reason] }));
+        return;
+      }
+      const coupon = r.home.wallet.find((c) => c.claimId === claimId);
+      setState({ busy: null, message: null, claimed: { couponId: coupon?.couponId ?? '', redemptionCode: coupon?.redemptionCode ?? null } });
+    }).catch((err: unknown) => fail(startedIn, err, wallStrings.claimFailed));
+  }, [fail]);
+
+  return [state, claim];
+}
