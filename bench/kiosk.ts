@@ -2,10 +2,10 @@
 //  - time from process start to an interactive attract screen (the attract element is there and the page's main
 //    thread answers), cold each run, against a bare Chromium kiosk showing a one-line page;
 //  - resident memory of all the kiosk's processes together (launcher, edge agent, every Chromium process) after
-//    BENCH_KIOSK_USE_SEC seconds of scripted use (default 120: a touch every 0.7 s, waking the attract loop and
-//    then pressing the home screen's buttons in a fixed rotation: directory, search, floors, language; shorter
-//    than the 10 minutes the issue names, to keep `npm run bench` short), as RSS
-//    summed (shared pages counted in each process) and as PSS (shared pages split), against the bare Chromium.
+//    BENCH_KIOSK_USE_SEC seconds of scripted use (default 600, the 10 minutes the issue names: a touch every 0.7 s,
+//    waking the attract loop and then pressing the home screen's buttons in a fixed rotation: directory, search,
+//    floors, language), as RSS summed (shared pages counted in each process) and as PSS (shared pages split),
+//    against the bare Chromium; memory is also sampled every minute of the use, to show whether it keeps growing.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { KioskBrowser } from '../scripts/kiosk-browser.ts';
@@ -61,13 +61,14 @@ async function bareChromium(): Promise<{ ms: number; browser: KioskBrowser }> {
   }
 }
 
-export async function kioskBench(runs: number, useSec = Number(process.env.BENCH_KIOSK_USE_SEC ?? 120)): Promise<Row[]> {
+export async function kioskBench(runs: number, useSec = Number(process.env.BENCH_KIOSK_USE_SEC ?? 600)): Promise<Row[]> {
   const start: number[] = [];
   const bare: number[] = [];
   const rss: number[] = [];
   const pss: number[] = [];
   const bareRss: number[] = [];
   const barePss: number[] = [];
+  const growth: number[] = [];
   const startRuns = Math.max(3, Math.min(runs, 5));
   for (let i = 0; i < startRuns; i++) {
     const t0 = performance.now();
@@ -77,7 +78,15 @@ export async function kioskBench(runs: number, useSec = Number(process.env.BENCH
       start.push(performance.now() - t0);
       if (i === 0) {
         child.send({ type: 'use', seconds: useSec });
-        const used = await waitMessage<{ taps: number; screens: string[] }>(child, 'used', (useSec + 60) * 1000);
+        const samples: { atSec: number; pss: number }[] = [];
+        const t1 = performance.now();
+        const sampler = setInterval(() => {
+          const m = treeMemoryMb(child.pid!);
+          samples.push({ atSec: Math.round((performance.now() - t1) / 1000), pss: m.pss });
+          console.log(`kiosk: after ${samples.at(-1)!.atSec} s of use: ${m.processes} processes, RSS ${Math.round(m.rss)} MB, PSS ${Math.round(m.pss)} MB`);
+        }, 60_000);
+        const used = await waitMessage<{ taps: number; screens: string[] }>(child, 'used', (useSec + 60) * 1000).finally(() => clearInterval(sampler));
+        if (samples.length >= 2) growth.push(samples.at(-1)!.pss - samples[0]!.pss);
         if (used.screens.length < 2) throw new Error(`scripted use reached only ${used.screens.join(', ')}`);
         const m = treeMemoryMb(child.pid!);
         rss.push(m.rss);
@@ -102,5 +111,9 @@ export async function kioskBench(runs: number, useSec = Number(process.env.BENCH
     { name: 'browser kiosk: process start to interactive attract screen (headless Chromium)', unit: 'ms', values: start, baselineName: 'bare Chromium kiosk to a one-line page', baseline: bare },
     { name: `browser kiosk: RSS of all processes after ${useSec} s of scripted use`, unit: 'MB', values: rss, baselineName: 'bare Chromium kiosk on a one-line page', baseline: bareRss },
     { name: `browser kiosk: PSS of all processes after ${useSec} s of scripted use`, unit: 'MB', values: pss, baselineName: 'bare Chromium kiosk on a one-line page', baseline: barePss },
+    ...(growth.length ? [{
+      name: `browser kiosk: PSS growth from minute 1 to the end of ${useSec} s of use`, unit: 'MB', values: growth,
+      baselineName: 'PSS after minute 1 of the same use', baseline: pss.map((p, i) => p - growth[i]!),
+    }] : []),
   ];
 }
