@@ -47,7 +47,8 @@ export const apiMethods = {
     }),
   },
   'promotions.list': {
-    params: z.object({ limit: z.number().int().min(1).max(50).default(12) }).strict(),
+    /** `everything`: every running campaign by priority, ignoring the display's attract playlist (the staff picker). */
+    params: z.object({ limit: z.number().int().min(1).max(50).default(12), everything: z.boolean().default(false) }).strict(),
     result: z.object({ promotions: z.array(PromotionCard) }),
   },
   'stores.search': {

@@ -23,6 +23,11 @@ export const DisplayConfig = z.object({
   idleTimeoutSec: z.number().int().min(10).max(600).default(60),
   /** Seconds each promotion stays on the attract loop. */
   attractIntervalSec: z.number().int().min(3).max(60).default(7),
+  /**
+   * The campaigns the attract loop shows, in this order (catalog campaign ids; those not running now are skipped).
+   * Absent or null: every running campaign, by priority. If none of the listed ones is running, all are shown.
+   */
+  attractPlaylist: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, 'a campaign id: letters, digits, _ or -')).min(1).max(30).nullable().optional(),
   /** The wall's camera: off disables every camera feature (the rest of the kiosk keeps working). */
   camera: z.boolean().default(true),
   /** opt-in: the camera starts only after a tap on "play"; always-on: whenever the wall is showing. */

@@ -43,18 +43,20 @@ export type SettingRule =
   | { kind: 'boolean' }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'text'; minLength: number; maxLength: number; pattern: string | null }
-  | { kind: 'object'; nullable: boolean; fields: { name: string; required: boolean; rule: SettingRule }[] };
+  | { kind: 'object'; nullable: boolean; fields: { name: string; required: boolean; rule: SettingRule }[] }
+  | { kind: 'list'; nullable: boolean; item: SettingRule; minItems: number; maxItems: number };
 
 type JsonSchema = {
   type?: string; enum?: unknown[]; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; pattern?: string;
   properties?: Record<string, JsonSchema>; required?: string[]; anyOf?: JsonSchema[];
+  items?: JsonSchema; minItems?: number; maxItems?: number;
 };
 
 function ruleOf(s: JsonSchema): SettingRule {
   if (s.anyOf) {
     const nonNull = s.anyOf.filter((o) => o.type !== 'null');
     const inner = nonNull.length === 1 ? ruleOf(nonNull[0]!) : null;
-    if (inner?.kind === 'object') return { ...inner, nullable: nonNull.length < s.anyOf.length };
+    if (inner?.kind === 'object' || inner?.kind === 'list') return { ...inner, nullable: nonNull.length < s.anyOf.length };
     throw new Error('settings: unsupported union in DisplayConfig');
   }
   if (s.enum) return { kind: 'choice', options: s.enum.map(String) };
@@ -71,6 +73,9 @@ function ruleOf(s: JsonSchema): SettingRule {
         nullable: false,
         fields: Object.entries(s.properties ?? {}).map(([name, p]) => ({ name, required: (s.required ?? []).includes(name), rule: ruleOf(p) })),
       };
+    case 'array':
+      if (!s.items) throw new Error('settings: a list setting needs an item schema');
+      return { kind: 'list', nullable: false, item: ruleOf(s.items), minItems: s.minItems ?? 0, maxItems: s.maxItems ?? 1000 };
     default:
       throw new Error(`settings: unsupported schema type ${String(s.type)}`);
   }
@@ -101,6 +106,8 @@ export function describeAllowed(rule: SettingRule): string {
       const parts = rule.fields.map((f) => `${f.name}${f.required ? '' : ' (optional)'}: ${describeAllowed(f.rule)}`);
       return `${rule.nullable ? 'none, or ' : ''}{ ${parts.join('; ')} }`;
     }
+    case 'list':
+      return `${rule.nullable ? 'none, or ' : ''}a list of ${rule.minItems}-${rule.maxItems} items, each ${describeAllowed(rule.item)}`;
   }
 }
 

@@ -167,6 +167,43 @@ test('the idle timeout takes effect at once, and so do screen-off hours', async 
   expectNoProblems(problems);
 });
 
+test('the attract playlist takes effect at once: the campaigns staff tap, in that order; "All" brings every one back', async ({ page }) => {
+  test.setTimeout(240_000); // waits out the 60 s idle timeout for the attract loop
+  const problems = await watchForProblems(page);
+  await openPairedKiosk(page, agent);
+  await signInWithPin(page);
+  await page.getByTestId('setting-attractPlaylist-pick').click();
+  // Nothing picked yet: the form says what is allowed and does not send it.
+  await page.getByTestId('setting-attractPlaylist-save').click();
+  await expect(page.getByTestId('setting-attractPlaylist-message')).toContainText('请选择 1–30 项');
+  await page.getByTestId('setting-attractPlaylist-item-cp-kids-fun').click();
+  await page.getByTestId('setting-attractPlaylist-item-cp-coffee-bogo').click();
+  await expect(page.getByTestId('setting-attractPlaylist-item-cp-kids-fun')).toHaveAttribute('data-order', '1');
+  await expect(page.getByTestId('setting-attractPlaylist-item-cp-coffee-bogo')).toHaveAttribute('data-order', '2');
+  await saveScreenshot(page, 'staff-attract-playlist');
+  await page.getByTestId('setting-attractPlaylist-save').click();
+  await expect(page.getByTestId('setting-attractPlaylist-source')).toHaveText('本机修改 · 李娜 (Li Na)');
+  expect(await agentSetting(agent.call, 'attractPlaylist')).toEqual({ value: ['cp-kids-fun', 'cp-coffee-bogo'], source: 'staff' });
+  await page.getByTestId('staff-sign-out').click();
+  // The home screen's promotions and the attract loop follow the playlist.
+  await expect(page.getByTestId('promotion-card').first()).toHaveAttribute('data-campaign-id', 'cp-kids-fun');
+  expect(await page.getByTestId('promotion-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-campaign-id')))).toEqual(['cp-kids-fun', 'cp-coffee-bogo']);
+  const slides = async () => page.getByTestId('attract-slide').evaluateAll((els) => els.map((e) => e.getAttribute('data-campaign-id')));
+  await expect(screen(page)).toHaveAttribute('data-screen', 'attract', { timeout: 90_000 });
+  expect(await slides()).toEqual(['cp-kids-fun', 'cp-coffee-bogo']);
+
+  await page.mouse.click(540, 960);
+  await signInWithPin(page);
+  await page.getByTestId('setting-attractPlaylist-all').click();
+  await page.getByTestId('setting-attractPlaylist-save').click();
+  await expect(page.getByTestId('setting-attractPlaylist-message')).toHaveText('已保存');
+  await page.getByTestId('setting-attractPlaylist-clear').click();
+  await expect(page.getByTestId('setting-attractPlaylist-source')).not.toHaveText(/本机修改/);
+  await page.getByTestId('staff-sign-out').click();
+  await expect.poll(async () => (await page.getByTestId('promotion-card').count())).toBe(7);
+  expectNoProblems(problems);
+});
+
 test('the role switches between guide screen and wall without a restart, and the staff corner works on the wall', async ({ page }) => {
   // The wall loads its face detector: slow on a shared 2-core machine.
   test.setTimeout(180_000);

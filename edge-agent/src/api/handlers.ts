@@ -22,7 +22,9 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
         floors: floors(db),
       };
     },
-    'promotions.list': ({ limit }) => ({ promotions: currentPromotions(db, now(), limit) }),
+    'promotions.list': ({ limit, everything }) => ({
+      promotions: currentPromotions(db, now(), limit, everything ? null : effectiveDisplay(db, settings.display).attractPlaylist),
+    }),
     'stores.search': (params) => searchStores(db, params),
     'kiosk.signals': () => ({ reloadSeq: signals.reloadSeq, configVersion: desiredConfig(db)?.version ?? 0 }),
     'member.identify': (params) => members.identify(params),

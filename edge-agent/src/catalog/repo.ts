@@ -103,12 +103,22 @@ export function floors(db: Db): string[] {
   return rows.map((r) => r.floor);
 }
 
-/** Campaigns running at `now`, highest priority first, with their store and coupons resolved. */
-export function currentPromotions(db: Db, now: Date, limit: number): PromotionCard[] {
+/**
+ * Campaigns running at `now`, with their store and coupons resolved: those of `playlist` in its order (ids not in
+ * the catalog or not running are skipped), or every running one, highest priority first, when there is no playlist
+ * or none of it is running (an attract loop is never left empty by a stale playlist).
+ */
+export function currentPromotions(db: Db, now: Date, limit: number, playlist?: readonly string[] | null): PromotionCard[] {
   const iso = now.toISOString();
-  const rows = db
-    .prepare('SELECT doc FROM campaigns WHERE starts_at <= ? AND ends_at > ? ORDER BY priority DESC, id LIMIT ?')
-    .all(iso, iso, limit) as { doc: string }[];
+  let rows = db
+    .prepare('SELECT id, doc FROM campaigns WHERE starts_at <= ? AND ends_at > ? ORDER BY priority DESC, id')
+    .all(iso, iso) as { id: string; doc: string }[];
+  if (playlist?.length) {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const listed = [...new Set(playlist)].map((id) => byId.get(id)).filter((r) => r !== undefined);
+    if (listed.length) rows = listed;
+  }
+  rows = rows.slice(0, limit);
   const storeById = db.prepare('SELECT doc FROM stores WHERE id = ?');
   const couponById = db.prepare('SELECT doc FROM coupons WHERE id = ?');
   return rows.map((row) => {

@@ -26,7 +26,7 @@ import { useStaffActive } from '../staff/staffContext.ts';
 export function KioskApp({ boot }: { boot: Bootstrap }) {
   const reportFailure = useReportFailure();
   const [session, dispatch] = useKioskSession(boot.display);
-  const promotions = usePromotions(boot.catalogVersion, session.sessionId, reportFailure);
+  const promotions = usePromotions(boot.catalogVersion, session.sessionId, reportFailure, JSON.stringify(boot.display.attractPlaylist ?? null));
   useReloadSignals(session.screen);
   const attractLingering = useLingeringAttract(session.screen);
   const showAttract = session.screen === 'attract' || attractLingering;

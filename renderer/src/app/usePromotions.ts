@@ -1,5 +1,5 @@
-// The running promotions, shared by the attract loop and the home screen. Reloaded when the catalog changes,
-// when a session ends (campaigns expire by the clock, not only by catalog updates) and every REFRESH_MS.
+// The running promotions, shared by the attract loop and the home screen (the agent applies the display's attract
+// playlist). Reloaded when the catalog or the playlist changes, when a session ends (campaigns expire by the clock, not only by catalog updates) and every REFRESH_MS.
 import { useEffect, useState } from 'react';
 import type { PromotionCard } from '../../../contracts/api.ts';
 import { call } from '../api/client.ts';
@@ -10,7 +10,8 @@ const REFRESH_MS = 15 * 60_000;
 
 export type Promotions = { status: 'loading' | 'ready'; items: PromotionCard[] };
 
-export function usePromotions(catalogVersion: number, sessionId: number, reportFailure: ReportFailure): Promotions {
+/** `playlistKey`: the display's attract playlist as text, so a change of it (HQ or staff) reloads the list at once. */
+export function usePromotions(catalogVersion: number, sessionId: number, reportFailure: ReportFailure, playlistKey = ''): Promotions {
   const [promotions, setPromotions] = useState<Promotions>({ status: 'loading', items: [] });
   const [refresh, setRefresh] = useState(0);
 
@@ -31,7 +32,7 @@ export function usePromotions(catalogVersion: number, sessionId: number, reportF
       },
     );
     return () => { cancelled = true; };
-  }, [catalogVersion, sessionId, refresh, reportFailure]);
+  }, [catalogVersion, sessionId, refresh, reportFailure, playlistKey]);
 
   return promotions;
 }

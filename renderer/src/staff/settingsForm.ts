@@ -31,6 +31,8 @@ export function allowedText(rule: SettingRule, lang: UiLanguage, field?: Setting
       return rule.minLength > 0 ? st(lang, 'allowedRequiredText', { max: rule.maxLength }) : st(lang, 'allowedText', { min: rule.minLength, max: rule.maxLength });
     case 'object':
       return rule.fields.map((f) => allowedText(f.rule, lang)).join('; ');
+    case 'list':
+      return st(lang, 'allowedList', { min: rule.minItems, max: rule.maxItems });
   }
 }
 

@@ -60,6 +60,11 @@ export const staffStrings = {
   allowedInteger: { 'zh-CN': '请输入 {min}–{max} 之间的整数', en: 'Enter a whole number from {min} to {max}' },
   allowedChoice: { 'zh-CN': '请从以下选项中选择：{options}', en: 'Choose one of: {options}' },
   allowedText: { 'zh-CN': '请输入 {min}–{max} 个字', en: 'Enter {min} to {max} characters' },
+  allowedList: { 'zh-CN': '请选择 {min}–{max} 项，或选“全部”', en: 'Pick {min} to {max}, or "All"' },
+  playlistAll: { 'zh-CN': '全部（按优先级）', en: 'All (by priority)' },
+  playlistPick: { 'zh-CN': '自选', en: 'Pick' },
+  playlistHint: { 'zh-CN': '按点选顺序轮播；再点一次取消', en: 'Shown in the order you tap them; tap again to remove' },
+  playlistNotRunning: { 'zh-CN': '（未在进行）', en: '(not running)' },
   allowedRequiredText: { 'zh-CN': '不能为空，最多 {max} 个字', en: 'Required, at most {max} characters' },
   allowedTime: { 'zh-CN': '请输入时间，格式 HH:MM（00:00–23:59）', en: 'Enter a time as HH:MM (00:00-23:59)' },
   allowedDifferentTimes: { 'zh-CN': '开始和结束时间不能相同', en: 'Start and end must differ' },
@@ -190,6 +195,10 @@ export const fieldWords: Record<SettingField, FieldWords> = {
     label: { 'zh-CN': '隐私提示文字', en: 'Privacy notice' },
     help: { 'zh-CN': '摄像头开启时显示；未设置时使用内置文字', en: 'Shown whenever the camera is on; the built-in text when not set' },
     parts: { zh: { 'zh-CN': '中文', en: 'Chinese' }, en: { 'zh-CN': '英文（可选）', en: 'English (optional)' } },
+  },
+  attractPlaylist: {
+    label: { 'zh-CN': '轮播内容', en: 'Attract playlist' },
+    help: { 'zh-CN': '待机轮播展示哪些活动、按什么顺序；选“全部”则展示所有进行中的活动', en: 'Which campaigns the attract loop shows, in which order; "All" shows every running campaign' },
   },
   screenOffHours: {
     label: { 'zh-CN': '熄屏时段', en: 'Screen-off hours' },

@@ -25,7 +25,7 @@ export function WallApp({ boot }: { boot: Bootstrap }) {
   const [status, refreshStatus] = useWallStatus();
   const { model, camera, detector, tap, onState } = useWall(status, refreshStatus);
   const [memberState, claim] = useWallMember(model.wallSession, model.phase === 'playing', onState);
-  const promotions = usePromotions(boot.catalogVersion, model.startSeq, reportFailure);
+  const promotions = usePromotions(boot.catalogVersion, model.startSeq, reportFailure, JSON.stringify(boot.display.attractPlaylist ?? null));
   useReloadSignals(model.phase === 'attract' ? 'attract' : 'home');
 
   const view: WallView = status === null ? 'loading'

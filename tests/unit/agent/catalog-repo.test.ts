@@ -69,6 +69,15 @@ describe('queries', () => {
     expect(currentPromotions(db, new Date(now.getTime() + 90 * 86_400_000), 50)).toHaveLength(0);
     expect(currentPromotions(db, now, 2).map((p) => p.campaignId)).toEqual(['cp-winter-sale', 'cp-hotpot-night']);
   });
+
+  it('follows an attract playlist: its campaigns in its order, unknown or repeated ids skipped, all when none runs', () => {
+    const ids = (playlist: string[] | null, at = now, limit = 50) => currentPromotions(db, at, limit, playlist).map((p) => p.campaignId);
+    expect(ids(['cp-kids-fun', 'cp-no-such', 'cp-winter-sale', 'cp-kids-fun'])).toEqual(['cp-kids-fun', 'cp-winter-sale']);
+    expect(ids(['cp-kids-fun', 'cp-winter-sale', 'cp-run-club'], now, 2)).toEqual(['cp-kids-fun', 'cp-winter-sale']);
+    expect(ids(null)).toHaveLength(7);
+    expect(ids(['cp-gone', 'cp-older'])).toHaveLength(7); // a stale playlist never leaves the attract loop empty
+    expect(ids(['cp-kids-fun'], new Date(now.getTime() + 90 * 86_400_000))).toEqual([]);
+  });
 });
 
 describe('outbox', () => {

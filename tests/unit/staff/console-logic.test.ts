@@ -12,11 +12,12 @@ describe('settings form', () => {
     const fields = formFields();
     expect(fields.map((f) => f.field)).toEqual([...settingFields]);
     expect(Object.fromEntries(fields.map((f) => [f.field, f.rule.kind]))).toEqual({
-      role: 'choice', orientation: 'choice', language: 'choice', idleTimeoutSec: 'integer', attractIntervalSec: 'integer',
+      role: 'choice', orientation: 'choice', language: 'choice', idleTimeoutSec: 'integer', attractIntervalSec: 'integer', attractPlaylist: 'list',
       camera: 'boolean', expressionMode: 'choice', privacyNotice: 'object', screenOffHours: 'object',
     });
     expect(fields.find((f) => f.field === 'idleTimeoutSec')!.rule).toEqual({ kind: 'integer', min: 10, max: 600 });
     expect(fields.find((f) => f.field === 'screenOffHours')!.rule).toMatchObject({ kind: 'object', nullable: true });
+    expect(fields.find((f) => f.field === 'attractPlaylist')!.rule).toMatchObject({ kind: 'list', nullable: true, minItems: 1, maxItems: 30, item: { kind: 'text' } });
     for (const { field, rule } of fields) {
       if (rule.kind === 'choice') for (const o of rule.options) expect(fieldWords[field].options?.[o], `${field}.${o}`).toBeDefined();
       if (rule.kind === 'object') for (const p of rule.fields) expect(fieldWords[field].parts?.[p.name], `${field}.${p.name}`).toBeDefined();
@@ -33,6 +34,8 @@ describe('settings form', () => {
     ['screenOffHours', { from: '08:00', to: '08:00' }, '', '开始和结束时间不能相同', 'Start and end must differ'],
     ['privacyNotice', { zh: '' }, 'zh', '不能为空，最多 300 个字', 'Required, at most 300 characters'],
     ['privacyNotice', { zh: '好', en: 'x'.repeat(301) }, 'en', '请输入 0–300 个字', 'Enter 0 to 300 characters'],
+    ['attractPlaylist', [], '', '请选择 1–30 项，或选“全部”', 'Pick 1 to 30, or "All"'],
+    ['attractPlaylist', ['cp ok?'], '0', '请选择 1–30 项，或选“全部”', 'Pick 1 to 30, or "All"'],
   ] as const)('%s = %j is refused: %s', (field, value, part, zh, en) => {
     expect(checkSetting(field, value, 'zh-CN')).toMatchObject({ part, message: zh });
     const problem = checkSetting(field, value, 'en')!;
@@ -46,6 +49,8 @@ describe('settings form', () => {
     ['screenOffHours', { from: '22:30', to: '07:00' }],
     ['privacyNotice', objectDraft({ kind: 'object', nullable: false, fields: [{ name: 'zh', required: true, rule: { kind: 'text', minLength: 1, maxLength: 300, pattern: null } }, { name: 'en', required: false, rule: { kind: 'text', minLength: 0, maxLength: 300, pattern: null } }] }, { zh: '本机不保存画面', en: '' })],
     ['camera', false],
+    ['attractPlaylist', null],
+    ['attractPlaylist', ['cp-kids-fun', 'cp-winter-sale']],
   ] as const)('%s = %j is accepted', (field, value) => {
     expect(checkSetting(field, value, 'zh-CN')).toBeNull();
   });

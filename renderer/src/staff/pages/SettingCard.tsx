@@ -5,6 +5,7 @@ import type { UiLanguage } from '../../../../contracts/config.ts';
 import type { SettingField, SettingRule, StaffMember, StaffSettings } from '../../../../contracts/staff.ts';
 import { checkSetting, integerDraft, isTimeRule, objectDraft, type FieldProblem } from '../settingsForm.ts';
 import { fieldWords, sourceText, st } from '../staffStrings.ts';
+import { PlaylistControl } from './PlaylistControl.tsx';
 import type { SaveOutcome } from './SettingsPage.tsx';
 
 type Props = {
@@ -59,6 +60,8 @@ export function SettingCard({ field, rule, lang, settings, me, onSave, onClear, 
       <ObjectControl field={field} rule={rule} value={value as Record<string, string> | null | undefined} lang={lang} busy={state.kind === 'saving'}
         problem={problem} placeholders={placeholders ?? {}} onCheck={setProblem} onSubmit={(v) => void submit(v)} />
     );
+  } else if (rule.kind === 'list' && field === 'attractPlaylist') {
+    control = <PlaylistControl field={field} rule={rule} value={value as string[] | null | undefined} lang={lang} busy={state.kind === 'saving'} onCheck={setProblem} onSubmit={(v) => void submit(v)} />;
   } else {
     control = null;
   }
@@ -88,7 +91,7 @@ export function SettingCard({ field, rule, lang, settings, me, onSave, onClear, 
   );
 }
 
-type ControlProps<R extends SettingRule, V> = {
+export type ControlProps<R extends SettingRule, V> = {
   field: SettingField;
   rule: R;
   value: V;
