@@ -1,5 +1,5 @@
-// Keeps the attract loop on top for a moment after the first touch, fading out. Besides looking calm, it
-// catches the click that follows that first pointerdown, so the finger that woke the screen does not also
+// Keeps the attract loop on top, transparent, for a moment after the first touch: it catches the click that
+// follows that first pointerdown, so the finger that woke the screen does not also
 // press whatever button of the home screen happens to be under it.
 import { useEffect, useState } from 'react';
 import type { KioskScreen } from '../session/kioskSession.ts';

@@ -1,6 +1,6 @@
 // The attract loop: one promotion at a time, full screen, changing every `intervalSec`, with an invitation to
-// touch. Any input anywhere leaves it (the session listens on the whole window); while `leaving`, it fades out
-// and still catches the click that ends the first touch.
+// touch. Any input anywhere leaves it (the session listens on the whole window); while `leaving`, it is
+// transparent and still catches the click that ends the first touch.
 import { useEffect, useState } from 'react';
 import type { LocalizedText } from '../../../contracts/catalog.ts';
 import type { PromotionCard } from '../../../contracts/api.ts';
