@@ -2,7 +2,7 @@
 // features are off. The root element says where the wall is for tests and overlays: data-wall-view, the
 // smoothed expression in data-expression (or 'none'), the camera state in data-camera, whether the face
 // detector has loaded in data-detector.
-import type { CSSProperties } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import type { Bootstrap } from '../app/connectionState.ts';
 import { useReportFailure } from '../app/AgentFailureContext.ts';
 import { usePromotions } from '../app/usePromotions.ts';
@@ -13,6 +13,7 @@ import { PrivacyNotice } from './PrivacyNotice.tsx';
 import { useWall } from './useWall.ts';
 import { useWallMember } from './useWallMember.ts';
 import { useWallStatus } from './useWallStatus.ts';
+import type { QrHooks } from './useWallCamera.ts';
 import { WallAttract } from './WallAttract.tsx';
 import { WallPlay } from './WallPlay.tsx';
 import { WallPromotions } from './WallPromotions.tsx';
@@ -23,8 +24,15 @@ export type WallView = 'loading' | 'promotions' | 'attract' | 'play';
 export function WallApp({ boot }: { boot: Bootstrap }) {
   const reportFailure = useReportFailure();
   const [status, refreshStatus] = useWallStatus();
-  const { model, camera, detector, tap, onState } = useWall(status, refreshStatus);
-  const [memberState, claim] = useWallMember(model.wallSession, model.phase === 'playing', onState);
+  const qr = useRef<QrHooks | null>(null);
+  const { model, camera, detector, tap, onState } = useWall(status, refreshStatus, qr);
+  const member = useWallMember(model.wallSession, model.phase === 'playing', onState);
+  // A member code shown to the camera is looked for while the coupon invites it: playing, a coupon on screen, nobody
+  // identified yet and nothing being checked.
+  qr.current = {
+    wantQr: () => model.phase === 'playing' && model.offer !== null && model.member === null && member.state.busy === null,
+    onQr: member.onCameraCode,
+  };
   const promotions = usePromotions(boot.catalogVersion, model.startSeq, reportFailure, JSON.stringify(boot.display.attractPlaylist ?? null));
   useReloadSignals(model.phase === 'attract' ? 'attract' : 'home');
 
@@ -58,7 +66,7 @@ export function WallApp({ boot }: { boot: Bootstrap }) {
           <WallPromotions mallName={boot.mall.name} promotions={promotions.items} loading={promotions.status === 'loading'} intervalSec={boot.display.attractIntervalSec} />
         )}
         {view === 'attract' && status && <WallAttract mode={status.mode} onTap={tap} />}
-        {view === 'play' && <WallPlay model={model} memberState={memberState} onClaim={claim} />}
+        {view === 'play' && <WallPlay model={model} memberState={member.state} onClaim={member.claim} />}
         {cameraOn && <PrivacyNotice notice={status?.notice ?? null} starting={camera === 'starting'} />}
       </div>
     </LanguageContext>

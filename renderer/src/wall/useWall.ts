@@ -1,13 +1,13 @@
 // The wall's effects around the pure model in wallSession.ts: the camera while it is wanted, wall.start when
 // someone taps (opt-in) or steps up (always-on), a crop (or "no face") to wall.observe at most
 // MAX_CROPS_PER_SEC times a second, and wall.end when the person has left.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
 import type { WallState, WallStatus } from '../../../contracts/wall.ts';
 import { CROP_SIZE } from '../../../contracts/wall.ts';
 import { ApiCallError, call } from '../api/client.ts';
 import { useReportFailure } from '../app/AgentFailureContext.ts';
 import { faceDetectorReady } from './detector/faceDetector.ts';
-import { useWallCamera, type CameraStatus, type FaceSeen } from './useWallCamera.ts';
+import { useWallCamera, type CameraStatus, type FaceSeen, type QrHooks } from './useWallCamera.ts';
 import { cameraWanted, endReason, initialWall, observeDue, wallReducer, type EndReason, type WallModel } from './wallSession.ts';
 
 /** performance.mark names for the bench: the first frame with a face, and the first paint with a coupon. */
@@ -24,7 +24,7 @@ function isCameraDisabled(err: unknown): boolean {
 }
 
 /** `onCameraDisabled`: the agent answered camera_disabled (model gone, camera switched off): re-read wall.status. */
-export function useWall(status: WallStatus | null, onCameraDisabled: () => void): Wall {
+export function useWall(status: WallStatus | null, onCameraDisabled: () => void, qr?: RefObject<QrHooks | null>): Wall {
   const reportFailure = useReportFailure();
   const [model, dispatch] = useReducer(wallReducer, initialWall);
   const modelRef = useRef(model);
@@ -79,7 +79,11 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void)
     observe(m, seen.crop);
   }, [mode, observe]);
 
-  const camera = useWallCamera(cameraReady && cameraWanted(model, mode), model.phase === 'attract', wantCrop, onFace);
+  const qrHooks = useMemo<QrHooks>(() => ({
+    wantQr: () => qr?.current?.wantQr() ?? false,
+    onQr: (text, seenAt) => qr?.current?.onQr(text, seenAt),
+  }), [qr]);
+  const camera = useWallCamera(cameraReady && cameraWanted(model, mode), model.phase === 'attract', wantCrop, onFace, qrHooks);
 
   // MediaPipe's wasm and the model load ahead of the first tap, so the camera starts playing at once.
   const [detector, setDetector] = useState<DetectorState>('idle');

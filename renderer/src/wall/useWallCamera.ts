@@ -1,9 +1,12 @@
 // The wall's camera while it is wanted: getUserMedia into a video element that is never put on the page, each
 // new video frame (requestVideoFrameCallback) copied into an ImageBitmap and handed to the face worker, one
-// frame in flight at a time (frames that arrive meanwhile are skipped). The tracks stop the moment the camera is
-// no longer wanted. Nothing of a frame is kept: the worker answers with a box and, when asked, the crop.
+// frame in flight at a time (frames that arrive meanwhile are skipped). While a member code is welcome (`wantQr`),
+// a frame every QR_FRAME_GAP_MS also goes to the QR worker (the member UI's zxing-wasm decoder). The tracks stop
+// the moment the camera is no longer wanted. Nothing of a frame is kept: the workers answer with a box, the crop
+// when asked, or the text of a QR code.
 import { useEffect, useRef, useState } from 'react';
 import type { FaceResult } from './detector/faceProtocol.ts';
+import { decodeFrame } from '../member/scan/qrDecoder.ts';
 import { detectFaces, faceDetectorReady } from './detector/faceDetector.ts';
 
 export type CameraStatus = 'off' | 'starting' | 'running' | 'unavailable';
@@ -20,6 +23,10 @@ export const CAMERA_RETRY_MS = 30_000;
 export const IDLE_FRAME_GAP_MS = 150;
 export const IDLE_FPS = 8;
 const PLAY_FPS = 30;
+/** While a member code is welcome, a frame this often goes to the QR decoder too. */
+export const QR_FRAME_GAP_MS = 400;
+/** Hooks for a member code shown to the wall's camera: asked at each frame, told of each code read. */
+export type QrHooks = { wantQr: () => boolean; onQr: (text: string, seenAt: number) => void };
 /** Consecutive frame failures after which the camera counts as unavailable. */
 const MAX_FRAME_FAILURES = 5;
 /** The detector works on a small frame; a bigger one only costs copying. */
@@ -38,14 +45,15 @@ export function useWallCamera(
   idle: boolean,
   wantCrop: () => boolean,
   onFace: (seen: FaceSeen) => void,
+  qr?: QrHooks,
 ): CameraStatus {
   // Follows the stream itself, not `active`: 'off' only once every track has stopped, so the privacy notice
   // (shown while the camera is not off) never disappears while a track is still live.
   const [phase, setPhase] = useState<'off' | 'starting' | 'running'>('off');
   /** Set after a failure: the camera stays off (and "unavailable") until then. */
   const [retryAt, setRetryAt] = useState<number | null>(null);
-  const latest = useRef({ wantCrop, onFace, idle });
-  latest.current = { wantCrop, onFace, idle };
+  const latest = useRef({ wantCrop, onFace, idle, qr });
+  latest.current = { wantCrop, onFace, idle, qr };
   const track = useRef<MediaStreamTrack | null>(null);
 
   useEffect(() => {
@@ -107,8 +115,21 @@ export function useWallCamera(
       if (stopped) return;
       let failures = 0;
       let lastFrameAt = -Infinity;
+      let lastQrAt = -Infinity;
+      let qrInFlight = false;
+      const lookForQr = (frameAt: number) => {
+        const hooks = latest.current.qr;
+        if (!hooks || qrInFlight || frameAt - lastQrAt < QR_FRAME_GAP_MS || !hooks.wantQr()) return;
+        lastQrAt = frameAt;
+        qrInFlight = true;
+        createImageBitmap(v).then((bitmap) => decodeFrame(bitmap)).then(
+          (d) => { if (!stopped && d.text) latest.current.qr?.onQr(d.text, frameAt); },
+          (err: unknown) => console.warn('atrium: wall QR decode failed', err),
+        ).finally(() => { qrInFlight = false; });
+      };
       const step = async (frameAt: number) => {
         if (stopped) return;
+        if (v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth > 0) lookForQr(frameAt);
         const due = !latest.current.idle || frameAt - lastFrameAt >= IDLE_FRAME_GAP_MS;
         if (due && v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth > 0) {
           lastFrameAt = frameAt;

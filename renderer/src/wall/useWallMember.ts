@@ -1,8 +1,9 @@
-// A member at the wall: while someone is playing, a scan on the wall's hardware scanner (member QR or card) is
-// checked by the agent (member.identify) and tied to the wall session (wall.member), so the coupon follows their
+// A member at the wall: while someone is playing, a member code shown to the wall's camera or a scan on its
+// hardware scanner (member QR or card) is checked by the agent (member.identify) and tied to the wall session (wall.member), so the coupon follows their
 // tier; "claim to my wallet" then puts the coupon on the wall into their wallet (wall.claim). Everything here is
 // forgotten when the wall session ends: the agent signs the member out with it.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IdentifySource } from '../../../contracts/members.ts';
 import type { WallState } from '../../../contracts/wall.ts';
 import { ApiCallError, call } from '../api/client.ts';
 import { useReportFailure } from '../app/AgentFailureContext.ts';
@@ -10,6 +11,7 @@ import type { Bilingual } from '../i18n/strings.ts';
 import { claimRefusalText, identifyRefusalText } from '../i18n/strings.ts';
 import { newClaimId } from '../member/home/claimFlow.ts';
 import { classifyWedgeCode } from '../member/scan/classifyCode.ts';
+import { noRecentCodes, rememberSent, sentRecently, type RecentCodes } from '../member/scan/recentCodes.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 import { useStaffActive } from '../staff/staffContext.ts';
 import { wallStrings } from './wallStrings.ts';
@@ -24,7 +26,9 @@ export type WallMemberState = {
 
 const idle: WallMemberState = { busy: null, message: null, claimed: null };
 
-export function useWallMember(wallSession: string | null, playing: boolean, onState: (state: WallState) => void): [WallMemberState, () => void] {
+export type WallMember = { state: WallMemberState; claim: () => void; onCameraCode: (text: string, seenAt: number) => void };
+
+export function useWallMember(wallSession: string | null, playing: boolean, onState: (state: WallState) => void): WallMember {
   const reportFailure = useReportFailure();
   const [state, setState] = useState<WallMemberState>(idle);
   const current = useRef(wallSession);
@@ -41,12 +45,9 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
     setState((s) => ({ ...s, busy: null, message: gone ? wallStrings.memberGone : fallback }));
   }, [reportFailure]);
 
-  // While the staff sign-in or console is open, scans belong to it (a staff card, the scanner test).
-  const staffActive = useStaffActive();
-  useWedgeScanner((burst) => {
+  const identify = useCallback((source: IdentifySource, code: string) => {
     const startedIn = current.current;
-    if (staffActive || !playing || startedIn === null || busy.current) return;
-    const { source, code } = classifyWedgeCode(burst.code);
+    if (!playing || startedIn === null || busy.current) return;
     busy.current = true;
     setState((s) => ({ ...s, busy: 'checking', message: null }));
     call('member.identify', { source, code }).then(async (r) => {
@@ -62,7 +63,25 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
       onState(wall);
       setState({ busy: null, message: null, claimed: null });
     }).catch((err: unknown) => fail(startedIn, err, identifyRefusalText.malformed));
+  }, [playing, onState, fail]);
+
+  // While the staff sign-in or console is open, scans belong to it (a staff card, the scanner test).
+  const staffActive = useStaffActive();
+  useWedgeScanner((burst) => {
+    if (staffActive) return;
+    const { source, code } = classifyWedgeCode(burst.code);
+    identify(source, code);
   });
+
+  // The camera sees a code in frame after frame: each one is sent once, then not again for a few seconds (a refused
+  // code would otherwise be re-sent and its message repeated).
+  const recent = useRef<RecentCodes>(noRecentCodes);
+  const onCameraCode = useCallback((text: string, seenAt: number) => {
+    const code = text.trim();
+    if (busy.current || sentRecently(recent.current, code, seenAt)) return;
+    recent.current = rememberSent(recent.current, code, seenAt);
+    identify('camera', code);
+  }, [identify]);
 
   const claim = useCallback(() => {
     const startedIn = current.current;
@@ -82,5 +101,5 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
     }).catch((err: unknown) => fail(startedIn, err, wallStrings.claimFailed));
   }, [fail]);
 
-  return [state, claim];
+  return { state, claim, onCameraCode };
 }

@@ -17,7 +17,7 @@ export const wallStrings = {
   noMinSpend: { 'zh-CN': '无门槛', en: 'No minimum spend' },
   holdoutThanks: { 'zh-CN': '谢谢你陪我玩！', en: 'Thanks for playing!' },
   holdoutSub: { 'zh-CN': '这一轮没有优惠券，欢迎逛逛商场的精彩活动', en: 'No coupon this round: enjoy what is on around the mall' },
-  memberHint: { 'zh-CN': '会员？在下方扫码器上扫会员码，直接领到卡包', en: 'A member? Scan your member code below to claim it into your wallet' },
+  memberHint: { 'zh-CN': '会员？把小程序会员码对准摄像头（或扫码器），直接领到卡包', en: 'A member? Show your member code to the camera (or the scanner) to claim it into your wallet' },
   checkingMember: { 'zh-CN': '正在验证会员码…', en: 'Checking your member code…' },
   claimToWallet: { 'zh-CN': '领取到我的卡包', en: 'Claim to my wallet' },
   claiming: { 'zh-CN': '正在领取…', en: 'Claiming…' },

@@ -3,7 +3,7 @@
 // wall.observe timing), a record of every request the page makes, and the demo rules' coupon per expression.
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CROP_BYTES, CROP_SIZE, WallState, type ExpressionBucket } from '../../../contracts/wall.ts';
@@ -198,4 +198,29 @@ export async function steadyExpression(page: Page, holdMs: number, timeoutMs: nu
 /** Nothing that could hold a camera frame is in the page: no video, no canvas. */
 export async function expectNoFrameInDom(page: Page): Promise<void> {
   expect(await page.locator('video, canvas').count()).toBe(0);
+}
+
+/**
+ * A 960x480 clip: `photo` (cropped square) on the left and, on the right, the QR code of `qrText` drawn by Debian's
+ * qrencode (white when null): a shopper holding their member code up beside their face. Written to a temporary file
+ * and renamed over `out`, so a browser whose fake camera reads `out` sees the new clip when the camera next opens.
+ */
+export function writeFaceQrClip(out: string, photo: string, qrText: string | null): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'atrium-face-qr-'));
+  const tmp = path.join(dir, 'clip.y4m');
+  const run = (cmd: string, args: string[], input?: string) => {
+    const r = spawnSync(cmd, args, { input, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.error?.message}`);
+  };
+  let right = ['-f', 'lavfi', '-i', 'color=c=white:s=480x480'];
+  let rightFilter = '[1]format=rgb24[q]';
+  if (qrText !== null) {
+    const png = path.join(dir, 'code.png');
+    run('qrencode', ['-l', 'M', '-s', '8', '-m', '4', '-o', png], qrText);
+    right = ['-loop', '1', '-i', png];
+    rightFilter = '[1]scale=440:440:flags=neighbor,pad=480:480:(ow-iw)/2:(oh-ih)/2:color=white[q]';
+  }
+  const filter = `[0]scale=-2:480,crop=480:480[f];${rightFilter};[f][q]hstack=inputs=2,format=yuv420p,noise=alls=6:allf=t`;
+  run('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', photo, ...right, '-filter_complex', filter, '-frames:v', '4', '-r', '5', tmp]);
+  renameSync(tmp, out);
 }
