@@ -3,16 +3,13 @@
 // does). A points exchange is confirmed by HQ and its redemption QR appears by itself; a claim goes from pending
 // to confirmed; HQ records each claim exactly once; an unknown card is "not found" while HQ is reachable.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { identifyRefusalText } from '../../renderer/src/i18n/strings.ts';
 import { listClaims } from '../../hq-sim/src/claim-ledger.ts';
-import { startDemoHq, type DemoHq } from '../../hq-sim/src/demo-hq.ts';
-import { ringLog } from '../../hq-sim/src/log.ts';
-import { freshDataDir, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
+import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
+import type { AgentProcess } from '../support/agent-process.ts';
 import { memberToken, type HqTestKey } from '../support/member-fixture.ts';
 import { hasMosquitto } from '../support/mosquitto.ts';
+import { startAgentWithDemoHq } from './support/demoHq.ts';
 import { expectNoProblems, openPairedKiosk, screen, watchForProblems } from './support/kiosk.ts';
 import { zbarRead } from './support/qrClip.ts';
 import { scanWithWedge } from './support/wedge.ts';
@@ -24,15 +21,8 @@ let hqKey: HqTestKey;
 test.skip(!hasMosquitto(), 'needs Debian mosquitto');
 
 test.beforeAll(async () => {
-  hq = await startDemoHq({ dataDir: mkdtempSync(path.join(tmpdir(), 'atrium-hq-')), log: ringLog(500) });
-  expect(hq.kioskCanConnect).toBe(true);
+  ({ hq, agent } = await startAgentWithDemoHq('atrium-members-hq-'));
   hqKey = { kid: hq.data.key.kid, privateKey: hq.data.key.privateKey, publicKey: hq.data.key.hqKey.publicKey };
-  agent = await startAgentProcess({ dataDir: freshDataDir('atrium-members-hq-'), env: hq.agentEnv });
-  // Online, with HQ's catalog (and so HQ's public key) applied.
-  await expect.poll(async () => {
-    const health = (await (await fetch(new URL('/health', agent.url))).json()) as { sync: { state: string }; versions: { catalog: number } };
-    return health.sync.state === 'online' && health.versions.catalog >= 2;
-  }, { timeout: 20_000 }).toBe(true);
 });
 
 test.afterAll(async () => {

@@ -3,14 +3,11 @@
 // desired config and is reported to HQ; HQ re-sending the same value leaves it; HQ changing that field takes it
 // back. Every staff action reaches HQ as a `staff.audit` event, without PINs.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { StaffAuditPayload } from '../../contracts/staff.ts';
-import { startDemoHq, type DemoHq } from '../../hq-sim/src/demo-hq.ts';
-import { ringLog } from '../../hq-sim/src/log.ts';
-import { freshDataDir, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
+import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
+import type { AgentProcess } from '../support/agent-process.ts';
 import { hasMosquitto } from '../support/mosquitto.ts';
+import { startAgentWithDemoHq } from './support/demoHq.ts';
 import { expectNoProblems, openPairedKiosk, saveScreenshot, watchForProblems } from './support/kiosk.ts';
 import { li, signInWithPin } from './support/staff.ts';
 
@@ -20,14 +17,7 @@ let agent: AgentProcess;
 test.skip(!hasMosquitto(), 'needs Debian mosquitto');
 
 test.beforeAll(async () => {
-  hq = await startDemoHq({ dataDir: mkdtempSync(path.join(tmpdir(), 'atrium-hq-')), log: ringLog(500) });
-  expect(hq.kioskCanConnect).toBe(true);
-  agent = await startAgentProcess({ dataDir: freshDataDir('atrium-staff-hq-'), env: hq.agentEnv });
-  // Online, with HQ's catalog (so HQ's staff credentials) and HQ's first desired config applied.
-  await expect.poll(async () => {
-    const health = (await (await fetch(new URL('/health', agent.url))).json()) as { sync: { state: string }; versions: { catalog: number } };
-    return health.sync.state === 'online' && health.versions.catalog >= 2;
-  }, { timeout: 20_000 }).toBe(true);
+  ({ hq, agent } = await startAgentWithDemoHq('atrium-staff-hq-'));
 });
 
 test.afterAll(async () => {

@@ -139,6 +139,11 @@ export class MemberService {
     return {};
   }
 
+  /** Marks a member session as in use (no database read); false when it is gone. */
+  keepAlive(memberSession: string): boolean {
+    return this.sessions.use(memberSession) !== null;
+  }
+
   /** The member behind a live session (marked as used now); throws member_session_gone. */
   memberOf(memberSession: string): { member: Member; maskedName: string } {
     const { session, member } = this.sessionMember(memberSession);

@@ -44,7 +44,7 @@ export type WallServiceOptions = {
   sessionIdleMs?: number;
   smoothing?: SmoothingParams;
   /** Members who scan their code at the wall (wall.member, wall.claim); without it those calls fail. */
-  members?: Pick<MemberService, 'memberOf' | 'claim' | 'signOut'>;
+  members?: Pick<MemberService, 'memberOf' | 'keepAlive' | 'claim' | 'signOut'>;
 };
 
 /** Crops closer together than this are answered from the current state, not classified again (the page's cap is 5/s). */
@@ -270,8 +270,9 @@ export class WallService {
     }
   }
 
+  /** Called at every observation (5 a second): only the session's clock, no member read from SQLite. */
   private touchMember(session: WallSession): void {
-    if (session.member) this.memberOf(session);
+    if (session.member && this.o.members && !this.o.members.keepAlive(session.member.memberSession)) session.member = null;
   }
 
   end({ wallSession, reason }: ApiParsedParams<'wall.end'>): Record<string, never> {

@@ -26,12 +26,11 @@ export function PlaylistControl({ field, rule, value, lang, busy, onCheck, onSub
   const toggle = (id: string) => {
     const list = draft ?? [];
     const next = list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
-    set(next.length ? next : []);
+    set(next);
   };
   const running = new Set(campaigns.map((c) => c.campaignId));
   const choices = [...campaigns.map((c) => ({ id: c.campaignId, title: localized(c.title, lang) })), ...(draft ?? []).filter((id) => !running.has(id)).map((id) => ({ id, title: `${id} ${st(lang, 'playlistNotRunning')}` }))];
-  const sendable = draft === null ? null : draft;
-  const unchanged = JSON.stringify(sendable) === key;
+  const unchanged = JSON.stringify(draft) === key;
 
   return (
     <div className="setting__object">
@@ -58,7 +57,7 @@ export function PlaylistControl({ field, rule, value, lang, busy, onCheck, onSub
         </>
       )}
       <button type="button" className="staff-button staff-button--primary setting__save" data-testid={`setting-${field}-save`} disabled={busy || unchanged}
-        onClick={() => onSubmit(sendable)}>{st(lang, 'save')}</button>
+        onClick={() => onSubmit(draft)}>{st(lang, 'save')}</button>
     </div>
   );
 }

@@ -1,0 +1,20 @@
+// A kiosk agent connected to the demo HQ (the HQ simulator on Debian Mosquitto, as `npm start` runs it), returned
+// once the agent is online with HQ's catalog (so HQ's public key and staff credentials) and desired config applied.
+import { expect } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startDemoHq, type DemoHq } from '../../../hq-sim/src/demo-hq.ts';
+import { ringLog } from '../../../hq-sim/src/log.ts';
+import { freshDataDir, startAgentProcess, type AgentProcess } from '../../support/agent-process.ts';
+
+export async function startAgentWithDemoHq(dataDirPrefix: string): Promise<{ hq: DemoHq; agent: AgentProcess }> {
+  const hq = await startDemoHq({ dataDir: mkdtempSync(path.join(tmpdir(), 'atrium-hq-')), log: ringLog(500) });
+  expect(hq.kioskCanConnect).toBe(true);
+  const agent = await startAgentProcess({ dataDir: freshDataDir(dataDirPrefix), env: hq.agentEnv });
+  await expect.poll(async () => {
+    const health = (await (await fetch(new URL('/health', agent.url))).json()) as { sync: { state: string }; versions: { catalog: number } };
+    return health.sync.state === 'online' && health.versions.catalog >= 2;
+  }, { timeout: 20_000 }).toBe(true);
+  return { hq, agent };
+}
