@@ -4,7 +4,7 @@ import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Coupon, Store, StoreCategory } from '../contracts/catalog.ts';
 import { CatalogSnapshot, MAX_PAYLOAD_BYTES, topics, type DeviceEvent } from '../contracts/mqtt.ts';
-import { catalogInfo } from '../edge-agent/src/catalog/repo.ts';
+import { catalogInfo } from '../edge-agent/src/catalog/info.ts';
 import type { Db } from '../edge-agent/src/db/open.ts';
 import { demoCatalog } from '../edge-agent/src/demo/catalog.ts';
 import { enqueueEvent, outboxDepth } from '../edge-agent/src/outbox.ts';

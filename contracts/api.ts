@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LocalizedText, MemberTier, Store, StoreCategory } from './catalog.ts';
 import { DeviceRole, DisplayConfig } from './config.ts';
 import { wallApiMethods } from './wall.ts';
+import { SyncStatus } from './sync-status.ts';
 import { staffApiMethods } from './staff.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 
@@ -108,6 +109,13 @@ export type ApiParams<M extends ApiMethod> = z.input<(typeof apiMethods)[M]['par
 export type ApiParsedParams<M extends ApiMethod> = z.output<(typeof apiMethods)[M]['params']>;
 export type ApiResult<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['result']>;
 
+/**
+ * The agent's side of the API, typed from the contract: one function per method, taking its parsed params and
+ * returning its result (the agent's local API server checks both ends against the schemas above).
+ */
+export type ApiHandlers = { [M in ApiMethod]: (params: ApiParsedParams<M>) => ApiResult<M> | Promise<ApiResult<M>> };
+export type StaffMethod = Extract<ApiMethod, `staff.${string}`>;
+
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiMethods, name);
 }
@@ -151,11 +159,6 @@ export const Health = z.object({
   uptimeSec: z.number(),
   deviceId: z.string(),
   mallId: z.string(),
-  sync: z.object({
-    state: z.enum(['disabled', 'connecting', 'online', 'offline']),
-    lastSyncAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-    outboxDepth: z.number().int(),
-  }),
+  sync: SyncStatus.pick({ state: true, lastSyncAt: true, lastError: true, outboxDepth: true }),
 });
 export type Health = z.infer<typeof Health>;

@@ -3,6 +3,7 @@
 // (in the kiosk's SQLite and, as a `staff.audit` event, at HQ). Local API methods are merged into contracts/api.ts.
 import { z } from 'zod';
 import { DisplayConfig, DisplayConfigPatch, TIME_OF_DAY } from './config.ts';
+import { SyncStatus } from './sync-status.ts';
 
 /** A staff session ends after this long without a staff action (the page signs out on its own too). */
 export const STAFF_IDLE_SEC = 120;
@@ -188,15 +189,7 @@ export const StaffStatus = z.object({
   mallId: z.string(),
   agentVersion: z.string(),
   uptimeSec: z.number(),
-  sync: z.object({
-    hqConfigured: z.boolean(),
-    state: z.enum(['disabled', 'connecting', 'online', 'offline']),
-    lastSyncAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-    outboxDepth: z.number().int(),
-    reconnects: z.number().int(),
-    refused: z.number().int(),
-  }),
+  sync: SyncStatus.extend({ hqConfigured: z.boolean() }),
   catalog: z.object({ version: z.number().int(), stores: z.number().int(), campaigns: z.number().int(), coupons: z.number().int(), staff: z.number().int(), attract: z.number().int() }),
   config: z.object({ desiredVersion: z.number().int(), overrides: z.array(SettingField) }),
   audit: z.array(StaffAuditEntry),

@@ -1,12 +1,13 @@
-// An API failure with its HTTP status and contract error code. Handlers throw it for a request that cannot be
-// served as asked (e.g. a member session that is gone); the server turns it into an ApiFailure envelope.
+// An API failure with its HTTP status and contract error code: the transport's own refusals (origin, secret, body),
+// and domain refusals (errors.ts) given the status that fits their kind. The server turns it into an ApiFailure.
 import type { ApiErrorCode } from '../../../contracts/api.ts';
+import type { DomainError, IssueDetail, RefusalKind } from '../errors.ts';
 
 export class HttpError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
-  readonly issues: { path: string; message: string }[] | undefined;
-  constructor(status: number, code: ApiErrorCode, message: string, issues?: { path: string; message: string }[]) {
+  readonly issues: IssueDetail[] | undefined;
+  constructor(status: number, code: ApiErrorCode, message: string, issues?: IssueDetail[]) {
     super(message);
     this.status = status;
     this.code = code;
@@ -14,6 +15,8 @@ export class HttpError extends Error {
   }
 }
 
-export function memberSessionGone(): HttpError {
-  return new HttpError(410, 'member_session_gone', 'this member session has ended (signed out, idle too long, or the kiosk restarted); scan again');
+const statusOf: Record<RefusalKind, number> = { invalid: 400, conflict: 409, gone: 410, unavailable: 503 };
+
+export function fromDomain(err: DomainError): HttpError {
+  return new HttpError(statusOf[err.kind], err.code, err.message, err.issues);
 }

@@ -1,16 +1,17 @@
 // The renderer-facing API methods, each a function of parsed params over the local database.
 import type { AgentSettings } from '../../../contracts/config.ts';
-import { catalogInfo, currentPromotions, floors, searchStores } from '../catalog/repo.ts';
+import { currentPromotions, floors, searchStores } from '../catalog/repo.ts';
+import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import type { MemberService } from '../members/service.ts';
-import { desiredConfig, effectiveDisplay } from '../sync/apply.ts';
+import { desiredConfig } from '../settings/desired.ts';
+import { effectiveDisplay } from '../settings/effective.ts';
 import type { WallService } from '../wall/service.ts';
-import type { StaffMethod } from '../staff/handlers.ts';
-import type { Handlers } from './server.ts';
+import type { ApiHandlers, StaffMethod } from '../../../contracts/api.ts';
 
 export type UiSignals = { reloadSeq: number };
 
-export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<Handlers, StaffMethod> {
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod> {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);

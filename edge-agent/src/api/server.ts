@@ -4,14 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiMethod, type ApiParsedParams, type ApiResult, type Health } from '../../../contracts/api.ts';
+import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiHandlers, type ApiMethod, type ApiParsedParams, type ApiResult, type Health } from '../../../contracts/api.ts';
 import type { Logger } from '../log.ts';
-import { HttpError } from './errors.ts';
+import { DomainError } from '../errors.ts';
+import { fromDomain, HttpError } from './errors.ts';
 import { securityHeaders } from './headers.ts';
 import { PairingCodes } from './pairing.ts';
 import { serveStatic } from './static.ts';
 
-export type Handlers = { [M in ApiMethod]: (params: ApiParsedParams<M>) => ApiResult<M> | Promise<ApiResult<M>> };
 
 export type ApiServerOptions = {
   port: number;
@@ -19,7 +19,7 @@ export type ApiServerOptions = {
   uiDir: string;
   /** Folder of the installed models; the page's face detector is served from it at /models/. */
   modelsDir?: string;
-  handlers: Handlers;
+  handlers: ApiHandlers;
   health: () => Health;
   log: Logger;
   /** Origins besides the server's own that may call the API (e.g. the Electron app's custom protocol). */
@@ -38,6 +38,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) return sendError(res, err);
+      if (err instanceof DomainError) return sendError(res, fromDomain(err));
       opts.log.error('api request failed', { err, url: req.url });
       sendError(res, new HttpError(500, 'internal', 'the agent could not complete this request; see its log'));
     });

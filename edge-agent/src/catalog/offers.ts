@@ -3,6 +3,7 @@
 import { Coupon, Store } from '../../../contracts/catalog.ts';
 import { Experiment, OfferRule } from '../../../contracts/members.ts';
 import type { Db } from '../db/open.ts';
+import { catalogInfoKey } from './info.ts';
 
 /** Replaces the rules and experiments; called inside the snapshot's transaction. The experiment order is kept. */
 export function replaceOfferRules(db: Db, rules: readonly OfferRule[], experiments: readonly Experiment[]): void {
@@ -33,7 +34,7 @@ let cached: { db: Db; key: string; value: OfferCatalog } | null = null;
  * changes with every snapshot and delta); `offerCatalogChanged` drops the cache for writes that keep the version.
  */
 export function offerCatalog(db: Db): OfferCatalog {
-  const key = (db.prepare("SELECT value FROM meta WHERE key = 'catalog'").get() as { value: string } | undefined)?.value ?? '';
+  const key = catalogInfoKey(db);
   if (cached && cached.db === db && cached.key === key) return cached.value;
   const docs = (sql: string) => (db.prepare(sql).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as unknown);
   const value: OfferCatalog = {

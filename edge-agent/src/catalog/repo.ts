@@ -1,10 +1,10 @@
 // Catalog cache in SQLite: replace a whole snapshot atomically, and answer the guide screen's queries.
-import { Campaign, Catalog, Coupon, LocalizedText, Store, type StoreCategory } from '../../../contracts/catalog.ts';
+import { Campaign, Catalog, Coupon, Store, type StoreCategory } from '../../../contracts/catalog.ts';
 import type { ApiParsedParams, PromotionCard } from '../../../contracts/api.ts';
 import type { Db } from '../db/open.ts';
+import { catalogInfo, setCatalogInfo } from './info.ts';
 import { replaceOfferRules } from './offers.ts';
 
-export type CatalogInfo = { mallId: string; version: number; mallName: LocalizedText };
 
 /** Replaces the cached catalog in one transaction; returns false (and changes nothing) for a stale version. */
 export function replaceCatalog(db: Db, catalog: Catalog, alsoInTransaction?: () => void, now: Date = new Date()): boolean {
@@ -35,17 +35,6 @@ export function upsertCatalogRows(db: Db, rows: Pick<Catalog, 'stores' | 'campai
   const insCoupon = db.prepare('INSERT OR REPLACE INTO coupons (id, store_id, valid_to, doc, received_at) VALUES (?, ?, ?, ?, ?)');
   const at = receivedAt.toISOString();
   for (const c of rows.coupons) insCoupon.run(c.id, c.storeId, utc(c.validTo), JSON.stringify(c), at);
-}
-
-export function setCatalogInfo(db: Db, info: CatalogInfo): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('catalog', JSON.stringify(info));
-}
-
-export function catalogInfo(db: Db): CatalogInfo | null {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'catalog'").get() as { value: string } | undefined;
-  if (!row) return null;
-  const v = JSON.parse(row.value) as { mallId: string; version: number; mallName: unknown };
-  return { mallId: v.mallId, version: v.version, mallName: LocalizedText.parse(v.mallName) };
 }
 
 /** Timestamps are stored in UTC so SQL string comparison orders them correctly whatever offset HQ used. */

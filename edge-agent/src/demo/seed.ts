@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../log.ts';
-import { catalogInfo, replaceCatalog } from '../catalog/repo.ts';
+import { replaceCatalog } from '../catalog/repo.ts';
+import { catalogInfo } from '../catalog/info.ts';
 import { upsertMembers } from '../members/cache.ts';
 import { cacheCard, cardHash, cardSalt, demoCardNumber, setCardSalt } from '../members/cards.ts';
 import { offerCatalog, offerCatalogChanged, replaceOfferRules } from '../catalog/offers.ts';

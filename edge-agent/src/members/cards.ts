@@ -2,6 +2,7 @@
 // number), hex, the same hash HQ uses (hq-sim/src/card-hash.ts). The salt comes with HQ's catalog snapshot.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open.ts';
+import { deleteMeta, meta, setMeta } from '../db/meta.ts';
 
 const SALT_KEY = 'members.cardSalt';
 
@@ -25,16 +26,15 @@ export function demoCardNumber(memberId: string): string {
 }
 
 export function cardSalt(db: Db): string | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(SALT_KEY) as { value: string } | undefined;
-  return row?.value ?? null;
+  return meta(db, SALT_KEY);
 }
 
 /** Sets the mall's salt; a different salt makes every cached card hash useless, so they are dropped. */
 export function setCardSalt(db: Db, salt: string | null): void {
   if (cardSalt(db) === salt) return;
   db.prepare('DELETE FROM member_cards').run();
-  if (salt === null) db.prepare('DELETE FROM meta WHERE key = ?').run(SALT_KEY);
-  else db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SALT_KEY, salt);
+  if (salt === null) deleteMeta(db, SALT_KEY);
+  else setMeta(db, SALT_KEY, salt);
 }
 
 export function memberIdByCard(db: Db, hash: string): string | null {

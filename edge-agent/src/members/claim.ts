@@ -7,7 +7,7 @@ import { ClaimEventPayload } from '../../../contracts/members.ts';
 import type { Db } from '../db/open.ts';
 import { enqueueEvent } from '../outbox.ts';
 import { claimById, insertClaim, localRedemptionCode } from './claims.ts';
-import { decideForMember, stockLeft, type WallContext } from './home.ts';
+import { decideForMember, stockLeft, type WallContext } from './decide.ts';
 
 export const CLAIM_EVENT_TYPES = { claim: 'coupon.claimed', exchange: 'points.exchange.requested' } as const;
 

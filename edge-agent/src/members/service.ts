@@ -3,7 +3,7 @@
 import type { ApiParsedParams, ApiResult } from '../../../contracts/api.ts';
 import type { Member } from '../../../contracts/catalog.ts';
 import { maskName, type IdentifyResult, type MemberHome } from '../../../contracts/members.ts';
-import { HttpError, memberSessionGone } from '../api/errors.ts';
+import { DomainError, memberSessionGone } from '../errors.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../log.ts';
 import { enqueueEvent } from '../outbox.ts';
@@ -11,7 +11,8 @@ import { cachedMember, cacheMember, forgetMember } from './cache.ts';
 import { cacheCard } from './cards.ts';
 import { claimOffer } from './claim.ts';
 import { claimsOfMember } from './claims.ts';
-import { composeHome, decideForMember, type WallContext } from './home.ts';
+import { decideForMember, type WallContext } from './decide.ts';
+import { composeHome } from './home.ts';
 import { askHq, identifyByCard, identifyByToken, isCardRead, logRef, type HqLink, type Identification } from './identify.ts';
 import { pruneNonces, recordNonce } from './nonces.ts';
 import { MemberSessions, type MemberSession } from './sessions.ts';
@@ -120,7 +121,7 @@ export class MemberService {
     const outcome = claimOffer(this.o.db, { member, couponId, claimId, now, ...(wall ? { wall } : {}) });
     if (outcome.status === 'conflict') {
       this.o.log.warn('claim refused: claimId reused', { detail: outcome.detail });
-      throw new HttpError(409, 'invalid_params', outcome.detail, [{ path: 'claimId', message: 'already used for another claim; make a new claimId' }]);
+      throw new DomainError('conflict', 'invalid_params', outcome.detail, [{ path: 'claimId', message: 'already used for another claim; make a new claimId' }]);
     }
     if (outcome.status === 'refused') {
       this.o.log.info('claim refused', { couponId, reason: outcome.reason, detail: outcome.detail });

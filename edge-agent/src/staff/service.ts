@@ -11,19 +11,20 @@ import {
   type SettingField, type SettingSource, type SignInRefusal, type StaffAction, type StaffMember, type StaffSettings, type StaffSignInResult, type StaffStatus,
 } from '../../../contracts/staff.ts';
 import type { ApiParsedParams, ApiResult } from '../../../contracts/api.ts';
-import { HttpError } from '../api/errors.ts';
-import { catalogInfo } from '../catalog/repo.ts';
+import { staffSessionGone } from '../errors.ts';
+import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../log.ts';
 import { cardHash, cardSalt, isCardNumber, normaliseCardNumber } from '../members/cards.ts';
-import type { SyncStatus } from '../sync/engine.ts';
-import { desiredConfig, effectiveDisplay } from '../sync/apply.ts';
-import { recentAudit, recordAudit, type AuditInput } from './audit.ts';
+import type { SyncStatus } from '../../../contracts/sync-status.ts';
+import { desiredConfig } from '../settings/desired.ts';
+import { effectiveDisplay } from '../settings/effective.ts';
+import { recentAudit, recordAudit, type AuditInput } from '../audit.ts';
 import { buildDiagnostics, diagnosticsFileName, outboxSummary } from './diagnostics.ts';
 import { afterFailure, afterSuccess, failuresLeft, lockoutAt, type LockoutPolicy } from './lockout.ts';
 import { readLockout, writeLockout } from './lockout-store.ts';
 import { scrubbedEntries, type LogRing } from './log-ring.ts';
-import { clearOverride, listOverrides, mergeDisplay, overrideValues, sameValue, setOverride } from './overrides.ts';
+import { clearOverride, listOverrides, mergeDisplay, overrideValues, sameValue, setOverride } from '../settings/overrides.ts';
 import { spendPinCheck, verifyPin } from './pin.ts';
 import { StaffSessions, type StaffSession } from './sessions.ts';
 
@@ -51,10 +52,6 @@ export type StaffServiceOptions = {
 type SignInParams = ApiParsedParams<'staff.signIn'>;
 
 const defaults = DisplayConfig.parse({});
-
-export function staffSessionGone(): HttpError {
-  return new HttpError(410, 'staff_session_gone', 'this staff session has ended (signed out, idle too long, or the kiosk restarted); sign in again');
-}
 
 export class StaffService {
   private readonly o: StaffServiceOptions;

@@ -1,11 +1,10 @@
 // Applying what HQ sends, atomically and idempotently by version: a stale or repeated version changes nothing.
-import type { CatalogDelta, CatalogSnapshot, DesiredConfig } from '../../../contracts/mqtt.ts';
-import type { DisplayConfig } from '../../../contracts/config.ts';
-import { catalogInfo, replaceCatalog, setCatalogInfo, upsertCatalogRows } from '../catalog/repo.ts';
+import type { CatalogDelta, CatalogSnapshot } from '../../../contracts/mqtt.ts';
+import { replaceCatalog, upsertCatalogRows } from '../catalog/repo.ts';
+import { catalogInfo, setCatalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import { upsertOfferRules } from '../catalog/offers.ts';
 import { setCardSalt } from '../members/cards.ts';
-import { listOverrides, mergeDisplay, overrideValues, supersedeOverrides } from '../staff/overrides.ts';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'wrong-mall' | 'gap';
 
@@ -47,43 +46,7 @@ export function applyDelta(db: Db, delta: CatalogDelta, mallId: string, now: Dat
   })();
 }
 
-const DESIRED_KEY = 'config.desired';
-
-export function desiredConfig(db: Db): DesiredConfig | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(DESIRED_KEY) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as DesiredConfig) : null;
-}
-
-export function applyDesiredConfig(db: Db, desired: DesiredConfig, now: Date = new Date()): ApplyOutcome {
-  return db.transaction((): ApplyOutcome => {
-    const current = desiredConfig(db);
-    if (current && current.version >= desired.version) return 'stale';
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(DESIRED_KEY, JSON.stringify(desired));
-    // A newer desired config takes back the fields HQ changed since a staff member overrode them (staff/overrides.ts).
-    supersedeOverrides(db, desired, now);
-    return 'applied';
-  })();
-}
-
-/**
- * The display config in force: defaults < the agent's config file < environment (together `base`) < HQ's desired
- * config < staff overrides on this kiosk (see staff/overrides.ts for when HQ takes a field back).
- */
-export function effectiveDisplay(db: Db, base: DisplayConfig): DisplayConfig {
-  const desired = desiredConfig(db);
-  return mergeDisplay(base, desired?.config, overrideValues(listOverrides(db)));
-}
-
 /** Records an HQ message id once; false when it was seen before (a replayed command). */
 export function rememberInbox(db: Db, key: string, now: Date = new Date()): boolean {
   return db.prepare('INSERT OR IGNORE INTO inbox (message_key, received_at) VALUES (?, ?)').run(key, now.toISOString()).changes === 1;
-}
-
-export function meta(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }

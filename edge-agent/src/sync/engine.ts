@@ -5,22 +5,25 @@ import { randomUUID } from 'node:crypto';
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import { backoffDelay, type Backoff } from '../../../contracts/backoff.ts';
 import type { AgentSettings } from '../../../contracts/config.ts';
+import type { SyncState, SyncStatus } from '../../../contracts/sync-status.ts';
 import {
   CatalogDelta, CatalogSnapshot, Command, DesiredConfig, MAX_PAYLOAD_BYTES, MemberLookupResponse, topics,
   type CommandResult, type DeviceEvent, type DeviceStatus, type Heartbeat, type MemberLookupRequest, type ReportedConfig,
 } from '../../../contracts/mqtt.ts';
 import { ClaimResult } from '../../../contracts/members.ts';
-import { catalogInfo } from '../catalog/repo.ts';
+import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../log.ts';
 import { applyClaimResult } from '../members/claims.ts';
 import { outboxBatch, outboxDelete, outboxDepth, outboxFailed } from '../outbox.ts';
-import { applyDelta, applyDesiredConfig, applySnapshot, desiredConfig, effectiveDisplay, meta, rememberInbox, setMeta } from './apply.ts';
+import { applyDelta, applySnapshot, rememberInbox } from './apply.ts';
+import { meta, setMeta } from '../db/meta.ts';
+import { applyDesiredConfig, desiredConfig } from '../settings/desired.ts';
+import { effectiveDisplay } from '../settings/effective.ts';
 import { LookupWaiters } from './lookups.ts';
-import { listOverrides } from '../staff/overrides.ts';
+import { listOverrides } from '../settings/overrides.ts';
 import { mqttOptions } from './mqtt-options.ts';
 
-export type SyncState = 'disabled' | 'connecting' | 'online' | 'offline';
 
 export type CommandHandler = (cmd: Command) => Promise<Pick<CommandResult, 'status' | 'detail' | 'data'>>;
 
@@ -37,14 +40,6 @@ export type SyncOptions = {
   now?: () => Date;
 };
 
-export type SyncStatus = {
-  state: SyncState;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  reconnects: number;
-  refused: number;
-  outboxDepth: number;
-};
 
 const reconnectBackoff: Backoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
 const REJECTED_RETRY_MS = 30_000;

@@ -8,7 +8,8 @@ import type { WallOffer } from '../../../contracts/wall.ts';
 import { offerCatalog } from '../catalog/offers.ts';
 import type { Db } from '../db/open.ts';
 import { decideOffers, type Decision } from '../decision/engine.ts';
-import { decideForMember, MALL_TIME_ZONE, stockLeft, wallRules } from '../members/home.ts';
+import { DEFAULT_MALL_TIME_ZONE } from '../../../common/time-zone.ts';
+import { decideForMember, stockLeft, wallRules } from '../members/decide.ts';
 
 /** The mall mini-program's claim page (the QR opens it; the code is honoured once by HQ). */
 export const CLAIM_BASE_URL = 'https://mp.atrium.example/claim';
@@ -42,7 +43,7 @@ export function decideWallOffer(db: Db, opts: { mallId: string; wallSession: str
     ? decideForMember(db, member, opts.now, 1, { expression: opts.expression, wallSession: opts.wallSession }).decision
     : decideOffers({
       now: opts.now,
-      timeZone: MALL_TIME_ZONE,
+      timeZone: DEFAULT_MALL_TIME_ZONE,
       member: null,
       expression: opts.expression,
       rules: wallRules(catalog.rules),

@@ -10,7 +10,7 @@ import {
   MAX_CROPS_PER_SEC, WALL_EVENT_TYPES, WallCouponShownPayload, WallEngagedPayload, WallImpressionPayload, WallOfferWithheldPayload,
   type WallState, type WallStatus,
 } from '../../../contracts/wall.ts';
-import { HttpError, memberSessionGone as memberSessionGoneError } from '../api/errors.ts';
+import { cameraDisabled, DomainError, memberSessionGone as memberSessionGoneError, wallSessionGone } from '../errors.ts';
 import { offerCatalog } from '../catalog/offers.ts';
 import type { Db } from '../db/open.ts';
 import { assignArm } from '../decision/engine.ts';
@@ -179,7 +179,7 @@ export class WallService {
     try {
       rgb = decodeCrop(crop, model.classifier.spec);
     } catch (err) {
-      if (err instanceof CropError) throw new HttpError(400, 'invalid_params', `bad face crop: ${err.message}`, [{ path: err.path, message: err.message }]);
+      if (err instanceof CropError) throw new DomainError('invalid', 'invalid_params', `bad face crop: ${err.message}`, [{ path: err.path, message: err.message }]);
       throw err;
     }
     if (atMs - session.lastClassifiedMs < MIN_CLASSIFY_INTERVAL_MS) return this.stateOf(session);
@@ -250,8 +250,8 @@ export class WallService {
   claim({ wallSession, claimId }: ApiParsedParams<'wall.claim'>): ApiResult<'wall.claim'> {
     const session = this.sessions.use(wallSession);
     if (!session) throw wallSessionGone();
-    if (!session.member || !this.o.members) throw new HttpError(409, 'nothing_to_claim', 'no member has scanned their code at this wall session; scan first (wall.member)');
-    if (!session.offer || !session.offerBucket) throw new HttpError(409, 'nothing_to_claim', 'no coupon is on the wall for this session yet');
+    if (!session.member || !this.o.members) throw new DomainError('conflict', 'nothing_to_claim', 'no member has scanned their code at this wall session; scan first (wall.member)');
+    if (!session.offer || !session.offerBucket) throw new DomainError('conflict', 'nothing_to_claim', 'no coupon is on the wall for this session yet');
     return this.o.members.claim(
       { memberSession: session.member.memberSession, couponId: session.offer.couponId, claimId },
       { expression: session.offerBucket, wallSession: session.id },
@@ -264,7 +264,7 @@ export class WallService {
     try {
       return this.o.members.memberOf(session.member.memberSession).member;
     } catch (err) {
-      if (!(err instanceof HttpError && err.code === 'member_session_gone')) throw err;
+      if (!(err instanceof DomainError && err.code === 'member_session_gone')) throw err;
       session.member = null;
       return null;
     }
@@ -307,12 +307,4 @@ export class WallService {
 
 function armRef(s: WallSession): { id: string; arm: string } | null {
   return s.experiment ? { id: s.experiment.id, arm: s.experiment.arm } : null;
-}
-
-export function wallSessionGone(): HttpError {
-  return new HttpError(410, 'wall_session_gone', 'this wall session has ended (wall.end, no observation for a while, or the agent restarted); call wall.start');
-}
-
-export function cameraDisabled(reason: string): HttpError {
-  return new HttpError(503, 'camera_disabled', `the wall's camera features are off: ${reason}`);
 }

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CatalogDelta, CatalogSnapshot } from '../../../contracts/mqtt.ts';
 import { offerCatalog } from '../../../edge-agent/src/catalog/offers.ts';
-import { catalogInfo, registerFloorRank } from '../../../edge-agent/src/catalog/repo.ts';
+import { registerFloorRank } from '../../../edge-agent/src/catalog/repo.ts';
+import { catalogInfo } from '../../../edge-agent/src/catalog/info.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
 import { demoCatalog } from '../../../edge-agent/src/demo/catalog.ts';
 import { applyDelta, applySnapshot } from '../../../edge-agent/src/sync/apply.ts';

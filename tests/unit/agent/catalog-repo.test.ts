@@ -1,7 +1,8 @@
 // Catalog cache on a real SQLite file.
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { catalogInfo, currentPromotions, floorRank, floors, registerFloorRank, replaceCatalog, searchStores } from '../../../edge-agent/src/catalog/repo.ts';
+import { currentPromotions, floorRank, floors, registerFloorRank, replaceCatalog, searchStores } from '../../../edge-agent/src/catalog/repo.ts';
+import { catalogInfo } from '../../../edge-agent/src/catalog/info.ts';
 import { SCHEMA_VERSION } from '../../../edge-agent/src/db/migrations.ts';
 import { openDatabase, schemaVersion, type Db } from '../../../edge-agent/src/db/open.ts';
 import { demoCatalog } from '../../../edge-agent/src/demo/catalog.ts';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogSnapshot } from '../../../contracts/mqtt.ts';
 import type { Catalog } from '../../../contracts/catalog.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
-import { HttpError } from '../../../edge-agent/src/api/errors.ts';
+import { DomainError } from '../../../edge-agent/src/errors.ts';
 import { offerCatalog, offerCatalogChanged } from '../../../edge-agent/src/catalog/offers.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
@@ -13,7 +13,7 @@ import { cachedMember } from '../../../edge-agent/src/members/cache.ts';
 import { cardSalt } from '../../../edge-agent/src/members/cards.ts';
 import { claimEventId } from '../../../edge-agent/src/members/claim.ts';
 import { applyClaimResult, claimById } from '../../../edge-agent/src/members/claims.ts';
-import { stockLeft } from '../../../edge-agent/src/members/home.ts';
+import { stockLeft } from '../../../edge-agent/src/members/decide.ts';
 import { MemberService } from '../../../edge-agent/src/members/service.ts';
 import { applySnapshot } from '../../../edge-agent/src/sync/apply.ts';
 import { freshDataDir } from '../../support/agent-process.ts';
@@ -112,7 +112,7 @@ describe('claim', () => {
     const r2 = svc.claim({ memberSession: home.memberSession, couponId: 'c-diamond-lounge', claimId: claimId(1) });
     expect(r2.status).toBe('claimed');
     expect(outbox().length).toBe(before + 1);
-    expect(() => svc.claim({ memberSession: home.memberSession, couponId: 'c-winter-300-50', claimId: claimId(1) })).toThrow(HttpError);
+    expect(() => svc.claim({ memberSession: home.memberSession, couponId: 'c-winter-300-50', claimId: claimId(1) })).toThrow(DomainError);
     expect(outbox().length).toBe(before + 1);
   });
 
@@ -219,7 +219,7 @@ describe('sessions', () => {
     clock = new Date(clock.getTime() + 59_000);
     expect(svc.home({ memberSession: b.memberSession }).home.member.tier).toBe('silver');
     clock = new Date(clock.getTime() + 61_000);
-    expect(() => svc.home({ memberSession: b.memberSession })).toThrow(expect.objectContaining({ code: 'member_session_gone', status: 410 }));
+    expect(() => svc.home({ memberSession: b.memberSession })).toThrow(expect.objectContaining({ code: 'member_session_gone', kind: 'gone' }));
   });
 });
 

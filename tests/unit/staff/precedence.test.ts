@@ -6,8 +6,9 @@ import { DisplayConfig } from '../../../contracts/config.ts';
 import type { DesiredConfig } from '../../../contracts/mqtt.ts';
 import { StaffAuditPayload } from '../../../contracts/staff.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
-import { clearOverride, listOverrides, mergeDisplay, setOverride, supersedes } from '../../../edge-agent/src/staff/overrides.ts';
-import { applyDesiredConfig, desiredConfig, effectiveDisplay } from '../../../edge-agent/src/sync/apply.ts';
+import { clearOverride, listOverrides, mergeDisplay, setOverride, supersedes } from '../../../edge-agent/src/settings/overrides.ts';
+import { applyDesiredConfig, desiredConfig } from '../../../edge-agent/src/settings/desired.ts';
+import { effectiveDisplay } from '../../../edge-agent/src/settings/effective.ts';
 import { freshDataDir } from '../../support/agent-process.ts';
 
 const defaults = DisplayConfig.parse({});

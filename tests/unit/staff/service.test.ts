@@ -6,14 +6,16 @@ import { apiMethods } from '../../../contracts/api.ts';
 import { DisplayConfig, type AgentSettings } from '../../../contracts/config.ts';
 import { AgentSettings as AgentSettingsSchema } from '../../../contracts/config.ts';
 import { StaffAuditPayload } from '../../../contracts/staff.ts';
-import { HttpError } from '../../../edge-agent/src/api/errors.ts';
+import { fromDomain } from '../../../edge-agent/src/api/errors.ts';
+import { DomainError } from '../../../edge-agent/src/errors.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
 import { createLogger } from '../../../edge-agent/src/log.ts';
 import { setCardSalt } from '../../../edge-agent/src/members/cards.ts';
 import { LogRing } from '../../../edge-agent/src/staff/log-ring.ts';
 import { StaffService, type ActionOutcome } from '../../../edge-agent/src/staff/service.ts';
-import { applyDesiredConfig, effectiveDisplay } from '../../../edge-agent/src/sync/apply.ts';
-import type { SyncStatus } from '../../../edge-agent/src/sync/engine.ts';
+import { applyDesiredConfig } from '../../../edge-agent/src/settings/desired.ts';
+import { effectiveDisplay } from '../../../edge-agent/src/settings/effective.ts';
+import type { SyncStatus } from '../../../contracts/sync-status.ts';
 import { DEMO_STAFF, demoStaffCredentials } from '../../../hq-sim/src/demo-people.ts';
 import { freshDataDir } from '../../support/agent-process.ts';
 
@@ -155,9 +157,9 @@ describe('sessions', () => {
     clock = new Date(clock.getTime() + 119_000);
     svc.settingsFor({ staffSession: s });
     clock = new Date(clock.getTime() + 120_000);
-    const gone = (() => { try { svc.settingsFor({ staffSession: s }); return null; } catch (err) { return err as HttpError; } })();
-    expect(gone).toBeInstanceOf(HttpError);
-    expect(gone).toMatchObject({ status: 410, code: 'staff_session_gone' });
+    const gone = (() => { try { svc.settingsFor({ staffSession: s }); return null; } catch (err) { return err as DomainError; } })();
+    expect(gone).toBeInstanceOf(DomainError);
+    expect(fromDomain(gone!)).toMatchObject({ status: 410, code: 'staff_session_gone' });
     expect(audit().at(-1)).toMatchObject({ action: 'sign-out', staffId: 'staff-li', details: JSON.stringify({ reason: 'expired' }) });
   });
 

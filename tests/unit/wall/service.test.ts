@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DisplayConfig } from '../../../contracts/config.ts';
-import { HttpError } from '../../../edge-agent/src/api/errors.ts';
+import { fromDomain } from '../../../edge-agent/src/api/errors.ts';
+import { DomainError } from '../../../edge-agent/src/errors.ts';
 import { offerCatalog, offerCatalogChanged } from '../../../edge-agent/src/catalog/offers.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
 import { assignArm } from '../../../edge-agent/src/decision/engine.ts';
@@ -35,7 +36,7 @@ async function statusOf(fn: () => Promise<unknown>): Promise<number> {
     await fn();
     return 200;
   } catch (err) {
-    if (err instanceof HttpError) return err.status;
+    if (err instanceof DomainError) return fromDomain(err).status;
     throw err;
   }
 }

@@ -1,8 +1,8 @@
 // The audit log of staff actions: one row in staff_audit and one `staff.audit` event in the outbox, written in the
 // same transaction, so HQ gets every entry the kiosk keeps. Never a PIN or a card number in either.
-import type { StaffAuditAction, StaffAuditEntry, StaffAuditPayload } from '../../../contracts/staff.ts';
-import type { Db } from '../db/open.ts';
-import { enqueueEvent } from '../outbox.ts';
+import { StaffAuditEntry, type StaffAuditAction, type StaffAuditPayload } from '../../contracts/staff.ts';
+import type { Db } from './db/open.ts';
+import { enqueueEvent } from './outbox.ts';
 
 export const STAFF_AUDIT_EVENT = 'staff.audit';
 
@@ -19,8 +19,20 @@ export function recordAudit(db: Db, input: AuditInput, now: Date = new Date()): 
   })();
 }
 
+/** The latest entries, newest first; a row whose details no longer parse is shown with empty details, not dropped. */
 export function recentAudit(db: Db, limit: number): StaffAuditEntry[] {
   const rows = db.prepare('SELECT seq, at, staff_id AS staffId, action, details FROM staff_audit ORDER BY seq DESC LIMIT ?').all(limit) as
-    { seq: number; at: string; staffId: string | null; action: StaffAuditAction; details: string }[];
-  return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+    { seq: number; at: string; staffId: string | null; action: string; details: string }[];
+  return rows.flatMap((r) => {
+    const entry = StaffAuditEntry.safeParse({ ...r, details: parseDetails(r.details) });
+    return entry.success ? [entry.data] : [];
+  });
+}
+
+function parseDetails(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
 }

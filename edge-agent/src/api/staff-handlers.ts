@@ -1,11 +1,8 @@
-// The staff.* API methods, merged into the agent's handler map (api/handlers.ts has the rest).
-import type { ApiMethod } from '../../../contracts/api.ts';
-import type { Handlers } from '../api/server.ts';
-import type { StaffService } from './service.ts';
+// The staff.* API methods, merged into the agent's handler map (handlers.ts has the rest).
+import type { ApiHandlers, StaffMethod } from '../../../contracts/api.ts';
+import type { StaffService } from '../staff/service.ts';
 
-export type StaffMethod = Extract<ApiMethod, `staff.${string}`>;
-
-export function staffHandlers(staff: StaffService): Pick<Handlers, StaffMethod> {
+export function staffHandlers(staff: StaffService): Pick<ApiHandlers, StaffMethod> {
   return {
     'staff.roster': () => staff.roster(),
     'staff.signIn': (params) => staff.signIn(params),

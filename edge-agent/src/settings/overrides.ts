@@ -9,7 +9,7 @@ import { DisplayConfig } from '../../../contracts/config.ts';
 import type { DesiredConfig } from '../../../contracts/mqtt.ts';
 import { SettingField, settingSchema, type SettingOverride } from '../../../contracts/staff.ts';
 import type { Db } from '../db/open.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit.ts';
 
 /** An override as stored: with HQ's value for the field when it was made (undefined when HQ had none). */
 export type StoredOverride = SettingOverride & { hqValue: unknown };
