@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { catalogInfo, replaceCatalog } from '../catalog/repo.ts';
 import { upsertMembers } from '../members/cache.ts';
 import { cacheCard, cardHash, cardSalt, demoCardNumber, setCardSalt } from '../members/cards.ts';

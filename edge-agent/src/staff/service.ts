@@ -14,7 +14,7 @@ import type { ApiParsedParams, ApiResult } from '../../../contracts/api.ts';
 import { HttpError } from '../api/errors.ts';
 import { catalogInfo } from '../catalog/repo.ts';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { cardHash, cardSalt, isCardNumber, normaliseCardNumber } from '../members/cards.ts';
 import type { SyncStatus } from '../sync/engine.ts';
 import { desiredConfig, effectiveDisplay } from '../sync/apply.ts';

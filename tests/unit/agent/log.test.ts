@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../edge-agent/src/log.ts';
+import { createLogger } from '../../../common/node/log.ts';
 
 describe('createLogger', () => {
   it('writes one JSON object per line, filtered by level, with the component path', () => {
