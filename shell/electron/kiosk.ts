@@ -11,10 +11,10 @@ import { agentEnv } from '../core/agent-env.ts';
 import { HEARTBEAT_INTERVAL_MS } from '../core/heartbeat.ts';
 import { createShellLogger, type ShellLogger } from '../core/log.ts';
 import { feedWatchdog, sdNotifier, type SdNotifier } from '../core/sd-notify.ts';
-import { newSessionSecret, superviseAgent } from '../core/supervise.ts';
+import { newSessionSecret, superviseAgent, type SupervisedAgent } from '../core/supervise.ts';
 import type { AgentSupervisor, ShellRequestHandler } from '../core/supervisor.ts';
 import { appProtocolHandler } from './app-protocol.ts';
-import { kioskPaths, lockDownApp, prepareApp } from './app-setup.ts';
+import { kioskPaths, lockDownApp, prepareApp, type KioskPaths } from './app-setup.ts';
 import { followDisplays } from './display-watch.ts';
 import { registerIpc } from './ipc.ts';
 import { appRelauncher, reportCarriedRecoveries, stopAgentOnQuit, type KioskState } from './lifecycle.ts';
@@ -52,48 +52,31 @@ export async function runKiosk(opts: KioskOptions = {}): Promise<Kiosk | null> {
   const log = opts.log ?? createShellLogger('electron');
   const sd = opts.sd ?? sdNotifier({ env, onError: (m) => log.warn(m) });
 
+  // Before 'ready': the scheme, switches, single-instance lock and display mapping; the app-wide lock-down.
   const prepared = prepareApp(env, log);
   if (prepared === 'stop') return null;
   const state: KioskState = { quitting: false };
-  // Created after 'ready'; the listeners registered before it reach the windows through this holder.
+  // Made after 'ready'; the listeners registered before it reach the windows through this holder.
   let windows: KioskWindows | null = null;
   lockDownApp(log, () => windows?.windows()[0]?.win.focus());
   await app.whenReady();
 
+  // The agent, under the shared supervision wiring; the windows open once it is ready (or after the warning).
   const paths = kioskPaths(env);
   const secret = newSessionSecret();
-  const cmd = agentCommand({ appRoot: paths.appRoot, packaged: paths.packaged, resourcesPath: paths.resources });
-  const agent = superviseAgent({
-    shell: 'electron',
-    agent: cmd,
-    cwd: paths.packaged ? paths.resources : paths.appRoot,
-    env: agentEnv(env, {
-      secret,
-      commandEnv: cmd.env,
-      defaults: {
-        ATRIUM_DATA_DIR: path.join(paths.userData, 'data'),
-        ATRIUM_UI_DIR: paths.uiDir,
-        ...(paths.packaged ? { ATRIUM_MODELS_DIR: path.join(paths.resources, 'agent', 'models') } : {}),
-      },
-    }),
-    log,
-    onShellRequest: screenshotOfFirstWindow(() => windows),
+  const readyWarningMs = opts.readyWarningMs ?? 20_000;
+  const agent = superviseKioskAgent(env, paths, secret, log, {
+    windows: () => windows,
     onReady: () => displays.open(),
-    exit: (code) => app.exit(code),
-    notReadyAfter: {
-      ms: opts.readyWarningMs ?? 20_000,
-      then: () => {
-        log.warn('the edge agent is not ready yet; opening the kiosk windows anyway (they show "unavailable" and retry)', { afterMs: opts.readyWarningMs ?? 20_000 });
-        displays.open();
-      },
+    onNotReady: () => {
+      log.warn('the edge agent is not ready yet; opening the kiosk windows anyway (they show "unavailable" and retry)', { afterMs: readyWarningMs });
+      displays.open();
     },
+    readyWarningMs,
   });
   const { supervisor } = agent;
-  supervisor.on('line', (line) => {
-    if (line.startsWith('{')) log.raw(line);
-    else log.info('agent output', { line });
-  });
 
+  // The UI on atrium://app, and the windows that show it.
   applySessionPolicy(session.defaultSession, APP_ORIGIN, log);
   protocol.handle(APP_SCHEME, appProtocolHandler({ uiDir: paths.uiDir, agentOrigin: agent.origin, log }));
 
@@ -122,6 +105,7 @@ export async function runKiosk(opts: KioskOptions = {}): Promise<Kiosk | null> {
   reportCarriedRecoveries(stateFile, (record) => supervisor.notify(record));
   const displays = followDisplays(kioskWindows, state, log);
 
+  // Heartbeats, the systemd watchdog, and the way out.
   const ticker = setInterval(() => kioskWindows.tick(), HEARTBEAT_INTERVAL_MS);
   ticker.unref();
   // Not fed while a window has spent its recovery budget: systemd then restarts the whole kiosk.
@@ -134,6 +118,41 @@ export async function runKiosk(opts: KioskOptions = {}): Promise<Kiosk | null> {
 
   agent.start({ packaged: paths.packaged, displays: prepared.map });
   return { supervisor, windows: kioskWindows, agentOrigin: agent.origin };
+}
+
+/** The edge agent as the Electron shell runs it: its command, its short environment, its logs forwarded. */
+function superviseKioskAgent(
+  env: NodeJS.ProcessEnv,
+  paths: KioskPaths,
+  secret: string,
+  log: ShellLogger,
+  hooks: { windows: () => KioskWindows | null; onReady: () => void; onNotReady: () => void; readyWarningMs: number },
+): SupervisedAgent {
+  const cmd = agentCommand({ appRoot: paths.appRoot, packaged: paths.packaged, resourcesPath: paths.resources });
+  const agent = superviseAgent({
+    shell: 'electron',
+    agent: cmd,
+    cwd: paths.packaged ? paths.resources : paths.appRoot,
+    env: agentEnv(env, {
+      secret,
+      commandEnv: cmd.env,
+      defaults: {
+        ATRIUM_DATA_DIR: path.join(paths.userData, 'data'),
+        ATRIUM_UI_DIR: paths.uiDir,
+        ...(paths.packaged ? { ATRIUM_MODELS_DIR: path.join(paths.resources, 'agent', 'models') } : {}),
+      },
+    }),
+    log,
+    onShellRequest: screenshotOfFirstWindow(hooks.windows),
+    onReady: hooks.onReady,
+    exit: (code) => app.exit(code),
+    notReadyAfter: { ms: hooks.readyWarningMs, then: hooks.onNotReady },
+  });
+  agent.supervisor.on('line', (line) => {
+    if (line.startsWith('{')) log.raw(line);
+    else log.info('agent output', { line });
+  });
+  return agent;
 }
 
 /** HQ's capture-screenshot command: the agent asks over IPC; the first kiosk window's contents are captured. */

@@ -15,9 +15,9 @@ const session = () => new FakeSession() as any;
 
 describe('kioskWebPreferences', () => {
   it('isolates and sandboxes the page, with no Node anywhere and the compiled preload', () => {
-    const prefs = kioskWebPreferences('/app/dist/electron/electron/preload.cjs', { packaged: true });
+    const prefs = kioskWebPreferences('/app/dist/shell/shell/electron/preload.cjs', { packaged: true });
     expect(prefs).toMatchObject({
-      preload: '/app/dist/electron/electron/preload.cjs',
+      preload: '/app/dist/shell/shell/electron/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
