@@ -3,6 +3,8 @@
 // mode kept alive by KioskBrowserKeeper (every page and browser recovery reported to HQ through the agent), and
 // systemd readiness/watchdog when run as a service. scripts/start.ts (`npm start`) runs it; bench/kiosk-driver.ts
 // runs the same code to measure it.
+import { z } from 'zod';
+import { PairingCodeResponse } from '../../contracts/api.ts';
 import { agentCommand } from '../core/agent-command.ts';
 import type { ShellLogger } from '../core/log.ts';
 import { feedWatchdog, sdNotifier } from '../core/sd-notify.ts';
@@ -114,13 +116,16 @@ export function startBrowserKiosk(opts: BrowserKioskOptions): BrowserKiosk {
   };
 }
 
+const PairingCodeAnswer = z.union([z.object({ ok: z.literal(true), data: PairingCodeResponse }), z.object({ ok: z.literal(false) })]);
+
+/** A single-use pairing code from the agent (the page trades it for the session secret; contracts/api.ts). */
 export async function mintPairingCode(url: string, secret: string): Promise<string> {
   const res = await fetch(new URL('/api/pairing-codes', url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
     body: '{}',
   });
-  const body = (await res.json()) as { ok: boolean; data?: { code: string } };
-  if (!body.ok || !body.data) throw new Error(`could not get a pairing code from the agent (HTTP ${res.status})`);
-  return body.data.code;
+  const body = PairingCodeAnswer.safeParse(await res.json().catch(() => null));
+  if (!body.success || !body.data.ok) throw new Error(`could not get a pairing code from the agent (HTTP ${res.status})`);
+  return body.data.data.code;
 }
