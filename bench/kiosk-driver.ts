@@ -1,4 +1,4 @@
-// The browser kiosk as `npm start` runs it (scripts/run-browser-kiosk.ts: supervised agent + Chromium kept alive by
+// The browser kiosk as `npm start` runs it (shell/browser/kiosk.ts: supervised agent + Chromium kept alive by
 // the keeper), headless, in a process of its own so bench/kiosk.ts can time it from process start and add up the
 // memory of the whole process tree. Talks to the bench over Node IPC:
 //   -> {type:'interactive'} once the attract screen shows and the page answers
@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '../electron/log.ts';
-import { startBrowserKiosk } from '../scripts/run-browser-kiosk.ts';
+import type { ShellLogger as Logger } from '../shell/core/log.ts';
+import { startBrowserKiosk } from '../shell/browser/kiosk.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (m, f) => console.error(m, JSON.stringify(f ?? {})), raw: () => {} };

@@ -8,7 +8,7 @@
 //    against the bare Chromium; memory is also sampled every minute of the use, to show whether it keeps growing.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { KioskBrowser } from '../scripts/kiosk-browser.ts';
+import { KioskBrowser } from '../shell/browser/kiosk-browser.ts';
 import { memoryKb, processTree } from '../scripts/proc-tree.ts';
 
 const driver = fileURLToPath(new URL('./kiosk-driver.ts', import.meta.url));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AgentSettings } from '../contracts/config.ts';
 import { openDatabase, DB_FILE, type Db } from '../edge-agent/src/db/open.ts';
-import { createLogger, type Logger } from '../edge-agent/src/log.ts';
+import { createLogger, type Logger } from '../common/node/log.ts';
 import { aclFor } from '../hq-sim/src/acl.ts';
 import { canConnect, DEBIAN_MOSQUITTO, freeLoopbackPort, mosquittoConfig } from '../hq-sim/src/broker-mosquitto.ts';
 import { mosquittoPasswordFile } from '../hq-sim/src/mosquitto-passwd.ts';

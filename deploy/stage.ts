@@ -1,8 +1,8 @@
 // Stages what electron-builder packs (electron-builder.yml), after `npm run build`:
-//   dist/stage/app    the Electron main process: its own package.json (main, and zod, its one runtime
-//                     dependency) and the compiled dist/electron. Packed into app.asar.
+//   dist/stage/app    the Electron main process: its own package.json (main, and zod and pino, its runtime
+//                     dependencies) and the compiled shell (dist/shell). Packed into app.asar.
 //   dist/stage/agent  the edge agent as it runs in a checkout, on plain Node 24: its TypeScript (edge-agent/src,
-//                     contracts), the built UI (dist/renderer), the models (models/), the Node binary from the
+//                     contracts, common), the built UI (dist/renderer), the models (models/), the Node binary from the
 //                     npm package `node`, and exactly the node_modules the agent imports, with everything they
 //                     depend on (from package-lock.json), native builds for this OS only. Shipped beside
 //                     app.asar as resources/agent (the agent is a separate plain-Node process, it cannot read asar).
@@ -15,7 +15,7 @@ type LockPackage = { version?: string; dependencies?: Record<string, string>; op
 type Lockfile = { packages: Record<string, LockPackage> };
 
 /** Where the agent's sources live; everything they import from node_modules must be staged. */
-export const AGENT_SOURCES = ['edge-agent/src', 'contracts'];
+export const AGENT_SOURCES = ['edge-agent/src', 'contracts', 'common'];
 
 /** Bare package names imported (statically, dynamically or by re-export) by the .ts files under these folders. */
 export function importedPackages(root: string, folders: string[] = AGENT_SOURCES): string[] {
@@ -102,21 +102,21 @@ export function stage(o: StageOptions): StageResult {
   const need = (p: string, hint: string) => {
     if (!existsSync(path.join(root, p))) throw new Error(`${p} is missing: ${hint}`);
   };
-  need('dist/electron/electron/main.js', 'run npm run build first');
+  need(rootPkg.main, 'run npm run build first');
   need('dist/renderer/index.html', 'run npm run build first');
   need('models/manifest.json', 'install the models first (see models/README.md)');
   rmSync(out, { recursive: true, force: true });
 
-  // The Electron app: compiled main + preload, and zod (the contracts the main process parses with).
+  // The Electron app: compiled main + preload, zod (the contracts the main process parses with) and pino (its log).
   const appDir = path.join(out, 'app');
   mkdirSync(appDir, { recursive: true });
   writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({
     name: rootPkg.name, productName: 'Atrium', version: rootPkg.version, description: rootPkg.description, license: rootPkg.license,
     author: { name: 'Atrium', email: 'kiosk@atrium.invalid' }, homepage: 'https://atrium.invalid', type: 'module', main: rootPkg.main,
-    dependencies: { zod: rootPkg.dependencies.zod },
+    dependencies: { zod: rootPkg.dependencies.zod, pino: rootPkg.dependencies.pino },
   }, null, 2));
-  cpSync(path.join(root, 'dist/electron'), path.join(appDir, 'dist/electron'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') && !src.endsWith('.map') && !src.endsWith('.tsbuildinfo') });
-  copyPackages(root, appDir, lock, dependencyClosure(lock, ['zod']), o);
+  cpSync(path.join(root, 'dist/shell'), path.join(appDir, 'dist/shell'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') && !src.endsWith('.map') && !src.endsWith('.tsbuildinfo') });
+  copyPackages(root, appDir, lock, dependencyClosure(lock, ['zod', 'pino']), o);
 
   // The agent: sources, UI, models, Node, and its node_modules.
   const agentDir = path.join(out, 'agent');

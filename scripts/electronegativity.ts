@@ -1,6 +1,6 @@
 // The Electronegativity scan of the Electron shell, as a test suite: `npm test` runs it after the build (see
 // scripts/test.ts); run it alone with `node scripts/electronegativity.ts`. It scans the compiled main process and
-// preload (dist/electron/electron) offline: the one check that downloads Electron's release list
+// preload (dist/shell/shell: the shell's core, Electron driver and browser driver) offline: the one check that downloads Electron's release list
 // (AvailableSecurityFixesGlobalCheck) is excluded and the Electron version is given, not looked up. The tool
 // also tries to fetch translations (1 s timeout, falls back to English). Every HIGH-severity finding fails the
 // suite; each check with no high finding counts as passed. All findings go to reports/electronegativity.csv.
@@ -53,7 +53,7 @@ export function checkIds(root: string): string[] {
   }
 }
 
-export function scan(root: string, out = path.join(root, 'reports', 'electronegativity.csv'), input = path.join(root, 'dist/electron/electron')): ScanResult {
+export function scan(root: string, out = path.join(root, 'reports', 'electronegativity.csv'), input = path.join(root, 'dist/shell/shell')): ScanResult {
   const electron = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
   const checks = checkIds(root);
   mkdirSync(path.dirname(out), { recursive: true });

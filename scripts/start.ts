@@ -1,16 +1,16 @@
 // `npm start`: runs the kiosk. With the Electron binary: the Electron kiosk window (its main process runs the
 // agent). Without it: says so in one line, runs the agent under the supervisor, and serves the UI for a browser
 // kiosk, opening `chromium --kiosk --app=URL` when a display is available (or headless with
-// ATRIUM_KIOSK_HEADLESS=1) and keeping it alive (scripts/run-browser-kiosk.ts). Either way one line
+// ATRIUM_KIOSK_HEADLESS=1) and keeping it alive (shell/browser/kiosk.ts). Either way one line
 // `Kiosk UI: http://127.0.0.1:PORT/...` is printed once the UI is ready.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger } from '../electron/log.ts';
 import { startDemoHq, type DemoHq } from '../hq-sim/src/demo-hq.ts';
 import { consoleLog } from '../hq-sim/src/log.ts';
+import { startBrowserKiosk } from '../shell/browser/kiosk.ts';
+import { createShellLogger } from '../shell/core/log.ts';
 import { electronBinary } from './electron-binary.ts';
-import { startBrowserKiosk } from './run-browser-kiosk.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const verbose = process.env.ATRIUM_VERBOSE === '1';
@@ -37,7 +37,7 @@ async function runBrowserKiosk() {
     root,
     env: childEnv,
     // Recoveries are warnings, so they always show; info lines only with ATRIUM_VERBOSE=1.
-    log: createLogger('browser-kiosk', (line) => void (verbose || !/"level":"(debug|info)"/.test(line) ? process.stdout.write(line) : undefined)),
+    log: createShellLogger('browser-kiosk', (line) => void (verbose || !/"level":"(debug|info)"/.test(line) ? process.stdout.write(line) : undefined)),
     openBrowser: hasDisplay() || headless,
     // Headless: CI and benchmarks on machines without a display (the page renders the same, off screen).
     extraArgs: headless ? ['--headless', '--disable-gpu'] : [],

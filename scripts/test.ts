@@ -30,7 +30,7 @@ function readJson(file: string): any {
 }
 
 // 1. Type-checking: one check per TypeScript project (contracts, agent, renderer, electron, tests).
-const projects = ['contracts', 'edge-agent', 'renderer', 'electron', 'hq-sim', 'tests'];
+const projects = ['contracts', 'edge-agent', 'renderer', 'shell', 'hq-sim', 'tests'];
 const tscStatus = run(bin('tsc'), ['-b', ...projects.map((p) => path.join(root, p))]);
 results.push({ suite: 'typecheck', counts: tscStatus === 0 ? { passed: projects.length, failed: 0, skipped: 0 } : { passed: 0, failed: projects.length, skipped: 0 } });
 
@@ -40,7 +40,7 @@ results.push({ suite: 'build', counts: buildStatus === 0 ? { passed: 1, failed: 
 
 // 2b. Electronegativity over the compiled Electron main + preload (offline; HIGH findings fail). See docs/security.md.
 {
-  console.log('\n$ electronegativity dist/electron/electron');
+  console.log('\n$ electronegativity dist/shell/shell');
   const scan = buildStatus === 0 ? electronegativityScan(root) : null;
   if (scan?.error) console.log(`electronegativity: ${scan.error}`);
   for (const f of scan?.findings ?? []) console.log(`  ${f.severity.padEnd(13)} ${f.issue} ${f.filename}:${f.location}`);

@@ -11,7 +11,7 @@ import { registerFloorRank } from './catalog/repo.ts';
 import { catalogInfo } from './catalog/info.ts';
 import { openDatabase, schemaVersion, type Db } from './db/open.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '../../common/node/log.ts';
 import { MemberService } from './members/service.ts';
 import { enqueueEvent, type OutboxEvent } from './outbox.ts';
 import { captureScreenshot, hasShell, onShellRecovery } from './shell.ts';

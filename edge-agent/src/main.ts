@@ -3,7 +3,7 @@
 import { startAgent } from './agent.ts';
 import { ConfigError, loadSettings } from './config.ts';
 import { DatabaseError } from './db/open.ts';
-import { createLogger } from './log.ts';
+import { createLogger } from '../../common/node/log.ts';
 
 function configFileArg(argv: string[]): string | undefined {
   const i = argv.indexOf('--config');

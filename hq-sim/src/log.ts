@@ -1,33 +1,31 @@
-// The HQ simulator's log: the same shape as the edge agent's Logger (info/warn/error with fields), so callers can
-// pass either. The CLI's live table keeps recent lines in a ring instead of scrolling them over the table.
-export type HqLog = {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-};
+// The HQ simulator's log: the one project logger (common/node/log.ts: same redaction, same records), with two
+// destinations of its own. The CLI prints human-readable lines on stderr (stdout stays clean for command output);
+// the live fleet table keeps the recent lines in a ring instead of scrolling them over the table.
+import { createLogger, recordSink, type LogRecord, type Logger } from '../../common/node/log.ts';
 
-export type LogLine = { ts: string; level: 'info' | 'warn' | 'error'; msg: string; fields?: Record<string, unknown> };
+/** What the simulator needs of a logger; an agent Logger fits too, so callers can pass either. */
+export type HqLog = Pick<Logger, 'info' | 'warn' | 'error'>;
+
+export type LogLine = Omit<LogRecord, 'component'>;
 
 export function formatLogLine(l: LogLine): string {
   const extra = l.fields && Object.keys(l.fields).length ? ` ${JSON.stringify(l.fields)}` : '';
   return `${l.ts.slice(11, 19)} ${l.level.padEnd(5)} ${l.msg}${extra}`;
 }
 
-/** Plain text lines on stderr (stdout stays clean for command output). */
+/** Plain text lines, on stderr unless `write` is given. */
 export function consoleLog(write: (line: string) => void = (line) => process.stderr.write(line + '\n')): HqLog {
-  const emit = (level: LogLine['level']) => (msg: string, fields?: Record<string, unknown>) =>
-    write(formatLogLine({ ts: new Date().toISOString(), level, msg, ...(fields ? { fields } : {}) }));
-  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
+  return createLogger('info', 'hq', recordSink((record) => write(formatLogLine(record))));
 }
 
 /** Keeps the last `size` lines in memory (for the live fleet table). */
 export function ringLog(size = 8): HqLog & { lines(): LogLine[] } {
   const ring: LogLine[] = [];
-  const emit = (level: LogLine['level']) => (msg: string, fields?: Record<string, unknown>) => {
-    ring.push({ ts: new Date().toISOString(), level, msg, ...(fields ? { fields } : {}) });
+  const log = createLogger('info', 'hq', recordSink(({ component: _component, ...line }) => {
+    ring.push(line);
     if (ring.length > size) ring.shift();
-  };
-  return { info: emit('info'), warn: emit('warn'), error: emit('error'), lines: () => [...ring] };
+  }));
+  return { info: log.info, warn: log.warn, error: log.error, lines: () => [...ring] };
 }
 
-export const silentLog: HqLog = { info: () => {}, warn: () => {}, error: () => {} };
+export const silentLog: HqLog = createLogger('error', 'hq', () => {});

@@ -1,4 +1,4 @@
-// The real Electron kiosk: launches dist/electron/electron/main.js with the Electron binary and checks the window
+// The real Electron kiosk: launches dist/shell/shell/electron/main.js with the Electron binary and checks the window
 // shows the attract screen from atrium://app/ and that the page sees exactly window.atrium.getSession/heartbeat
 // and no Node. Needs `npm run build` first, and a display (xvfb-run -a on a headless Linux box). Where the
 // Electron binary is missing (here: the electron package cannot download it), the test is SKIPPED, not passed.

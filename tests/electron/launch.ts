@@ -1,4 +1,4 @@
-// Launches the real Electron kiosk (dist/electron/electron/main.js) for the specs in this folder, on a fresh data
+// Launches the real Electron kiosk (dist/shell/shell/electron/main.js) for the specs in this folder, on a fresh data
 // folder. Where no Electron binary exists (this build environment cannot download it) the calling test skips.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ export function skipWithoutElectron(): void {
 
 export async function launchKiosk(env: Record<string, string> = {}): Promise<ElectronApplication> {
   // With a binary, a missing build is a setup error, not a reason to skip.
-  expect(existsSync(path.join(root, 'dist/electron/electron/main.js')), 'dist/electron is missing: run npm run build').toBe(true);
+  expect(existsSync(path.join(root, 'dist/shell/shell/electron/main.js')), 'dist/shell is missing: run npm run build').toBe(true);
   expect(existsSync(path.join(root, 'dist/renderer/index.html')), 'dist/renderer is missing: run npm run build').toBe(true);
   const args = [root];
   // Chromium refuses to start as root without --no-sandbox (CI runs as root).

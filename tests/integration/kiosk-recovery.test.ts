@@ -10,9 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ShellRecovery } from '../../contracts/shell.ts';
-import type { Logger } from '../../electron/log.ts';
+import type { ShellLogger as Logger } from '../../shell/core/log.ts';
 import { processTree } from '../../scripts/proc-tree.ts';
-import { startBrowserKiosk, type BrowserKiosk } from '../../scripts/run-browser-kiosk.ts';
+import { startBrowserKiosk, type BrowserKiosk } from '../../shell/browser/kiosk.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-kiosk-recovery-'));

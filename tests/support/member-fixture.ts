@@ -8,7 +8,7 @@ import { demoCatalog } from '../../edge-agent/src/demo/catalog.ts';
 import { seedDemoIfEmpty } from '../../edge-agent/src/demo/seed.ts';
 import { cardSalt } from '../../edge-agent/src/members/cards.ts';
 import { signMemberToken } from '../../edge-agent/src/members/token.ts';
-import { createLogger } from '../../edge-agent/src/log.ts';
+import { createLogger } from '../../common/node/log.ts';
 import { replaceCatalog } from '../../edge-agent/src/catalog/repo.ts';
 
 export type HqTestKey = { kid: string; privateKey: KeyObject; publicKey: string };

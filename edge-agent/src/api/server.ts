@@ -5,12 +5,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiHandlers, type ApiMethod, type ApiParsedParams, type ApiResult, type Health } from '../../../contracts/api.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { DomainError } from '../errors.ts';
 import { fromDomain, HttpError } from './errors.ts';
-import { securityHeaders } from './headers.ts';
+import { securityHeaders } from '../../../common/node/security-headers.ts';
 import { PairingCodes } from './pairing.ts';
-import { serveStatic } from './static.ts';
+import { serveStatic } from '../../../common/node/static-files.ts';
 
 
 export type ApiServerOptions = {

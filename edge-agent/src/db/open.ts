@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { migrations, SCHEMA_VERSION } from './migrations.ts';
 
 export type Db = Database.Database;

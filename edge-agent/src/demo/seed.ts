@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { replaceCatalog } from '../catalog/repo.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import { upsertMembers } from '../members/cache.ts';

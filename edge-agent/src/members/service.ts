@@ -5,7 +5,7 @@ import type { Member } from '../../../contracts/catalog.ts';
 import { maskName, type IdentifyResult, type MemberHome } from '../../../contracts/members.ts';
 import { DomainError, memberSessionGone } from '../errors.ts';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { enqueueEvent } from '../outbox.ts';
 import { cachedMember, cacheMember, forgetMember } from './cache.ts';
 import { cacheCard } from './cards.ts';

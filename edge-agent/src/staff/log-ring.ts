@@ -1,7 +1,7 @@
 // The agent's recent log lines kept in memory for staff diagnostics. Logs must not carry member data anyway
 // (log.ts); scrubLogFields is a second guard for the export: it drops fields whose names suggest member or secret
 // data and masks long digit runs (card or phone numbers) inside text.
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 
 export type LogEntry = { ts: string; level: 'debug' | 'info' | 'warn' | 'error'; component: string; msg: string; fields?: Record<string, unknown> };
 

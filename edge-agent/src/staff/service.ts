@@ -14,7 +14,7 @@ import type { ApiParsedParams, ApiResult } from '../../../contracts/api.ts';
 import { staffSessionGone } from '../errors.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { cardHash, cardSalt, isCardNumber, normaliseCardNumber } from '../members/cards.ts';
 import type { SyncStatus } from '../../../contracts/sync-status.ts';
 import { desiredConfig } from '../settings/desired.ts';

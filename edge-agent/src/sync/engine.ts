@@ -13,7 +13,7 @@ import {
 import { ClaimResult } from '../../../contracts/members.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import { applyClaimResult } from '../members/claims.ts';
 import { outboxBatch, outboxDelete, outboxDepth, outboxFailed } from '../outbox.ts';
 import { applyDelta, applySnapshot, rememberInbox } from './apply.ts';

@@ -18,7 +18,7 @@ import { checkModelFile, EXPRESSION_MODEL, loadManifest, modelEntry } from '../e
 import { loadExpressionModels, type ModelState } from '../expression/loader.ts';
 import { CropError, decodeCrop } from '../expression/preprocess.ts';
 import { DEFAULT_SMOOTHING, isSteady, smooth, type SmoothingParams } from '../expression/smoothing.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../../common/node/log.ts';
 import type { MemberService } from '../members/service.ts';
 import { enqueueEvent, type OutboxEvent } from '../outbox.ts';
 import { countExpression, flushFinishedHours } from './hourly.ts';

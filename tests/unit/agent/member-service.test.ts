@@ -8,7 +8,7 @@ import { DomainError } from '../../../edge-agent/src/errors.ts';
 import { offerCatalog, offerCatalogChanged } from '../../../edge-agent/src/catalog/offers.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
-import { createLogger } from '../../../edge-agent/src/log.ts';
+import { createLogger } from '../../../common/node/log.ts';
 import { cachedMember } from '../../../edge-agent/src/members/cache.ts';
 import { cardSalt } from '../../../edge-agent/src/members/cards.ts';
 import { claimEventId } from '../../../edge-agent/src/members/claim.ts';

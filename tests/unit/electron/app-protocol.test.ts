@@ -1,4 +1,4 @@
-// The atrium://app scheme handler (electron/app-protocol.ts), called with real fetch Requests: the built UI is
+// The atrium://app scheme handler (shell/electron/app-protocol.ts), called with real fetch Requests: the built UI is
 // served from real files, and API calls are forwarded to a real HTTP server on loopback standing in for the
 // agent's port, so the headers that actually arrive there are checked (kiosk-real-agent.test.ts forwards to
 // the real edge agent).
@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appProtocolHandler, appScheme, appUrl, forwardRefusal, isForwarded } from '../../../electron/app-protocol.ts';
+import { appProtocolHandler, appScheme, appUrl, forwardRefusal, isForwarded } from '../../../shell/electron/app-protocol.ts';
 
 vi.mock('electron', () => ({}));
 

@@ -1,8 +1,8 @@
 // Which kiosk window goes on which display: ATRIUM_DISPLAYS parsing (contracts/shell-config.ts) and the window
-// plan for the displays connected now (electron/displays.ts), including hot-plug cases. Pure functions.
+// plan for the displays connected now (shell/electron/displays.ts), including hot-plug cases. Pure functions.
 import { describe, expect, it } from 'vitest';
 import { DisplayMapError, parseDisplayMap } from '../../../contracts/shell-config.ts';
-import { orderDisplays, planWindows, type ScreenDisplay } from '../../../electron/displays.ts';
+import { orderDisplays, planWindows, type ScreenDisplay } from '../../../shell/electron/displays.ts';
 
 const d = (id: number, x: number, touch: ScreenDisplay['touchSupport'] = 'unknown', y = 0): ScreenDisplay => ({ id, bounds: { x, y, width: 1920, height: 1080 }, touchSupport: touch });
 

@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { vi, type Mock } from 'vitest';
 import type { ShellRecovery } from '../../../contracts/shell.ts';
-import type { SupervisorEvents, SupervisorOptions } from '../../../electron/supervisor.ts';
+import type { SupervisorEvents, SupervisorOptions } from '../../../shell/core/supervisor.ts';
 
 export class FakeSupervisor extends EventEmitter<SupervisorEvents> {
   static instances: FakeSupervisor[] = [];

@@ -2,8 +2,8 @@
 // The `electron` module is mocked (its binary cannot be downloaded here): the fake ipcMain calls the registered
 // handlers the way Electron would, with an event carrying sender and senderFrame.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HEARTBEAT_CHANNEL, IPC_CHANNELS, registerIpc, senderRefusal, SESSION_CHANNEL } from '../../../electron/ipc.ts';
-import type { Logger } from '../../../electron/log.ts';
+import { HEARTBEAT_CHANNEL, IPC_CHANNELS, registerIpc, senderRefusal, SESSION_CHANNEL } from '../../../shell/electron/ipc.ts';
+import type { ShellLogger as Logger } from '../../../shell/core/log.ts';
 import { FakeFrame, FakeWebContents, ipcMain, resetElectronFakes } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SESSION_CHANNEL } from '../../../electron/ipc.ts';
-import { runKiosk, type Kiosk } from '../../../electron/kiosk.ts';
-import type { Logger } from '../../../electron/log.ts';
+import { SESSION_CHANNEL } from '../../../shell/electron/ipc.ts';
+import { runKiosk, type Kiosk } from '../../../shell/electron/kiosk.ts';
+import type { ShellLogger as Logger } from '../../../shell/core/log.ts';
 import { app, FakeBrowserWindow, fakeEvent, ipcMain, protocol, resetElectronFakes } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());

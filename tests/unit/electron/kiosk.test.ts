@@ -1,20 +1,20 @@
-// The Electron shell's orchestration (electron/kiosk.ts, run by electron/main.ts) against fakes: `electron` is
+// The Electron shell's orchestration (shell/electron/kiosk.ts, run by shell/electron/main.ts) against fakes: `electron` is
 // mocked because its binary cannot be downloaded here, and AgentSupervisor is replaced by a fake driven event by
 // event. kiosk-real-agent.test.ts runs the same shell with the real supervisor and the real edge agent.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HIDE_CURSOR_CSS } from '../../../electron/displays.ts';
-import { HEARTBEAT_CHANNEL, SESSION_CHANNEL } from '../../../electron/ipc.ts';
-import { RELAUNCH_EXIT_CODE, runKiosk, type KioskOptions } from '../../../electron/kiosk.ts';
-import type { Logger } from '../../../electron/log.ts';
-import type { SdNotifier } from '../../../electron/sd-notify.ts';
+import { HIDE_CURSOR_CSS } from '../../../shell/electron/displays.ts';
+import { HEARTBEAT_CHANNEL, SESSION_CHANNEL } from '../../../shell/electron/ipc.ts';
+import { RELAUNCH_EXIT_CODE, runKiosk, type KioskOptions } from '../../../shell/electron/kiosk.ts';
+import type { ShellLogger as Logger } from '../../../shell/core/log.ts';
+import type { SdNotifier } from '../../../shell/core/sd-notify.ts';
 import { app, defaultSession, FakeBrowserWindow, fakeEvent, ipcMain, Menu, protocol, resetElectronFakes, screen } from './fake-electron.ts';
 import { FakeSupervisor } from './fake-supervisor.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());
-vi.mock('../../../electron/supervisor.ts', async () => ({ AgentSupervisor: (await import('./fake-supervisor.ts')).FakeSupervisor }));
+vi.mock('../../../shell/core/supervisor.ts', async () => ({ AgentSupervisor: (await import('./fake-supervisor.ts')).FakeSupervisor }));
 
 function captureLog() {
   const lines: string[] = [];
@@ -437,11 +437,11 @@ describe('logs and quitting', () => {
   });
 });
 
-describe('electron/main.ts entry', () => {
+describe('shell/electron/main.ts entry', () => {
   it('runs the shell on import: takes the single-instance lock and starts the supervisor', async () => {
     const onSignal = vi.spyOn(process, 'once');
     try {
-      await import('../../../electron/main.ts');
+      await import('../../../shell/electron/main.ts');
       await vi.waitFor(() => expect(FakeSupervisor.instances).toHaveLength(1));
       expect(app.requestSingleInstanceLock).toHaveBeenCalled();
       expect(FakeSupervisor.instances[0]!.start).toHaveBeenCalled();

@@ -2,7 +2,7 @@
 // Electron's 'before-input-event' passes), and its wiring on fakes of BrowserWindow/webContents (the Electron
 // binary cannot be downloaded here; tests/electron/lockdown.spec.ts checks Chromium honours it where it exists).
 import { describe, expect, it, vi } from 'vitest';
-import { blockedInput, kioskSwitches, lockDownWindow, type KeyInput } from '../../../electron/lockdown.ts';
+import { blockedInput, kioskSwitches, lockDownWindow, type KeyInput } from '../../../shell/electron/lockdown.ts';
 import { FakeBrowserWindow, fakeEvent } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());

@@ -86,7 +86,7 @@ describe('electron-builder.yml', () => {
 
 describe('staging the agent (deploy/stage.ts)', () => {
   it('finds the packages the agent imports, statically and dynamically', () => {
-    expect(importedPackages(root)).toEqual(['better-sqlite3', 'mqtt', 'onnxruntime-node', 'zod']);
+    expect(importedPackages(root)).toEqual(['better-sqlite3', 'mqtt', 'onnxruntime-node', 'pino', 'zod']);
   });
 
   it('takes their whole dependency tree from the lockfile, and nothing of the UI, the tests or the build tools', () => {
@@ -104,12 +104,12 @@ describe('staging the agent (deploy/stage.ts)', () => {
     expect(keepFile('node_modules/onnxruntime-node/dist/index.js', 'linux', 'x64')).toBe(true);
   });
 
-  const built = existsSync(path.join(root, 'dist/electron/electron/main.js')) && existsSync(path.join(root, 'dist/renderer/index.html')) && existsSync(path.join(root, 'models/manifest.json'));
+  const built = existsSync(path.join(root, 'dist/shell/shell/electron/main.js')) && existsSync(path.join(root, 'dist/renderer/index.html')) && existsSync(path.join(root, 'models/manifest.json'));
   it.skipIf(!built)('the staged agent starts from its own folder with only the staged packages (Node --preserve-symlinks)', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'atrium-stage-'));
     const result = stage({ root, out, link: true, withNode: false });
-    expect(JSON.parse(readFileSync(path.join(result.appDir, 'package.json'), 'utf8'))).toMatchObject({ main: 'dist/electron/electron/main.js', dependencies: { zod: pkg.dependencies.zod } });
-    expect(existsSync(path.join(result.appDir, 'dist/electron/electron/preload.cjs'))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(result.appDir, 'package.json'), 'utf8'))).toMatchObject({ main: 'dist/shell/shell/electron/main.js', dependencies: { zod: pkg.dependencies.zod } });
+    expect(existsSync(path.join(result.appDir, 'dist/shell/shell/electron/preload.cjs'))).toBe(true);
     expect(existsSync(path.join(result.agentDir, 'models/manifest.json'))).toBe(true);
     expect(existsSync(path.join(result.agentDir, 'dist/renderer/index.html'))).toBe(true);
     expect(lstatSync(path.join(result.agentDir, 'node_modules/mqtt')).isSymbolicLink()).toBe(true);

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-const source = readFileSync(new URL('../../../electron/preload.cts', import.meta.url), 'utf8');
+const source = readFileSync(new URL('../../../shell/electron/preload.cts', import.meta.url), 'utf8');
 
 function runPreload() {
   const exposed = new Map<string, unknown>();

@@ -4,9 +4,9 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HeartbeatWatchdog } from '../../../electron/heartbeat.ts';
-import { appRelaunchAllowed, readRecoveryState, writeRecoveryState } from '../../../electron/recovery-state.ts';
-import { browserBudget, browserExitBudget, causeOfGone, electronBudget, RecoveryLadder } from '../../../electron/recovery.ts';
+import { HeartbeatWatchdog } from '../../../shell/core/heartbeat.ts';
+import { appRelaunchAllowed, readRecoveryState, writeRecoveryState } from '../../../shell/electron/recovery-state.ts';
+import { browserBudget, browserExitBudget, causeOfGone, electronBudget, RecoveryLadder } from '../../../shell/core/recovery.ts';
 
 const MIN = 60_000;
 

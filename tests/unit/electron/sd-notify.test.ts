@@ -1,4 +1,4 @@
-// systemd notifications (electron/sd-notify.ts): the pure parts (watchdog interval, arguments), and the real
+// systemd notifications (shell/core/sd-notify.ts): the pure parts (watchdog interval, arguments), and the real
 // thing: Debian's systemd-notify sending to a unix datagram socket, read by a small receiver (python3's socket
 // module, since Node cannot bind a datagram unix socket) standing where systemd's NOTIFY_SOCKET would be.
 import { spawn, spawnSync } from 'node:child_process';
@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { notifyArgs, sdNotifier, watchdogInterval } from '../../../electron/sd-notify.ts';
+import { notifyArgs, sdNotifier, watchdogInterval } from '../../../shell/core/sd-notify.ts';
 
 vi.mock('electron', () => ({}));
 

@@ -2,10 +2,10 @@
 // `electron` module is mocked because its binary cannot be downloaded here; security.ts only imports its types,
 // and the mock makes sure nothing reaches for the real (missing) binary.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from '../../../edge-agent/src/api/headers.ts';
-import { applySessionPolicy, kioskWebPreferences, lockDownWebContents, permissionCheckAllowed, permissionRequestAllowed, withHeader } from '../../../electron/security.ts';
-import { kioskWindowOptions } from '../../../electron/window.ts';
-import { APP_ORIGIN, isSameOrigin, originOf } from '../../../electron/origin.ts';
+import { contentSecurityPolicy } from '../../../common/node/security-headers.ts';
+import { applySessionPolicy, kioskWebPreferences, lockDownWebContents, permissionCheckAllowed, permissionRequestAllowed, withHeader } from '../../../shell/electron/security.ts';
+import { kioskWindowOptions } from '../../../shell/electron/window.ts';
+import { APP_ORIGIN, isSameOrigin, originOf } from '../../../shell/electron/origin.ts';
 import { FakeSession, FakeWebContents, fakeEvent } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());
@@ -15,9 +15,9 @@ const session = () => new FakeSession() as any;
 
 describe('kioskWebPreferences', () => {
   it('isolates and sandboxes the page, with no Node anywhere and the compiled preload', () => {
-    const prefs = kioskWebPreferences('/app/dist/electron/electron/preload.cjs', { packaged: true });
+    const prefs = kioskWebPreferences('/app/dist/shell/shell/electron/preload.cjs', { packaged: true });
     expect(prefs).toMatchObject({
-      preload: '/app/dist/electron/electron/preload.cjs',
+      preload: '/app/dist/shell/shell/electron/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AgentSupervisor, readyPort, type SupervisorEvents } from '../../../electron/supervisor.ts';
+import { AgentSupervisor, readyPort, type SupervisorEvents } from '../../../shell/core/supervisor.ts';
 
 const fakeAgent = fileURLToPath(new URL('./fixtures/fake-agent.mjs', import.meta.url));
 const running: AgentSupervisor[] = [];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { StaffCredential } from '../../../contracts/mqtt.ts';
 import { openDatabase } from '../../../edge-agent/src/db/open.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
-import { createLogger } from '../../../edge-agent/src/log.ts';
+import { createLogger } from '../../../common/node/log.ts';
 import { cardHash, cardSalt } from '../../../edge-agent/src/members/cards.ts';
 import { DEMO_STAFF } from '../../../edge-agent/src/staff/demo-staff.ts';
 import { LogRing, recordingLogger, scrubbedEntries } from '../../../edge-agent/src/staff/log-ring.ts';

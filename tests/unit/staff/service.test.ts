@@ -9,7 +9,7 @@ import { StaffAuditPayload } from '../../../contracts/staff.ts';
 import { fromDomain } from '../../../edge-agent/src/api/errors.ts';
 import { DomainError } from '../../../edge-agent/src/errors.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
-import { createLogger } from '../../../edge-agent/src/log.ts';
+import { createLogger } from '../../../common/node/log.ts';
 import { setCardSalt } from '../../../edge-agent/src/members/cards.ts';
 import { LogRing } from '../../../edge-agent/src/staff/log-ring.ts';
 import { StaffService, type ActionOutcome } from '../../../edge-agent/src/staff/service.ts';

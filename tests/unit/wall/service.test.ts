@@ -11,7 +11,7 @@ import { offerCatalog, offerCatalogChanged } from '../../../edge-agent/src/catal
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
 import { assignArm } from '../../../edge-agent/src/decision/engine.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
-import { createLogger } from '../../../edge-agent/src/log.ts';
+import { createLogger } from '../../../common/node/log.ts';
 import { WallService } from '../../../edge-agent/src/wall/service.ts';
 import { WallSessions } from '../../../edge-agent/src/wall/sessions.ts';
 import { repoRoot } from '../../support/agent-process.ts';

@@ -1,6 +1,7 @@
 // Origins, compared as origins, never as URL prefixes. The kiosk page lives at atrium://app (the shell's own
 // privileged scheme, see app-protocol.ts); the agent it talks to through that scheme is http://127.0.0.1:PORT,
-// and that port can change when the agent restarts, so policies take an origin or a getter of one.
+// and that port can change when the agent restarts (core/supervise.ts agentOrigin), so policies take an origin or
+// a getter of one.
 export type OriginSource = string | (() => string | null);
 
 /** The custom scheme the kiosk UI is served from, and its one host. */
@@ -33,9 +34,4 @@ export function isSameOrigin(url: string | undefined | null, source: OriginSourc
   const allowed = currentOrigin(source);
   const origin = originOf(url);
   return allowed !== null && origin !== null && origin === allowed;
-}
-
-/** http://127.0.0.1:PORT for the agent's port. */
-export function agentOrigin(port: number): string {
-  return new URL(`http://127.0.0.1:${port}`).origin;
 }

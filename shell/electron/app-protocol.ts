@@ -9,12 +9,11 @@
 // 127.0.0.1:PORT, a browser Origin other than the agent's own is refused, and every call needs the per-start secret.
 // A web page in some other browser on the machine therefore still cannot use the API (wrong Origin at the
 // agent, no secret), and no page can reach this scheme except the kiosk's own windows.
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { CustomScheme } from 'electron';
-import { securityHeaders } from '../edge-agent/src/api/headers.ts';
-import { contentTypes } from '../edge-agent/src/api/static.ts';
-import type { Logger } from './log.ts';
+import { securityHeaders } from '../../common/node/security-headers.ts';
+import { findStaticFile } from '../../common/node/static-files.ts';
+import type { ShellLogger } from '../core/log.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './origin.ts';
 
 /**
@@ -36,7 +35,7 @@ export type AppProtocolOptions = {
   uiDir: string;
   /** http://127.0.0.1:PORT while the agent is up, null while it is down or restarting. */
   agentOrigin: () => string | null;
-  log?: Logger;
+  log?: ShellLogger;
   fetchFn?: typeof fetch;
   maxBodyBytes?: number;
   timeoutMs?: number;
@@ -114,33 +113,11 @@ export function forwardRefusal(headers: Headers): string | null {
   return null;
 }
 
-/** The built renderer, with the agent's semantics: no escape from uiDir, client routes get index.html. */
+/** The built renderer, by the agent's own rules (common/node/static-files.ts). */
 export async function serveFile(uiDir: string, urlPath: string, headOnly = false): Promise<Response> {
-  const root = path.resolve(uiDir);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return text(400, 'bad path');
-  }
-  const candidate = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
-  if (candidate !== root && !candidate.startsWith(root + path.sep)) return text(404, 'not found');
-  let file = candidate;
-  let info = await stat(file).catch(() => null);
-  if (!info || info.isDirectory()) {
-    if (path.extname(decoded) !== '' && !info) return text(404, 'not found');
-    file = path.join(root, 'index.html');
-    info = await stat(file).catch(() => null);
-    if (!info) return text(503, `the kiosk UI is not built: no ${file} (run npm run build)`);
-  }
-  const immutable = file.includes(`${path.sep}assets${path.sep}`);
-  const headers = new Headers({
-    ...securityHeaders,
-    'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': String(info.size),
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  return new Response(headOnly ? null : await readFile(file), { status: 200, headers });
+  const lookup = findStaticFile(uiDir, urlPath);
+  if (!lookup.found) return text(lookup.status, lookup.text);
+  return new Response(headOnly ? null : await readFile(lookup.file), { status: 200, headers: new Headers(lookup.headers) });
 }
 
 function text(status: number, body: string): Response {

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ShellRecovery } from '../contracts/shell.ts';
+import { ShellRecovery } from '../../contracts/shell.ts';
 
 export const RecoveryState = z.object({
   relaunches: z.array(z.number().int()).max(100),

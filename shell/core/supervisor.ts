@@ -1,10 +1,10 @@
 // Starts the edge agent and keeps it running: restart with capped exponential backoff after a crash, reset the
 // backoff once it has been up for a while, stop it with SIGTERM (then SIGKILL). No Electron import: the same
-// supervisor runs the browser kiosk (scripts/start.ts) and the Electron shell.
+// supervisor runs under both shells, wired once in supervise.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { backoffDelay, defaultBackoff, type Backoff } from '../contracts/backoff.ts';
-import { ShellRecoveryAck, ShellRequest, type ShellRecovery, type ShellReply } from '../contracts/shell.ts';
+import { backoffDelay, defaultBackoff, type Backoff } from '../../contracts/backoff.ts';
+import { ShellRecoveryAck, ShellRequest, type ShellRecovery, type ShellReply } from '../../contracts/shell.ts';
 
 /** Serves the agent's requests over Node IPC (e.g. a screenshot of the kiosk UI); absent = none can be served. */
 export type ShellRequestHandler = (req: ShellRequest) => Promise<ShellReply>;

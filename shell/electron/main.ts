@@ -1,4 +1,5 @@
-// Electron main entry (ESM; compiled to dist/electron/electron/main.js, the package.json "main").
+// Electron main entry (ESM; compiled to dist/shell/shell/electron/main.js, the package.json "main"). Kept thin:
+// everything the shell does is in kiosk.ts.
 import { runKiosk } from './kiosk.ts';
 
 runKiosk().catch((err: unknown) => {

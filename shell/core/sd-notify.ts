@@ -1,8 +1,8 @@
 // systemd integration without a native module: READY=1 once the kiosk shows its page, WATCHDOG=1 every half
 // WatchdogSec while the kiosk is healthy, STOPPING=1 on the way out. Node cannot send the unix datagram itself,
 // so each message goes through `systemd-notify --pid=<our pid>` (the unit sets NotifyAccess=all so systemd takes
-// it from that helper). Outside systemd (no NOTIFY_SOCKET) every call does nothing. No Electron import: the
-// browser-kiosk launcher (scripts/start.ts) uses it too.
+// it from that helper). Outside systemd (no NOTIFY_SOCKET) every call does nothing. No Electron import: both
+// shells use it.
 import { spawn } from 'node:child_process';
 
 export type SdNotifier = {
@@ -63,4 +63,17 @@ export function sdNotifier(opts: SdNotifyOptions = {}): SdNotifier {
     watchdog: () => notify('WATCHDOG=1'),
     stopping: () => notify('STOPPING=1'),
   };
+}
+
+/**
+ * Feeds the systemd watchdog every half WatchdogSec while `healthy()` says so (a kiosk whose recovery budget is
+ * spent stops feeding it, and systemd restarts the whole kiosk). Returns the function that stops feeding.
+ */
+export function feedWatchdog(sd: SdNotifier, healthy: () => boolean): () => void {
+  if (!sd.watchdogIntervalMs) return () => {};
+  const timer = setInterval(() => {
+    if (healthy()) sd.watchdog();
+  }, sd.watchdogIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -3,7 +3,7 @@
 // way before anything is done with it: the sender must be one of the kiosk windows, the sending frame its main
 // frame (not a sub-frame), and that frame's URL on the app's own origin (atrium://app).
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { Logger } from './log.ts';
+import type { ShellLogger } from '../core/log.ts';
 import { isSameOrigin, originOf, type OriginSource } from './origin.ts';
 
 export const SESSION_CHANNEL = 'atrium:get-session';
@@ -29,7 +29,7 @@ export type IpcOptions = {
   allowed: OriginSource;
   isKioskContents: (contents: WebContents) => boolean;
   onHeartbeat: (contents: WebContents) => void;
-  log?: Logger;
+  log?: ShellLogger;
 };
 
 export function registerIpc(ipcMain: IpcMain, opts: IpcOptions): void {

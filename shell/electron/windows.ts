@@ -1,16 +1,15 @@
 // The kiosk windows: one per planned display (displays.ts), kept in step with hot-plug, each watched for a
 // crashed, hung or silent page and healed along its recovery ladder (recovery.ts). Every recovery is logged
 // and handed to `onRecovery` (the shell forwards it to the agent, which reports it to HQ).
-import { randomUUID } from 'node:crypto';
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
-import type { ShellRecovery } from '../contracts/shell.ts';
+import type { ShellRecovery } from '../../contracts/shell.ts';
 import { appUrl } from './app-protocol.ts';
 import { HIDE_CURSOR_CSS, planWindows, type ScreenDisplay, type WindowPlan } from './displays.ts';
-import type { DisplayMap } from '../contracts/shell-config.ts';
-import { HeartbeatWatchdog, HEARTBEAT_TIMEOUT_MS } from './heartbeat.ts';
+import type { DisplayMap } from '../../contracts/shell-config.ts';
+import { HeartbeatWatchdog, HEARTBEAT_TIMEOUT_MS } from '../core/heartbeat.ts';
 import { lockDownWindow } from './lockdown.ts';
-import type { Logger } from './log.ts';
-import { causeOfGone, electronBudget, RecoveryLadder, type RecoveryBudget, type RecoveryDecision } from './recovery.ts';
+import type { ShellLogger } from '../core/log.ts';
+import { causeOfGone, electronBudget, recoveryRecord, RecoveryLadder, type RecoveryBudget, type RecoveryDecision } from '../core/recovery.ts';
 import { kioskWindowOptions, moveToDisplay } from './window.ts';
 
 export type KioskWindowsOptions = {
@@ -18,7 +17,7 @@ export type KioskWindowsOptions = {
   preloadPath: string;
   packaged: boolean;
   map: DisplayMap | null;
-  log: Logger;
+  log: ShellLogger;
   /** Whether the agent is up: a silent page is not reloaded while the agent it needs is down. */
   agentUp: () => boolean;
   onRecovery: (recovery: ShellRecovery) => void;
@@ -199,11 +198,7 @@ export class KioskWindows {
   }
 
   private recover(entry: Entry, decision: RecoveryDecision, detail: string): void {
-    const record: ShellRecovery = {
-      type: 'shell-recovery', id: randomUUID().replace(/-/g, ''), at: new Date(this.now()).toISOString(), shell: 'electron',
-      action: decision.action, cause: decision.cause, role: entry.plan.role, attempt: decision.attempt, budgetExhausted: decision.budgetExhausted,
-      detail: detail.slice(0, 300),
-    };
+    const record = recoveryRecord('electron', decision, { at: this.now(), role: entry.plan.role, detail });
     const level = decision.budgetExhausted ? 'error' : 'warn';
     this.opts.log[level]('kiosk recovery', { key: entry.plan.key, role: entry.plan.role, action: decision.action, cause: decision.cause, attempt: decision.attempt, budgetExhausted: decision.budgetExhausted, delayMs: decision.delayMs });
     if (decision.action === 'app-relaunch') {

@@ -1,4 +1,5 @@
-// Response headers for everything the agent serves. The CSP is the kiosk page's: only its own origin for
+// Response headers for everything the kiosk UI is served with, by the agent (http://127.0.0.1:PORT) and by the
+// Electron shell (atrium://app): one definition, imported by both. The CSP is the kiosk page's: only its own origin for
 // scripts, styles, data and workers; nothing inline, no frames, no forms, no plugins.
 // 'wasm-unsafe-eval' lets the page and its workers compile WebAssembly (zxing-wasm reads member QR codes, writes
 // redemption QR codes) from .wasm files served by the agent itself; it does not allow eval() or new Function().

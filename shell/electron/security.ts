@@ -2,8 +2,8 @@
 // each rule is unit-tested without the Electron binary. Electron's security checklist (docs/security.md), applied
 // to a kiosk whose only page is the UI on the shell's own atrium://app scheme (app-protocol.ts).
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { contentSecurityPolicy } from '../edge-agent/src/api/headers.ts';
-import type { Logger } from './log.ts';
+import { contentSecurityPolicy } from '../../common/node/security-headers.ts';
+import type { ShellLogger } from '../core/log.ts';
 import { currentOrigin, isSameOrigin, originOf, type OriginSource } from './origin.ts';
 
 export { contentSecurityPolicy };
@@ -69,7 +69,7 @@ export function withHeader(headers: Record<string, string[]> | undefined, name: 
  * Session-wide policy: the kiosk CSP on every response (the agent sends it too; this also covers anything that
  * is not the agent), camera-only permissions for the app's origin, no device access, no downloads.
  */
-export function applySessionPolicy(session: Session, allowed: OriginSource, log?: Logger): void {
+export function applySessionPolicy(session: Session, allowed: OriginSource, log?: ShellLogger): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withHeader(details.responseHeaders, 'Content-Security-Policy', contentSecurityPolicy) });
   });
@@ -92,7 +92,7 @@ export function applySessionPolicy(session: Session, allowed: OriginSource, log?
  * Per-webContents rules: no navigation, redirect or frame navigation away from the app's origin, no new windows,
  * no <webview>. Register for every webContents (app 'web-contents-created'), not just the kiosk window's.
  */
-export function lockDownWebContents(contents: WebContents, allowed: OriginSource, log?: Logger): void {
+export function lockDownWebContents(contents: WebContents, allowed: OriginSource, log?: ShellLogger): void {
   const guard = (kind: string) => (event: { url: string; preventDefault(): void }) => {
     if (isSameOrigin(event.url, allowed)) return;
     event.preventDefault();

@@ -2,7 +2,8 @@
 // a crashed, hung or silent page is first reloaded, then its window (or browser) relaunched, then, in Electron,
 // the whole app relaunched, all within a restart budget counted over a sliding time window. Once the budget is
 // spent the kiosk does not give up and does not spin either: it keeps reloading slowly and says so.
-import type { ShellRecoveryAction, ShellRecoveryCause } from '../contracts/shell.ts';
+import { randomUUID } from 'node:crypto';
+import type { ShellRecovery, ShellRecoveryAction, ShellRecoveryCause } from '../../contracts/shell.ts';
 
 export type Step = { action: ShellRecoveryAction; times: number; delayMs: number };
 
@@ -103,4 +104,17 @@ export function causeOfGone(reason: string): ShellRecoveryCause | null {
     default:
       return 'renderer-gone';
   }
+}
+
+/** The record of one recovery, as the agent reports it to HQ (a shell.recovery event; the id makes a re-send harmless). */
+export function recoveryRecord(
+  shell: ShellRecovery['shell'],
+  decision: Pick<RecoveryDecision, 'action' | 'cause' | 'attempt' | 'budgetExhausted'>,
+  opts: { detail: string; at: number; role?: ShellRecovery['role'] },
+): ShellRecovery {
+  return {
+    type: 'shell-recovery', id: randomUUID().replace(/-/g, ''), at: new Date(opts.at).toISOString(), shell,
+    action: decision.action, cause: decision.cause, role: opts.role ?? null, attempt: decision.attempt, budgetExhausted: decision.budgetExhausted,
+    detail: opts.detail.slice(0, 300),
+  };
 }

@@ -2,7 +2,7 @@
 // useShellHeartbeat.ts), through the preload in Electron or a DevTools binding in the browser kiosk. A page
 // that stops beating is frozen (a busy loop, a hung compositor) or white (the React tree is gone), and is
 // reloaded. The watchdog is pure (time passed in) and shared by both shells.
-import { PAGE_HEARTBEAT_MS, PAGE_HEARTBEAT_TIMEOUT_MS } from '../contracts/shell.ts';
+import { PAGE_HEARTBEAT_MS, PAGE_HEARTBEAT_TIMEOUT_MS } from '../../contracts/shell.ts';
 
 export type HeartbeatOptions = {
   /** Silence longer than this, while the agent is up, counts as a missed heartbeat. */

@@ -1,8 +1,8 @@
 // Which kiosk windows should exist right now, on which display: a pure function of the configured mapping
 // (ATRIUM_DISPLAYS, contracts/shell-config.ts) and the displays Electron's `screen` reports. The window
 // manager calls it at start and on every hot-plug event and makes the windows match.
-import type { DeviceRole } from '../contracts/config.ts';
-import type { DisplayMap } from '../contracts/shell-config.ts';
+import type { DeviceRole } from '../../contracts/config.ts';
+import type { DisplayMap } from '../../contracts/shell-config.ts';
 
 export type Rect = { x: number; y: number; width: number; height: number };
 export type ScreenDisplay = { id: number; bounds: Rect; touchSupport: 'available' | 'unavailable' | 'unknown' };

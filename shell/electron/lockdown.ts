@@ -4,7 +4,7 @@
 // Typing still works: letters, digits, Enter and Tab (the keyboard-wedge card reader and QR scanner), arrows, and
 // copy/cut/paste/select-all in the staff console's fields.
 import type { BrowserWindow, WebContents } from 'electron';
-import type { Logger } from './log.ts';
+import type { ShellLogger } from '../core/log.ts';
 
 export type KeyInput = { type: string; key: string; code?: string; control: boolean; meta: boolean; alt: boolean; shift: boolean };
 
@@ -44,7 +44,7 @@ export type LockDownWindowOptions = {
   /** True only while the shell itself is closing the window (quit, hot-unplug); every other close is refused. */
   closeAllowed: () => boolean;
   packaged: boolean;
-  log?: Logger;
+  log?: ShellLogger;
 };
 
 /** Wires the lock-down to one kiosk window and its webContents. */
@@ -67,7 +67,7 @@ export function lockDownWindow(win: BrowserWindow, opts: LockDownWindowOptions):
   });
 }
 
-export function lockDownInput(contents: WebContents, opts: { packaged: boolean; log?: Logger }): void {
+export function lockDownInput(contents: WebContents, opts: { packaged: boolean; log?: ShellLogger }): void {
   contents.on('before-input-event', (event, input) => {
     const reason = blockedInput(input);
     if (!reason) return;

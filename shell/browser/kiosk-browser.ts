@@ -1,20 +1,19 @@
 // The browser kiosk: Chromium in --kiosk mode on the kiosk page, driven over the DevTools protocol on a pipe
-// (scripts/cdp-pipe.ts: fds 3 and 4, never a network port). The launcher uses the pipe to capture the UI for
+// (cdp-pipe.ts: fds 3 and 4, never a network port). The launcher uses the pipe to capture the UI for
 // HQ's capture-screenshot command and to keep the kiosk alive (KioskBrowserKeeper): a crashed or killed page
 // renderer is reloaded, a page whose heartbeat stops (frozen, or white) has its renderer crashed and is
-// reloaded, a browser that exits is relaunched, all within the restart budget of electron/recovery.ts, and
-// every recovery is logged and handed to `onRecovery` (start.ts forwards it to the agent, which tells HQ).
+// reloaded, a browser that exits is relaunched, all within the restart budget of core/recovery.ts, and
+// every recovery is logged and handed to `onRecovery` (kiosk.ts forwards it to the agent, which tells HQ).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { PAGE_HEARTBEAT_BINDING, type ShellRecovery, type ShellRecoveryCause } from '../contracts/shell.ts';
-import { HeartbeatWatchdog, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS } from '../electron/heartbeat.ts';
-import type { Logger } from '../electron/log.ts';
-import { browserBudget, browserExitBudget, RecoveryLadder, type RecoveryBudget, type RecoveryDecision } from '../electron/recovery.ts';
+import { PAGE_HEARTBEAT_BINDING, type ShellRecovery, type ShellRecoveryCause } from '../../contracts/shell.ts';
+import { HeartbeatWatchdog, HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS } from '../core/heartbeat.ts';
+import type { ShellLogger } from '../core/log.ts';
+import { browserBudget, browserExitBudget, recoveryRecord, RecoveryLadder, type RecoveryBudget, type RecoveryDecision } from '../core/recovery.ts';
 import { CdpPipe } from './cdp-pipe.ts';
 
 export { CdpPipe } from './cdp-pipe.ts';
@@ -143,7 +142,7 @@ export type KeeperOptions = {
   launchUrl: () => Promise<string | null>;
   agentUp: () => boolean;
   onRecovery: (recovery: ShellRecovery) => void;
-  log: Logger;
+  log: ShellLogger;
   bin?: string;
   extraArgs?: string[];
   heartbeatTimeoutMs?: number;
@@ -287,10 +286,7 @@ export class KioskBrowserKeeper {
   }
 
   private recover(decision: RecoveryDecision, detail: string): void {
-    const record: ShellRecovery = {
-      type: 'shell-recovery', id: randomUUID().replace(/-/g, ''), at: new Date(this.now()).toISOString(), shell: 'browser',
-      action: decision.action, cause: decision.cause, role: null, attempt: decision.attempt, budgetExhausted: decision.budgetExhausted, detail: detail.slice(0, 300),
-    };
+    const record = recoveryRecord('browser', decision, { at: this.now(), detail });
     this.recoveries.push(record);
     this.opts.log[decision.budgetExhausted ? 'error' : 'warn']('kiosk recovery', { action: decision.action, cause: decision.cause, attempt: decision.attempt, budgetExhausted: decision.budgetExhausted, delayMs: decision.delayMs });
     this.opts.onRecovery(record);
