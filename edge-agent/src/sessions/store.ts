@@ -2,10 +2,11 @@
 // session, with one idle rule, a cap with least-recently-used eviction, one sweep timer and one hook for every
 // way a session ends. Nothing here is written to disk; a restart ends every session.
 //
-// Not lru-cache, though it fits the shape: its age check is `age > ttl` (staff pin expiry AT the timeout), its
-// ttl is fixed per entry when set (the members' idle timeout is the display's, read live, and HQ may change it),
-// an entry started at clock 0 never goes stale (tests drive injected clocks from 0), and its clock cache arms a
-// timer per read. The services inject a `now()` clock; this store reads the same one.
+// Not lru-cache (11.x), though it fits the shape: its staleness test is `age > ttl` (staff expiry is pinned AT the
+// timeout), its ttl is fixed per entry when set (the members' idle timeout is the display's, read live, and HQ or
+// staff may change it), an entry stamped at clock 0 never goes stale (tests drive injected clocks from 0), and unless
+// ttlResolution is 0 it caches its clock behind a setTimeout. The services inject a `now()` clock; this store
+// reads the same one, so their tests keep moving time by hand.
 import { randomBytes } from 'node:crypto';
 
 /**
