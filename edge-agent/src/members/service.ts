@@ -136,13 +136,13 @@ export class MemberService {
 
   signOut({ memberSession }: ApiParsedParams<'member.signOut'>): ApiResult<'member.signOut'> {
     // Signing out twice (a double tap, a retry) is not an error: the session is gone either way.
-    this.sessions.drop(memberSession);
+    this.sessions.end(memberSession, 'signed-out');
     return {};
   }
 
   /** Marks a member session as in use (no database read); false when it is gone. */
   keepAlive(memberSession: string): boolean {
-    return this.sessions.use(memberSession) !== null;
+    return this.sessions.touch(memberSession);
   }
 
   /** The member behind a live session (marked as used now); throws member_session_gone. */
@@ -156,7 +156,7 @@ export class MemberService {
     if (!session) throw memberSessionGone();
     const member = cachedMember(this.o.db, session.memberId) ?? session.provisional;
     if (!member) {
-      this.sessions.drop(id);
+      this.sessions.end(id, 'signed-out');
       throw memberSessionGone();
     }
     return { session, member };

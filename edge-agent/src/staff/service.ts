@@ -59,34 +59,31 @@ export class StaffService {
   private readonly policy: LockoutPolicy;
   /** Sign-ins run one at a time, so parallel attempts cannot slip past the failure count. */
   private signInChain: Promise<unknown> = Promise.resolve();
-  private sweeper: NodeJS.Timeout | null = null;
   private readonly idleSec: number;
 
   constructor(opts: StaffServiceOptions) {
     this.o = opts;
     this.idleSec = opts.idleSec ?? STAFF_IDLE_SEC;
     this.policy = opts.policy ?? { maxFailures: STAFF_MAX_FAILURES, lockoutMs: STAFF_LOCKOUT_SEC * 1000 };
-    this.sessions = new StaffSessions({ idleMs: this.idleSec * 1000, nowMs: () => this.now().getTime() });
+    this.sessions = new StaffSessions({
+      idleMs: this.idleSec * 1000,
+      nowMs: () => this.now().getTime(),
+      // A session that went idle signs its staff member out, on the record (a sign-out asked for is audited with its reason).
+      onEnd: (s, reason) => { if (reason === 'expired') this.audit({ staffId: s.staff.staffId, action: 'sign-out', details: { reason: 'expired' } }); },
+    });
   }
 
   private now(): Date {
     return this.o.now?.() ?? new Date();
   }
 
-  start(everyMs = 5000): void {
-    this.sweeper = setInterval(() => this.sweep(), everyMs);
-    this.sweeper.unref();
+  /** Ends idle sessions (each with an audit entry) every few seconds, even when nobody asks for them. */
+  start(everyMs?: number): void {
+    this.sessions.start(everyMs);
   }
 
   stop(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-    this.sweeper = null;
-    this.sessions.clear();
-  }
-
-  /** Ends idle sessions, each with an audit entry. */
-  sweep(): void {
-    for (const s of this.sessions.sweep()) this.audit({ staffId: s.staff.staffId, action: 'sign-out', details: { reason: 'expired' } });
+    this.sessions.stop();
   }
 
   private audit(input: AuditInput): void {
@@ -95,11 +92,8 @@ export class StaffService {
   }
 
   private session(id: string, touch = true): StaffSession {
-    const s = this.sessions.get(id, touch);
-    if (!s) {
-      this.sweep();
-      throw staffSessionGone();
-    }
+    const s = touch ? this.sessions.use(id) : this.sessions.peek(id);
+    if (!s) throw staffSessionGone();
     return s;
   }
 
@@ -178,14 +172,14 @@ export class StaffService {
   }
 
   signOut({ staffSession, reason }: ApiParsedParams<'staff.signOut'>): ApiResult<'staff.signOut'> {
-    const s = this.sessions.end(staffSession);
+    const s = this.sessions.end(staffSession, 'signed-out');
     if (s) this.audit({ staffId: s.staff.staffId, action: 'sign-out', details: { reason } });
     return {};
   }
 
   keepAlive({ staffSession }: ApiParsedParams<'staff.keepAlive'>): ApiResult<'staff.keepAlive'> {
     const s = this.session(staffSession);
-    return { expiresAt: new Date(this.sessions.expiresAt(s)).toISOString() };
+    return { expiresAt: new Date(this.sessions.expiresAtMs(s.id)!).toISOString() };
   }
 
   // ---- settings ----

@@ -67,7 +67,7 @@ export class WallService {
       idleMs: o.sessionIdleMs ?? 30_000,
       nowMs: () => this.now().getTime(),
       // The member who scanned at the wall is signed out with the session: nobody after them sees their wallet.
-      onDrop: (session) => { if (session.member) this.o.members?.signOut({ memberSession: session.member.memberSession }); },
+      onEnd: (session) => { if (session.member) this.o.members?.signOut({ memberSession: session.member.memberSession }); },
     });
   }
 
@@ -77,14 +77,15 @@ export class WallService {
 
   start(): void {
     this.flushHours();
-    this.timers.push(setInterval(() => this.sessions.sweep(), 5_000), setInterval(() => this.flushHours(), 60_000));
+    this.sessions.start();
+    this.timers.push(setInterval(() => this.flushHours(), 60_000));
     for (const t of this.timers) t.unref();
   }
 
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
-    this.sessions.clear();
+    this.sessions.stop();
     const state = await this.model;
     this.model = null;
     if (state?.status === 'ok') await state.classifier.close();
@@ -277,7 +278,7 @@ export class WallService {
 
   end({ wallSession, reason }: ApiParsedParams<'wall.end'>): Record<string, never> {
     // Ending twice (a retry, a timeout racing the page) is not an error: the session is gone either way.
-    if (this.sessions.take(wallSession)) this.o.log.debug('wall session ended', { reason });
+    if (this.sessions.end(wallSession, 'signed-out')) this.o.log.debug('wall session ended', { reason });
     return {};
   }
 

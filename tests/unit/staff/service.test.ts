@@ -1,7 +1,7 @@
 // The staff service in process on a real SQLite file, with HQ-made credentials (hq-sim's hashes) and a clock the
 // test moves: PIN and card sign-in, the lock-out (kept across a restart), session expiry, settings validated by the
 // shared schema, and an audit entry plus a `staff.audit` outbox event for every action, never with a PIN or card.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiMethods } from '../../../contracts/api.ts';
 import { DisplayConfig, type AgentSettings } from '../../../contracts/config.ts';
 import { AgentSettings as AgentSettingsSchema } from '../../../contracts/config.ts';
@@ -161,6 +161,24 @@ describe('sessions', () => {
     expect(gone).toBeInstanceOf(DomainError);
     expect(fromDomain(gone!)).toMatchObject({ status: 410, code: 'staff_session_gone' });
     expect(audit().at(-1)).toMatchObject({ action: 'sign-out', staffId: 'staff-li', details: JSON.stringify({ reason: 'expired' }) });
+  });
+
+  it('an idle session is signed out on the record by the sweep, with nobody asking; stop leaves no timer', async () => {
+    const s = await signedIn();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      svc.start();
+      clock = new Date(clock.getTime() + 120_000);
+      expect(audit().at(-1)).toMatchObject({ action: 'sign-in' });
+      vi.advanceTimersByTime(5000);
+      expect(audit().at(-1)).toMatchObject({ action: 'sign-out', staffId: 'staff-li', details: JSON.stringify({ reason: 'expired' }) });
+      expect(() => svc.keepAlive({ staffSession: s })).toThrow(/staff session has ended/);
+      expect(audit().filter((a) => a.action === 'sign-out')).toHaveLength(1);
+      svc.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('signing out ends the session once', async () => {

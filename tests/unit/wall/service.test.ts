@@ -12,6 +12,7 @@ import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
 import { assignArm } from '../../../edge-agent/src/decision/engine.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
 import { createLogger } from '../../../common/node/log.ts';
+import { MemberService } from '../../../edge-agent/src/members/service.ts';
 import { WallService } from '../../../edge-agent/src/wall/service.ts';
 import { WallSessions } from '../../../edge-agent/src/wall/sessions.ts';
 import { repoRoot } from '../../support/agent-process.ts';
@@ -24,9 +25,12 @@ let clock = Date.parse('2026-11-18T06:30:00Z');
 const services: WallService[] = [];
 const log = createLogger('error');
 
-function service(opts: { modelsDir?: string; camera?: boolean } = {}) {
+function service(opts: { modelsDir?: string; camera?: boolean; members?: MemberService } = {}) {
   const display = DisplayConfig.parse({ role: 'wall', camera: opts.camera ?? true });
-  const s = new WallService({ db, log, mallId: 'demo-mall', modelsDir: opts.modelsDir ?? MODELS, threads: 1, display: () => display, now: () => new Date(clock), sessionIdleMs: 30_000 });
+  const s = new WallService({
+    db, log, mallId: 'demo-mall', modelsDir: opts.modelsDir ?? MODELS, threads: 1, display: () => display, now: () => new Date(clock), sessionIdleMs: 30_000,
+    ...(opts.members ? { members: opts.members } : {}),
+  });
   services.push(s);
   return s;
 }
@@ -69,6 +73,22 @@ describe('WallSessions', () => {
     for (let i = 0; i < 12; i++) sessions.create(null);
     expect(sessions.size).toBe(8);
   });
+
+  it('tells onEnd why each session went: ended, timed out (at the idle time exactly), evicted, stopped', () => {
+    let now = 0;
+    const ended: string[] = [];
+    const sessions = new WallSessions({ idleMs: 1000, nowMs: () => now, onEnd: (s, reason) => ended.push(`${s.id}:${reason}`) });
+    sessions.create(null, 'a');
+    sessions.create(null, 'b');
+    expect(sessions.end('a', 'signed-out')?.id).toBe('a');
+    now = 999;
+    expect(sessions.use('b')).not.toBeNull();
+    now = 1999;
+    expect(sessions.use('b')).toBeNull();
+    for (let i = 0; i < 9; i++) sessions.create(null, `c${i}`);
+    sessions.stop();
+    expect(ended).toEqual(['a:signed-out', 'b:expired', 'c0:evicted', ...Array.from({ length: 8 }, (_, i) => `c${i + 1}:stopped`)]);
+  });
 });
 
 describe('WallService', () => {
@@ -94,6 +114,26 @@ describe('WallService', () => {
     const fast = await wall.observe({ wallSession: s.wallSession, crop: crop('surprised') });
     expect(fast.expression).toBe(first.expression);
     expect(fast.confidence).toBe(first.confidence);
+  });
+
+  it('a session that times out or stops signs out the member who scanned their code at it', async () => {
+    const members = new MemberService({ db, log, hq: null, idleTimeoutSec: () => 600, now: () => new Date(clock) });
+    const wall = service({ members });
+    const scanned = async (): Promise<{ wallSession: string; memberSession: string }> => {
+      const r = await members.identify({ source: 'card', code: '6200000000001003' });
+      if (r.status !== 'identified') throw new Error(`demo card not identified: ${r.reason}`);
+      const s = await wall.startSession();
+      expect(wall.attachMember({ wallSession: s.wallSession, memberSession: r.home.memberSession }).member).not.toBeNull();
+      return { wallSession: s.wallSession, memberSession: r.home.memberSession };
+    };
+    const first = await scanned();
+    clock += 30_000; // the wall's idle time exactly: over
+    expect(await statusOf(() => wall.observe({ wallSession: first.wallSession, crop: null }))).toBe(410);
+    expect(members.keepAlive(first.memberSession)).toBe(false);
+    const second = await scanned();
+    await wall.stop();
+    expect(members.keepAlive(second.memberSession)).toBe(false);
+    expect(wall.liveSessions).toBe(0);
   });
 
   it('a session idle for 30 s is gone', async () => {
