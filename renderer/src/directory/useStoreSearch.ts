@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Store, StoreCategory } from '../../../contracts/catalog.ts';
 import { call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
 import type { CategoryCount } from './categoryChips.ts';
 import type { DirectoryFilters } from './directoryFilters.ts';

@@ -5,7 +5,7 @@ import type { ApiParams, ApiResult } from '../../../contracts/api.ts';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { StaffMember } from '../../../contracts/staff.ts';
 import { call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 import { PinPad } from './PinPad.tsx';
 import { StaffLanguageSwitch } from './StaffLanguageSwitch.tsx';

@@ -3,7 +3,7 @@
 import { useCallback, useRef } from 'react';
 import type { ApiMethod, ApiParams, ApiResult } from '../../../contracts/api.ts';
 import { ApiCallError, call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 
 type SessionMethod = Exclude<Extract<ApiMethod, `staff.${string}`>, 'staff.roster' | 'staff.signIn'>;
 export type StaffCall = <M extends SessionMethod>(method: M, params: Omit<ApiParams<M>, 'staffSession'>) => Promise<ApiResult<M>>;

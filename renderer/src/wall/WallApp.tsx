@@ -3,10 +3,10 @@
 // smoothed expression in data-expression (or 'none'), the camera state in data-camera, whether the face
 // detector has loaded in data-detector.
 import { useRef, type CSSProperties } from 'react';
-import type { Bootstrap } from '../app/connectionState.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
-import { usePromotions } from '../app/usePromotions.ts';
-import { useReloadSignals } from '../app/useReloadSignals.ts';
+import type { Bootstrap } from '../api/connectionState.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
+import { usePromotions } from '../feeds/usePromotions.ts';
+import { useReloadSignals } from '../feeds/useReloadSignals.ts';
 import { LanguageContext } from '../i18n/LanguageContext.tsx';
 import { expressionLooks } from './expressionLook.ts';
 import { PrivacyNotice } from './PrivacyNotice.tsx';

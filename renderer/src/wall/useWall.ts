@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Ref
 import type { WallState, WallStatus } from '../../../contracts/wall.ts';
 import { CROP_SIZE } from '../../../contracts/wall.ts';
 import { ApiCallError, call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import { faceDetectorReady } from './detector/faceDetector.ts';
 import { useWallCamera, type CameraStatus, type FaceSeen, type QrHooks } from './useWallCamera.ts';
 import { cameraWanted, endReason, initialWall, observeDue, wallReducer, type EndReason, type WallModel } from './wallSession.ts';

@@ -6,14 +6,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IdentifySource } from '../../../contracts/members.ts';
 import type { WallState } from '../../../contracts/wall.ts';
 import { ApiCallError, call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import type { Bilingual } from '../i18n/strings.ts';
 import { claimRefusalText, identifyRefusalText } from '../i18n/strings.ts';
 import { newClaimId } from '../member/home/claimFlow.ts';
 import { classifyWedgeCode } from '../member/scan/classifyCode.ts';
 import { noRecentCodes, rememberSent, sentRecently, type RecentCodes } from '../member/scan/recentCodes.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
-import { useStaffActive } from '../staff/staffContext.ts';
+import { useStaffActive } from '../session/staffContext.ts';
 import { wallStrings } from './wallStrings.ts';
 
 export type WallMemberState = {

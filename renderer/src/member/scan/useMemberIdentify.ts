@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { IdentifySource, MemberHome } from '../../../../contracts/members.ts';
 import { ApiCallError, call } from '../../api/client.ts';
-import { useReportFailure } from '../../app/AgentFailureContext.ts';
+import { useReportFailure } from '../../api/AgentFailureContext.ts';
 import { isUnreadableCode } from './classifyCode.ts';
 import { closedScan, scanReducer, type ScanAction, type ScanState } from './scanState.ts';
 

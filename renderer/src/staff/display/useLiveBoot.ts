@@ -2,7 +2,7 @@
 // after a staff member changed a setting, so the change shows at once. A newer poll replaces the fetched one.
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../api/client.ts';
-import type { Bootstrap } from '../../app/connectionState.ts';
+import type { Bootstrap } from '../../api/connectionState.ts';
 
 export function useLiveBoot(polled: Bootstrap): [Bootstrap, () => Promise<void>] {
   const [fetched, setFetched] = useState<{ boot: Bootstrap; basis: Bootstrap } | null>(null);

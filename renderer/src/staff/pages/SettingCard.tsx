@@ -3,10 +3,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { UiLanguage } from '../../../../contracts/config.ts';
 import type { SettingField, SettingRule, StaffMember, StaffSettings } from '../../../../contracts/staff.ts';
-import { checkSetting, integerDraft, isTimeRule, objectDraft, type FieldProblem } from '../settingsForm.ts';
+import { checkSetting, integerDraft, isTimeRule, objectDraft, type ControlProps, type FieldProblem, type SaveOutcome } from '../settingsForm.ts';
 import { fieldWords, sourceText, st } from '../staffStrings.ts';
 import { PlaylistControl } from './PlaylistControl.tsx';
-import type { SaveOutcome } from './SettingsPage.tsx';
 
 type Props = {
   field: SettingField;
@@ -90,16 +89,6 @@ export function SettingCard({ field, rule, lang, settings, me, onSave, onClear, 
     </section>
   );
 }
-
-export type ControlProps<R extends SettingRule, V> = {
-  field: SettingField;
-  rule: R;
-  value: V;
-  lang: UiLanguage;
-  busy: boolean;
-  onCheck: (p: FieldProblem | null) => void;
-  onSubmit: (value: unknown) => void;
-};
 
 function IntegerControl({ field, rule, value, lang, busy, onCheck, onSubmit }: ControlProps<Extract<SettingRule, { kind: 'integer' }>, number>) {
   const [text, setText] = useState(String(value));
