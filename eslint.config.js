@@ -14,6 +14,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // This codebase marks a name it means to leave unused with a leading underscore: a callback's unused argument,
+    // or the fields a destructuring drops (`const { type: _type, ...rest } = msg`, which copies without a cast).
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', {
+        argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_',
+      }],
+    },
+  },
+  {
     // Every process but the page runs on Node 24.
     files: ['**/*.{ts,cts,mts,js,cjs,mjs}'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node } },

@@ -26,6 +26,7 @@ export function useStoreSearch(filters: DirectoryFilters): StoreSearch {
 
   useEffect(() => {
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the request this effect starts as loading
     setSearch((s) => (s.status === 'loading' ? s : { ...s, status: 'loading' }));
     call('stores.search', { query, category, floor }).then(
       (res) => {

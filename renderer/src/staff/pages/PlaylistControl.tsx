@@ -16,7 +16,12 @@ export function PlaylistControl({ field, rule, value, lang, busy, onCheck, onSub
   }, []);
   const key = JSON.stringify(value ?? null);
   const [draft, setDraft] = useState<string[] | null>(value ?? null);
-  useEffect(() => setDraft(value ?? null), [key]);
+  // A new value from the agent replaces the draft (adjusted during render, React's pattern for state that follows a prop).
+  const [draftFor, setDraftFor] = useState(key);
+  if (draftFor !== key) {
+    setDraftFor(key);
+    setDraft(value ?? null);
+  }
 
   const set = (next: string[] | null) => {
     setDraft(next);
