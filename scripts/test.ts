@@ -34,6 +34,13 @@ const projects = ['contracts', 'edge-agent', 'renderer', 'shell', 'hq-sim', 'tes
 const tscStatus = run(bin('tsc'), ['-b', ...projects.map((p) => path.join(root, p))]);
 results.push({ suite: 'typecheck', counts: tscStatus === 0 ? { passed: projects.length, failed: 0, skipped: 0 } : { passed: 0, failed: projects.length, skipped: 0 } });
 
+// 1b. Lint: ESLint (zero warnings) and dependency-cruiser (the allowed import directions, no cycles; see docs/layers.md).
+{
+  const eslintOk = run(bin('eslint'), ['--max-warnings', '0', '.']) === 0 ? 1 : 0;
+  const depcruiseOk = run(bin('depcruise'), ['--config', '.dependency-cruiser.cjs', '.']) === 0 ? 1 : 0;
+  results.push({ suite: 'lint', counts: { passed: eslintOk + depcruiseOk, failed: 2 - eslintOk - depcruiseOk, skipped: 0 } });
+}
+
 // 2. Build the renderer and Electron main (the browser suites run against the built UI).
 const buildStatus = run('npm', ['run', 'build', '--silent']);
 results.push({ suite: 'build', counts: buildStatus === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 } });

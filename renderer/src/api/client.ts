@@ -67,7 +67,7 @@ async function post(path: string, body: unknown, token: string | null): Promise<
   } catch (err) {
     throw new ApiCallError('network', `the kiosk agent is not answering (${(err as Error).message})`);
   }
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = await res.json();
   } catch {

@@ -1,7 +1,7 @@
 // Top of the page: which of the connection screens to show, or the kiosk itself once the agent answers.
-import { AgentFailureContext } from './AgentFailureContext.ts';
+import { AgentFailureContext } from '../api/AgentFailureContext.ts';
 import { KioskApp } from './KioskApp.tsx';
-import { useAgentConnection } from './useAgentConnection.ts';
+import { useAgentConnection } from '../api/useAgentConnection.ts';
 import { useKioskLockdown } from './useKioskLockdown.ts';
 import { useShellHeartbeat } from './useShellHeartbeat.ts';
 import { windowRole } from './windowRole.ts';

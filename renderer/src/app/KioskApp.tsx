@@ -3,15 +3,15 @@
 import { useCallback, useEffect } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
-import { AppRoot } from './AppRoot.tsx';
-import { useReportFailure } from './AgentFailureContext.ts';
-import type { Bootstrap } from './connectionState.ts';
+import { AppRoot } from '../ui/AppRoot.tsx';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
+import type { Bootstrap } from '../api/connectionState.ts';
 import { SessionNoticeToast } from './SessionNoticeToast.tsx';
 import { useKioskSession } from './useKioskSession.ts';
 import { useLingeringAttract } from './useLingeringAttract.ts';
 import { useMemberSignOut } from './useMemberSignOut.ts';
-import { usePromotions } from './usePromotions.ts';
-import { useReloadSignals } from './useReloadSignals.ts';
+import { usePromotions } from '../feeds/usePromotions.ts';
+import { useReloadSignals } from '../feeds/useReloadSignals.ts';
 import { AttractScreen } from '../attract/AttractScreen.tsx';
 import { HomeScreen } from '../home/HomeScreen.tsx';
 import { LanguageContext } from '../i18n/LanguageContext.tsx';
@@ -21,7 +21,7 @@ import { classifyWedgeCode } from '../member/scan/classifyCode.ts';
 import { warmQrDecoder } from '../member/scan/qrDecoder.ts';
 import { useMemberIdentify } from '../member/scan/useMemberIdentify.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
-import { useStaffActive } from '../staff/staffContext.ts';
+import { useStaffActive } from '../session/staffContext.ts';
 
 export function KioskApp({ boot }: { boot: Bootstrap }) {
   const reportFailure = useReportFailure();

@@ -1,8 +1,9 @@
 // The effects around the pure session reducer: input listeners on the whole window, the idle deadline, the
 // configured defaults, and the page's lang attribute.
-import { useEffect, useLayoutEffect, useReducer, useRef, type Dispatch } from 'react';
+import { useEffect, useLayoutEffect, useReducer, type Dispatch } from 'react';
 import type { DisplayConfig } from '../../../contracts/config.ts';
 import { initialSession, kioskSessionReducer, msUntilIdle, type SessionAction, type SessionState } from '../session/kioskSession.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 const touchEvents = ['pointerdown', 'keydown', 'wheel'] as const;
 const activityEvents = ['pointermove', 'input'] as const;
@@ -35,8 +36,7 @@ export function useKioskSession(display: DisplayConfig): [SessionState, Dispatch
   }, []);
 
   // The idle deadline: one timer, re-armed from the latest state when it fires early because input moved it.
-  const latest = useRef(session);
-  latest.current = session;
+  const latest = useLatest(session);
   useEffect(() => {
     if (session.screen === 'attract') return undefined;
     let timer: ReturnType<typeof setTimeout>;
@@ -49,7 +49,7 @@ export function useKioskSession(display: DisplayConfig): [SessionState, Dispatch
     };
     arm();
     return () => clearTimeout(timer);
-  }, [session.screen, session.sessionId, session.idleTimeoutMs]);
+  }, [session.screen, session.sessionId, session.idleTimeoutMs, latest]);
 
   useEffect(() => {
     document.documentElement.lang = session.language;

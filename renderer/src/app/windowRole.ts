@@ -2,7 +2,7 @@
 // atrium://app/?role=wall and the guide's on ?role=guide (ATRIUM_DISPLAYS). Without the query the page takes the
 // role the agent's configuration gives the device.
 import { DeviceRole } from '../../../contracts/config.ts';
-import type { Bootstrap } from './connectionState.ts';
+import type { Bootstrap } from '../api/connectionState.ts';
 
 export function windowRole(boot: Bootstrap, search: string = window.location.search): DeviceRole {
   const asked = DeviceRole.safeParse(new URLSearchParams(search).get('role'));

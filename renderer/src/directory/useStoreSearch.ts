@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Store, StoreCategory } from '../../../contracts/catalog.ts';
 import { call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
 import type { CategoryCount } from './categoryChips.ts';
 import type { DirectoryFilters } from './directoryFilters.ts';
@@ -26,6 +26,7 @@ export function useStoreSearch(filters: DirectoryFilters): StoreSearch {
 
   useEffect(() => {
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the request this effect starts as loading
     setSearch((s) => (s.status === 'loading' ? s : { ...s, status: 'loading' }));
     call('stores.search', { query, category, floor }).then(
       (res) => {

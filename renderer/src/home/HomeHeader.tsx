@@ -4,7 +4,7 @@ import type { UiLanguage } from '../../../contracts/config.ts';
 import { useLanguage } from '../i18n/LanguageContext.tsx';
 import { localized, otherLanguage } from '../i18n/translate.ts';
 import { MallMark } from '../ui/MallMark.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 
 export function HomeHeader({ mallName, onLanguage }: { mallName: LocalizedText; onLanguage: (language: UiLanguage) => void }) {
   const lang = useLanguage();

@@ -18,7 +18,7 @@ export function MemberScanPanel({ scan, identify, onClose }: Props) {
   const lang = useLanguage();
   const closeButton = useRef<HTMLButtonElement>(null);
   const recent = useRef(noRecentCodes);
-  const camera = useCameraScanner(true, (text, seenAt) => {
+  const { status: cameraStatus, videoRef } = useCameraScanner(true, (text, seenAt) => {
     if (sentRecently(recent.current, text, seenAt)) return;
     recent.current = rememberSent(recent.current, text, seenAt);
     identify('camera', text, seenAt);
@@ -32,7 +32,7 @@ export function MemberScanPanel({ scan, identify, onClose }: Props) {
   }, [onClose]);
 
   const message = scan.message === null ? null : scan.message === 'failed' ? tr('scanFailed') : pick(identifyRefusalText[scan.message], lang);
-  const cameraText = camera.status === 'starting' ? tr('cameraStarting') : camera.status === 'scanning' ? tr('cameraLooking') : tr('cameraUnavailable');
+  const cameraText = cameraStatus === 'starting' ? tr('cameraStarting') : cameraStatus === 'scanning' ? tr('cameraLooking') : tr('cameraUnavailable');
 
   return (
     <div className="member-panel__backdrop" onClick={onClose}>
@@ -46,8 +46,8 @@ export function MemberScanPanel({ scan, identify, onClose }: Props) {
       >
         <h2 className="member-panel__title" id="member-panel-title">{tr('memberScanTitle')}</h2>
         <p className="member-panel__step">{tr('memberPanelStep')}</p>
-        <div className={`member-camera member-camera--${camera.status}`} data-testid="member-camera" data-status={camera.status}>
-          <video ref={camera.videoRef} className="member-camera__video" muted playsInline aria-hidden="true" />
+        <div className={`member-camera member-camera--${cameraStatus}`} data-testid="member-camera" data-status={cameraStatus}>
+          <video ref={videoRef} className="member-camera__video" muted playsInline aria-hidden="true" />
           <span className="member-camera__frame" aria-hidden="true" />
           <span className="member-camera__status">{cameraText}</span>
         </div>

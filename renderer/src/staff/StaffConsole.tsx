@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import { call } from '../api/client.ts';
-import type { Bootstrap } from '../app/connectionState.ts';
+import type { Bootstrap } from '../api/connectionState.ts';
 import { ActionsPage } from './pages/ActionsPage.tsx';
 import { CameraTestPage } from './pages/CameraTestPage.tsx';
 import { ScannerTestPage } from './pages/ScannerTestPage.tsx';

@@ -3,10 +3,10 @@
 // sign-in and the console over whatever the kiosk shows.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
-import type { Bootstrap } from '../app/connectionState.ts';
+import type { Bootstrap } from '../api/connectionState.ts';
 import { useLiveBoot } from './display/useLiveBoot.ts';
 import { useScreenOff } from './display/useScreenOff.ts';
-import { StaffActiveContext } from './staffContext.ts';
+import { StaffActiveContext } from '../session/staffContext.ts';
 import { StaffConsole } from './StaffConsole.tsx';
 import { StaffSignIn, type SignedIn } from './StaffSignIn.tsx';
 import { useCornerLongPress } from './useCornerLongPress.ts';

@@ -1,15 +1,16 @@
 // Staff sign-in: a staff card on the scanner, or a name from the roster and a PIN on the keypad. Refusals say how
 // many tries are left, or until when sign-in is locked. Closes by itself after a minute without input.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ApiParams, ApiResult } from '../../../contracts/api.ts';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { StaffMember } from '../../../contracts/staff.ts';
 import { call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 import { PinPad } from './PinPad.tsx';
 import { StaffLanguageSwitch } from './StaffLanguageSwitch.tsx';
 import { refusalText, st } from './staffStrings.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 export type SignedIn = Extract<ApiResult<'staff.signIn'>, { status: 'signed-in' }>;
 type Roster = ApiResult<'staff.roster'>;
@@ -37,8 +38,7 @@ export function StaffSignIn({ lang, onLanguage, onSignedIn, onClose }: { lang: U
   }, [roster?.lockedUntil, loadRoster]);
 
   // Nobody there: close.
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  const closeRef = useLatest(onClose);
   useLayoutEffect(() => {
     let timer = setTimeout(() => closeRef.current(), CLOSE_AFTER_MS);
     const onInput = () => { clearTimeout(timer); timer = setTimeout(() => closeRef.current(), CLOSE_AFTER_MS); };
@@ -49,7 +49,7 @@ export function StaffSignIn({ lang, onLanguage, onSignedIn, onClose }: { lang: U
       window.removeEventListener('pointerdown', onInput, { capture: true });
       window.removeEventListener('keydown', onInput, { capture: true });
     };
-  }, []);
+  }, [closeRef]);
 
   const submit = useCallback(async (params: ApiParams<'staff.signIn'>) => {
     setBusy(true);

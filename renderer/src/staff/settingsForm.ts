@@ -7,6 +7,20 @@ import { fieldWords, st } from './staffStrings.ts';
 
 export type FormField = { field: SettingField; rule: SettingRule };
 
+/** What saving or clearing a setting came to, as the settings page reports it to a card. */
+export type SaveOutcome = { ok: true } | { ok: false; message: string };
+
+/** What every generated control gets from its card (pages/SettingCard.tsx and the controls beside it). */
+export type ControlProps<R extends SettingRule, V> = {
+  field: SettingField;
+  rule: R;
+  value: V;
+  lang: UiLanguage;
+  busy: boolean;
+  onCheck: (p: FieldProblem | null) => void;
+  onSubmit: (value: unknown) => void;
+};
+
 export function formFields(): FormField[] {
   return settingFields.map((field) => ({ field, rule: settingRule(field) }));
 }

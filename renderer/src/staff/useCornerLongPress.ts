@@ -1,8 +1,9 @@
 // The staff entry: a finger resting on the top-left corner for STAFF_LONG_PRESS_MS opens the staff sign-in. Listens
 // on the window (nothing on screen is covered or blocked); the corner is the `corner` element's box, so it follows
 // the UI when the orientation setting turns it. Moving away or lifting the finger cancels.
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { STAFF_LONG_PRESS_MS } from '../../../contracts/staff.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 /** Movement (px) a resting finger may make. */
 const SLOP_PX = 24;
@@ -10,8 +11,7 @@ const SLOP_PX = 24;
 export const FEEDBACK_AFTER_MS = 1000;
 
 export function useCornerLongPress(corner: RefObject<HTMLElement | null>, onOpen: () => void, enabled: boolean): boolean {
-  const latest = useRef(onOpen);
-  latest.current = onOpen;
+  const latest = useLatest(onOpen);
   const [pressing, setPressing] = useState(false);
 
   useLayoutEffect(() => {
@@ -56,7 +56,7 @@ export function useCornerLongPress(corner: RefObject<HTMLElement | null>, onOpen
       window.removeEventListener('pointerup', onEnd, { capture: true });
       window.removeEventListener('pointercancel', onEnd, { capture: true });
     };
-  }, [corner, enabled]);
+  }, [corner, enabled, latest]);
 
   return pressing;
 }

@@ -3,7 +3,8 @@
 import { useCallback, useRef } from 'react';
 import type { ApiMethod, ApiParams, ApiResult } from '../../../contracts/api.ts';
 import { ApiCallError, call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 type SessionMethod = Exclude<Extract<ApiMethod, `staff.${string}`>, 'staff.roster' | 'staff.signIn'>;
 export type StaffCall = <M extends SessionMethod>(method: M, params: Omit<ApiParams<M>, 'staffSession'>) => Promise<ApiResult<M>>;
@@ -17,8 +18,7 @@ export class StaffSessionGone extends Error {}
  */
 export function useStaffCall(staffSession: string, onGone: () => void): [StaffCall, () => Promise<void>] {
   const reportFailure = useReportFailure();
-  const gone = useRef(onGone);
-  gone.current = onGone;
+  const gone = useLatest(onGone);
   const ended = useRef(false);
   const inFlight = useRef(new Set<Promise<unknown>>());
   const staffCall = useCallback(async (method, params) => {
@@ -37,7 +37,7 @@ export function useStaffCall(staffSession: string, onGone: () => void): [StaffCa
     } finally {
       inFlight.current.delete(sent);
     }
-  }, [staffSession, reportFailure]) as StaffCall;
+  }, [staffSession, reportFailure, gone]) as StaffCall;
   const end = useCallback(async () => {
     ended.current = true;
     await Promise.allSettled([...inFlight.current]);

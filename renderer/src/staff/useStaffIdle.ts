@@ -2,6 +2,7 @@
 // a little before the agent would). Input keeps the agent's session alive (staff.keepAlive, at most every 10 s).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { STAFF_IDLE_SEC } from '../../../contracts/staff.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 const PAGE_IDLE_MS = STAFF_IDLE_SEC * 1000 - 10_000;
 const KEEPALIVE_EVERY_MS = 10_000;
@@ -10,11 +11,12 @@ export const WARN_SEC = 20;
 
 /** Returns the seconds left when the countdown should show, else null. */
 export function useStaffIdle(onIdle: () => void, keepAlive: () => void): number | null {
-  const lastInput = useRef(Date.now());
-  const lastKeepAlive = useRef(Date.now());
+  // The clock is read once, at mount (a lazy initial state), not on every render.
+  const [mountedAt] = useState(Date.now);
+  const lastInput = useRef(mountedAt);
+  const lastKeepAlive = useRef(mountedAt);
   const [left, setLeft] = useState<number | null>(null);
-  const latest = useRef({ onIdle, keepAlive });
-  latest.current = { onIdle, keepAlive };
+  const latest = useLatest({ onIdle, keepAlive });
 
   useLayoutEffect(() => {
     const onInput = () => { lastInput.current = Date.now(); };
@@ -42,7 +44,7 @@ export function useStaffIdle(onIdle: () => void, keepAlive: () => void): number 
       }
     }, 1000);
     return () => clearInterval(timer);
-  }, []);
+  }, [latest]);
 
   return left;
 }

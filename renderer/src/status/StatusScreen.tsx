@@ -1,6 +1,6 @@
 // The calm full-screen frame for the screens shown before (or instead of) the kiosk: both languages, big and quiet.
 import type { ReactNode } from 'react';
-import { AppRoot, type ScreenName } from '../app/AppRoot.tsx';
+import { AppRoot, type ScreenName } from '../ui/AppRoot.tsx';
 import { MallMark } from '../ui/MallMark.tsx';
 import './status.css';
 

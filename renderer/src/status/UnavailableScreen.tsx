@@ -32,6 +32,7 @@ function useSecondsUntil(at: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === null) return undefined;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new deadline counts from now at once, not a tick later
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);

@@ -2,11 +2,11 @@
 // features are off. The root element says where the wall is for tests and overlays: data-wall-view, the
 // smoothed expression in data-expression (or 'none'), the camera state in data-camera, whether the face
 // detector has loaded in data-detector.
-import { useRef, type CSSProperties } from 'react';
-import type { Bootstrap } from '../app/connectionState.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
-import { usePromotions } from '../app/usePromotions.ts';
-import { useReloadSignals } from '../app/useReloadSignals.ts';
+import { useLayoutEffect, useRef, type CSSProperties } from 'react';
+import type { Bootstrap } from '../api/connectionState.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
+import { usePromotions } from '../feeds/usePromotions.ts';
+import { useReloadSignals } from '../feeds/useReloadSignals.ts';
 import { LanguageContext } from '../i18n/LanguageContext.tsx';
 import { expressionLooks } from './expressionLook.ts';
 import { PrivacyNotice } from './PrivacyNotice.tsx';
@@ -29,10 +29,13 @@ export function WallApp({ boot }: { boot: Bootstrap }) {
   const member = useWallMember(model.wallSession, model.phase === 'playing', onState);
   // A member code shown to the camera is looked for while the coupon invites it: playing, a coupon on screen, nobody
   // identified yet and nothing being checked.
-  qr.current = {
-    wantQr: () => model.phase === 'playing' && model.offer !== null && model.member === null && member.state.busy === null,
-    onQr: member.onCameraCode,
-  };
+  // Handed over after each commit (a layout effect, before the camera's next frame), not written during render.
+  useLayoutEffect(() => {
+    qr.current = {
+      wantQr: () => model.phase === 'playing' && model.offer !== null && model.member === null && member.state.busy === null,
+      onQr: member.onCameraCode,
+    };
+  });
   const promotions = usePromotions(boot.catalogVersion, model.startSeq, reportFailure, JSON.stringify(boot.display.attractPlaylist ?? null));
   useReloadSignals(model.phase === 'attract' ? 'attract' : 'home');
 

@@ -1,14 +1,15 @@
 // The wall's effects around the pure model in wallSession.ts: the camera while it is wanted, wall.start when
 // someone taps (opt-in) or steps up (always-on), a crop (or "no face") to wall.observe at most
 // MAX_CROPS_PER_SEC times a second, and wall.end when the person has left.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react';
 import type { WallState, WallStatus } from '../../../contracts/wall.ts';
 import { CROP_SIZE } from '../../../contracts/wall.ts';
 import { ApiCallError, call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import { faceDetectorReady } from './detector/faceDetector.ts';
 import { useWallCamera, type CameraStatus, type FaceSeen, type QrHooks } from './useWallCamera.ts';
 import { cameraWanted, endReason, initialWall, observeDue, wallReducer, type EndReason, type WallModel } from './wallSession.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 /** performance.mark names for the bench: the first frame with a face, and the first paint with a coupon. */
 export const FIRST_FACE_MARK = 'atrium:wall-first-face';
@@ -27,8 +28,7 @@ function isCameraDisabled(err: unknown): boolean {
 export function useWall(status: WallStatus | null, onCameraDisabled: () => void, qr?: RefObject<QrHooks | null>): Wall {
   const reportFailure = useReportFailure();
   const [model, dispatch] = useReducer(wallReducer, initialWall);
-  const modelRef = useRef(model);
-  modelRef.current = model;
+  const modelRef = useLatest(model);
   const mode = status?.mode ?? 'opt-in';
   const cameraReady = status?.camera === 'ready';
   const observing = useRef({ inFlight: false, lastSentAt: -Infinity });
@@ -37,12 +37,12 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void,
     const { wallSession } = modelRef.current;
     dispatch({ type: 'ended' });
     if (wallSession) call('wall.end', { wallSession, reason }).catch((err: unknown) => { if (!reportFailure(err)) console.warn('atrium: wall.end failed', err); });
-  }, [reportFailure]);
+  }, [reportFailure, modelRef]);
 
   const wantCrop = useCallback(() => {
     const o = observing.current;
     return observeDue(modelRef.current, o.inFlight, o.lastSentAt, performance.now());
-  }, []);
+  }, [modelRef]);
 
   const observe = useCallback((m: WallModel, crop: string | null) => {
     const wallSession = m.wallSession;
@@ -61,7 +61,7 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void,
         if (modelRef.current.wallSession === wallSession) end('reset');
       },
     ).finally(() => { o.inFlight = false; });
-  }, [end, reportFailure, onCameraDisabled]);
+  }, [end, reportFailure, onCameraDisabled, modelRef]);
 
   const onFace = useCallback((seen: FaceSeen) => {
     const m = modelRef.current;
@@ -77,12 +77,13 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void,
     // A face whose crop was not asked for (the frame left before the observation was due) waits for the next frame.
     if (present && seen.crop === null) return;
     observe(m, seen.crop);
-  }, [mode, observe]);
+  }, [mode, observe, modelRef]);
 
-  const qrHooks = useMemo<QrHooks>(() => ({
+  // Not memoised: useWallCamera reads its hooks through a latest-value ref, so their identity does not matter.
+  const qrHooks: QrHooks = {
     wantQr: () => qr?.current?.wantQr() ?? false,
     onQr: (text, seenAt) => qr?.current?.onQr(text, seenAt),
-  }), [qr]);
+  };
   const camera = useWallCamera(cameraReady && cameraWanted(model, mode), model.phase === 'attract', wantCrop, onFace, qrHooks);
 
   // MediaPipe's wasm and the model load ahead of the first tap, so the camera starts playing at once.
@@ -90,6 +91,7 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void,
   useEffect(() => {
     if (!cameraReady) return undefined;
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the model load this effect starts as loading
     setDetector('loading');
     faceDetectorReady().then(
       () => { if (!cancelled) setDetector('ready'); },
@@ -101,9 +103,12 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void,
     return () => { cancelled = true; };
   }, [cameraReady]);
   const detectorNow: DetectorState = camera === 'running' ? 'ready' : detector;
+  // Since when the camera has been running (null while it is not), for endReason(); noted at the commit that shows it.
   const cameraSince = useRef<number | null>(null);
-  if (camera !== 'running') cameraSince.current = null;
-  else cameraSince.current ??= performance.now();
+  useLayoutEffect(() => {
+    if (camera !== 'running') cameraSince.current = null;
+    else cameraSince.current ??= performance.now();
+  }, [camera]);
 
   // wall.start, once per start (a tap in opt-in mode, a face held for a few frames in always-on mode).
   const isStarting = model.phase === 'starting';
@@ -137,7 +142,7 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void,
       if (reason) end(reason);
     }, END_CHECK_MS);
     return () => clearInterval(timer);
-  }, [isPlaying, end]);
+  }, [isPlaying, end, modelRef]);
 
   // The camera failed mid-session, or the agent switched the camera features off: the session cannot go on.
   const sessionWithoutCamera = model.phase !== 'attract' && (camera === 'unavailable' || !cameraReady);
@@ -149,7 +154,7 @@ export function useWall(status: WallStatus | null, onCameraDisabled: () => void,
   useEffect(() => () => {
     const { wallSession } = modelRef.current;
     if (wallSession) call('wall.end', { wallSession, reason: 'reset' }).catch(() => undefined);
-  }, []);
+  }, [modelRef]);
 
   const tap = useCallback(() => { if (cameraReady) dispatch({ type: 'tap', at: performance.now() }); }, [cameraReady]);
   // A state the agent gave outside wall.observe (wall.member after a member scan).

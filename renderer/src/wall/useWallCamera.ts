@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FaceResult } from './detector/faceProtocol.ts';
 import { decodeFrame } from '../member/scan/qrDecoder.ts';
 import { detectFaces, faceDetectorReady } from './detector/faceDetector.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 export type CameraStatus = 'off' | 'starting' | 'running' | 'unavailable';
 /** One analysed frame; `at` is when the frame arrived (performance clock). */
@@ -52,8 +53,7 @@ export function useWallCamera(
   const [phase, setPhase] = useState<'off' | 'starting' | 'running'>('off');
   /** Set after a failure: the camera stays off (and "unavailable") until then. */
   const [retryAt, setRetryAt] = useState<number | null>(null);
-  const latest = useRef({ wantCrop, onFace, idle, qr });
-  latest.current = { wantCrop, onFace, idle, qr };
+  const latest = useLatest({ wantCrop, onFace, idle, qr });
   const track = useRef<MediaStreamTrack | null>(null);
 
   useEffect(() => {
@@ -84,6 +84,7 @@ export function useWallCamera(
       setRetryAt(Date.now() + CAMERA_RETRY_MS);
     };
 
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the camera this effect starts as starting
     setPhase('starting');
     const run = async () => {
       const detectorReady = faceDetectorReady();
@@ -168,7 +169,7 @@ export function useWallCamera(
       }
       setPhase('off');
     };
-  }, [enabled]);
+  }, [enabled, latest]);
 
   return retryAt !== null ? 'unavailable' : phase;
 }

@@ -2,19 +2,20 @@
 // hardware scanner (member QR or card) is checked by the agent (member.identify) and tied to the wall session (wall.member), so the coupon follows their
 // tier; "claim to my wallet" then puts the coupon on the wall into their wallet (wall.claim). Everything here is
 // forgotten when the wall session ends: the agent signs the member out with it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { IdentifySource } from '../../../contracts/members.ts';
 import type { WallState } from '../../../contracts/wall.ts';
 import { ApiCallError, call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 import type { Bilingual } from '../i18n/strings.ts';
 import { claimRefusalText, identifyRefusalText } from '../i18n/strings.ts';
 import { newClaimId } from '../member/home/claimFlow.ts';
 import { classifyWedgeCode } from '../member/scan/classifyCode.ts';
 import { noRecentCodes, rememberSent, sentRecently, type RecentCodes } from '../member/scan/recentCodes.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
-import { useStaffActive } from '../staff/staffContext.ts';
+import { useStaffActive } from '../session/staffContext.ts';
 import { wallStrings } from './wallStrings.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 export type WallMemberState = {
   busy: 'checking' | 'claiming' | null;
@@ -31,27 +32,31 @@ export type WallMember = { state: WallMemberState; claim: () => void; onCameraCo
 export function useWallMember(wallSession: string | null, playing: boolean, onState: (state: WallState) => void): WallMember {
   const reportFailure = useReportFailure();
   const [state, setState] = useState<WallMemberState>(idle);
-  const current = useRef(wallSession);
-  current.current = wallSession;
+  const sessionRef = useLatest(wallSession);
   const busy = useRef(false);
 
-  useEffect(() => { setState(idle); }, [wallSession]);
+  // A new wall session starts from nothing (React's "adjust state when a prop changes": during render, not in an effect).
+  const [stateFor, setStateFor] = useState(wallSession);
+  if (stateFor !== wallSession) {
+    setStateFor(wallSession);
+    setState(idle);
+  }
 
   const fail = useCallback((startedIn: string, err: unknown, fallback: Bilingual) => {
     busy.current = false;
-    if (current.current !== startedIn || reportFailure(err)) return;
+    if (sessionRef.current !== startedIn || reportFailure(err)) return;
     console.warn('atrium: member at the wall', err);
     const gone = err instanceof ApiCallError && err.code === 'member_session_gone';
     setState((s) => ({ ...s, busy: null, message: gone ? wallStrings.memberGone : fallback }));
-  }, [reportFailure]);
+  }, [reportFailure, sessionRef]);
 
   const identify = useCallback((source: IdentifySource, code: string) => {
-    const startedIn = current.current;
+    const startedIn = sessionRef.current;
     if (!playing || startedIn === null || busy.current) return;
     busy.current = true;
     setState((s) => ({ ...s, busy: 'checking', message: null }));
     call('member.identify', { source, code }).then(async (r) => {
-      if (current.current !== startedIn) return;
+      if (sessionRef.current !== startedIn) return;
       if (r.status === 'refused') {
         busy.current = false;
         setState((s) => ({ ...s, busy: null, message: identifyRefusalText[r.reason] }));
@@ -59,11 +64,11 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
       }
       const wall = await call('wall.member', { wallSession: startedIn, memberSession: r.home.memberSession });
       busy.current = false;
-      if (current.current !== startedIn) return;
+      if (sessionRef.current !== startedIn) return;
       onState(wall);
       setState({ busy: null, message: null, claimed: null });
     }).catch((err: unknown) => fail(startedIn, err, identifyRefusalText.malformed));
-  }, [playing, onState, fail]);
+  }, [playing, onState, fail, sessionRef]);
 
   // While the staff sign-in or console is open, scans belong to it (a staff card, the scanner test).
   const staffActive = useStaffActive();
@@ -84,14 +89,14 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
   }, [identify]);
 
   const claim = useCallback(() => {
-    const startedIn = current.current;
+    const startedIn = sessionRef.current;
     if (startedIn === null || busy.current) return;
     busy.current = true;
     setState((s) => ({ ...s, busy: 'claiming', message: null }));
     const claimId = newClaimId();
     call('wall.claim', { wallSession: startedIn, claimId }).then((r) => {
       busy.current = false;
-      if (current.current !== startedIn) return;
+      if (sessionRef.current !== startedIn) return;
       if (r.status === 'refused') {
         setState((s) => ({ ...s, busy: null, message: claimRefusalText[r.reason] }));
         return;
@@ -99,7 +104,7 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
       const coupon = r.home.wallet.find((c) => c.claimId === claimId);
       setState({ busy: null, message: null, claimed: { couponId: coupon?.couponId ?? '', redemptionCode: coupon?.redemptionCode ?? null } });
     }).catch((err: unknown) => fail(startedIn, err, wallStrings.claimFailed));
-  }, [fail]);
+  }, [fail, sessionRef]);
 
   return { state, claim, onCameraCode };
 }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WallStatus } from '../../../contracts/wall.ts';
 import { call } from '../api/client.ts';
-import { useReportFailure } from '../app/AgentFailureContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
 
 export const STATUS_POLL_MS = 60_000;
 

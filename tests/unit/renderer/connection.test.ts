@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextSlideIndex } from '../../../renderer/src/attract/rotation.ts';
 import { backoffDelay } from '../../../contracts/backoff.ts';
-import { bootstrapChanged, connectionAfterFailure, isAgentDown, isNotPaired, reconnectBackoff, type Bootstrap } from '../../../renderer/src/app/connectionState.ts';
-import { signalsAskForReload } from '../../../renderer/src/app/reloadSignals.ts';
+import { bootstrapChanged, connectionAfterFailure, isAgentDown, isNotPaired, reconnectBackoff, type Bootstrap } from '../../../renderer/src/api/connectionState.ts';
+import { signalsAskForReload } from '../../../renderer/src/feeds/reloadSignals.ts';
 
 describe('connection after a failure', () => {
   it('a missing or rejected secret means "not paired": retrying cannot help', () => {

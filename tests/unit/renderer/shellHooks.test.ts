@@ -2,7 +2,7 @@
 // shell's atrium://app/?role=wall, else the agent's role), and how a heartbeat reaches whichever shell runs it.
 import { describe, expect, it, vi } from 'vitest';
 import { PAGE_HEARTBEAT_BINDING } from '../../../contracts/shell.ts';
-import type { Bootstrap } from '../../../renderer/src/app/connectionState.ts';
+import type { Bootstrap } from '../../../renderer/src/api/connectionState.ts';
 import { shellBeat } from '../../../renderer/src/app/useShellHeartbeat.ts';
 import { windowRole } from '../../../renderer/src/app/windowRole.ts';
 

@@ -2,7 +2,7 @@
 // always in reach.
 import type { LocalizedText } from '../../../../contracts/catalog.ts';
 import type { UiLanguage } from '../../../../contracts/config.ts';
-import { LanguageSwitch } from '../../home/LanguageSwitch.tsx';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useLanguage, useTranslate } from '../../i18n/LanguageContext.tsx';
 import { localized } from '../../i18n/translate.ts';
 import { SignOutIcon } from '../../ui/icons.tsx';

@@ -4,8 +4,8 @@
 import { useEffect, type Dispatch } from 'react';
 import type { MemberHome } from '../../../../contracts/members.ts';
 import { ApiCallError, call } from '../../api/client.ts';
-import { isNotPaired } from '../../app/connectionState.ts';
-import { useReportFailure } from '../../app/AgentFailureContext.ts';
+import { isNotPaired } from '../../api/connectionState.ts';
+import { useReportFailure } from '../../api/AgentFailureContext.ts';
 import type { ClaimAction, ClaimFlow } from './claimFlow.ts';
 
 export function useClaimSender(memberSession: string, flow: ClaimFlow, dispatch: Dispatch<ClaimAction>, onHome: (home: MemberHome) => void, onGone: () => void): void {

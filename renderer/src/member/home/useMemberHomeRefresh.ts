@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { MemberHome } from '../../../../contracts/members.ts';
 import { ApiCallError, call } from '../../api/client.ts';
-import { useReportFailure } from '../../app/AgentFailureContext.ts';
+import { useReportFailure } from '../../api/AgentFailureContext.ts';
 
 export const POLL_MS = 3000;
 

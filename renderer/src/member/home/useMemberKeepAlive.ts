@@ -2,12 +2,14 @@
 // offers is touching the screen, not calling the agent. While they are active, this refreshes the home (which
 // also tells the agent the session is in use) at most every third of the timeout, so the agent never forgets a
 // member the screen still shows.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MemberHome } from '../../../../contracts/members.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 
 export function useMemberKeepAlive(memberSession: string, lastInputAt: number, idleTimeoutMs: number, onHome: (home: MemberHome) => void, onGone: () => void): void {
-  const lastCallAt = useRef(Date.now());
+  // The clock is read once, at mount (a lazy initial state), not on every render.
+  const [mountedAt] = useState(Date.now);
+  const lastCallAt = useRef(mountedAt);
   useEffect(() => {
     const now = Date.now();
     if (now - lastCallAt.current < idleTimeoutMs / 3) return;

@@ -2,6 +2,7 @@
 // camera switched off (every track stopped) the moment the panel closes. Decoded text goes to `onCode`.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { decodeFrame, warmQrDecoder } from './qrDecoder.ts';
+import { useLatest } from '../../ui/useLatest.ts';
 
 export type CameraStatus = 'starting' | 'scanning' | 'unavailable';
 
@@ -30,13 +31,13 @@ async function grabFrame(video: HTMLVideoElement): Promise<ImageBitmap> {
 export function useCameraScanner(active: boolean, onCode: (text: string, seenAt: number) => void): { status: CameraStatus; videoRef: RefObject<HTMLVideoElement | null> } {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const [status, setStatus] = useState<CameraStatus>('starting');
-  const latestOnCode = useRef(onCode);
-  latestOnCode.current = onCode;
+  const latestOnCode = useLatest(onCode);
 
   useEffect(() => {
     if (!active) return undefined;
     let stopped = false;
     let stream: MediaStream | null = null;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the camera this effect starts as starting
     setStatus('starting');
     warmQrDecoder();
     performance.clearMeasures(QR_DECODE_MEASURE);
@@ -88,6 +89,7 @@ export function useCameraScanner(active: boolean, onCode: (text: string, seenAt:
 
     return () => {
       stopped = true;
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- read at cleanup on purpose: the element still on screen then (if any) is the one to detach
       const video = videoRef.current;
       // The camera goes off right after the next frame is drawn: tearing the capture down first would hold back
       // the first frame of whatever replaces the panel (the member home) by a few hundred ms without a GPU.
@@ -96,7 +98,7 @@ export function useCameraScanner(active: boolean, onCode: (text: string, seenAt:
         if (video) video.srcObject = null;
       }, 0));
     };
-  }, [active]);
+  }, [active, latestOnCode]);
 
   return { status, videoRef };
 }

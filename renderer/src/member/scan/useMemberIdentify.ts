@@ -4,9 +4,10 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { IdentifySource, MemberHome } from '../../../../contracts/members.ts';
 import { ApiCallError, call } from '../../api/client.ts';
-import { useReportFailure } from '../../app/AgentFailureContext.ts';
+import { useReportFailure } from '../../api/AgentFailureContext.ts';
 import { isUnreadableCode } from './classifyCode.ts';
 import { closedScan, scanReducer, type ScanAction, type ScanState } from './scanState.ts';
+import { useLatest } from '../../ui/useLatest.ts';
 
 /** performance mark at the moment a code was seen (camera frame grabbed, or the scanner's Enter). */
 export const SCAN_MARK = 'atrium:scan';
@@ -20,10 +21,8 @@ export function useMemberIdentify(sessionId: number, onIdentified: (home: Member
   const reportFailure = useReportFailure();
   const [scan, dispatch] = useReducer(scanReducer, closedScan);
   const busy = useRef(false);
-  const currentSession = useRef(sessionId);
-  currentSession.current = sessionId;
-  const latestOnIdentified = useRef(onIdentified);
-  latestOnIdentified.current = onIdentified;
+  const currentSession = useLatest(sessionId);
+  const latestOnIdentified = useLatest(onIdentified);
 
   useEffect(() => { dispatch({ type: 'reset' }); }, [sessionId]);
 
@@ -62,7 +61,7 @@ export function useMemberIdentify(sessionId: number, onIdentified: (home: Member
         dispatch({ type: 'refused', reason: invalid ? 'malformed' : 'failed', source });
       },
     );
-  }, [reportFailure]);
+  }, [reportFailure, currentSession, latestOnIdentified]);
 
   return [scan, dispatch, identify];
 }

@@ -1,7 +1,8 @@
 // Listens for keyboard-wedge scanner bursts on the whole window, whatever has focus (see wedgeDetector.ts for
 // how a burst is told from typing). A layout effect, so a scan that wakes the attract screen is not missed.
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect } from 'react';
 import { idleWedge, wedgeKey, type WedgeBurst, type WedgeState } from './wedgeDetector.ts';
+import { useLatest } from '../../ui/useLatest.ts';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -24,8 +25,7 @@ function restoreField(field: TextField, value: string): void {
 }
 
 export function useWedgeScanner(onBurst: (burst: WedgeBurst) => void): void {
-  const latest = useRef(onBurst);
-  latest.current = onBurst;
+  const latest = useLatest(onBurst);
 
   useLayoutEffect(() => {
     let state: WedgeState = idleWedge;
@@ -51,5 +51,5 @@ export function useWedgeScanner(onBurst: (burst: WedgeBurst) => void): void {
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, []);
+  }, [latest]);
 }

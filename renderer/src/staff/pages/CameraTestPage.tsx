@@ -13,6 +13,7 @@ export function CameraTestPage({ lang, cameraSetting }: { lang: UiLanguage; came
 
   useEffect(() => {
     if (!wanted) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the camera the last run started is stopped by its cleanup; this shows it off
       setState({ kind: 'off' });
       return undefined;
     }
@@ -57,6 +58,7 @@ export function CameraTestPage({ lang, cameraSetting }: { lang: UiLanguage; came
       stopped = true;
       if (fpsTimer) clearInterval(fpsTimer);
       stream?.getTracks().forEach((t) => t.stop());
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- read at cleanup on purpose: the element still on screen then (if any) is the one to detach
       if (video.current) video.current.srcObject = null;
     };
   }, [wanted]);

@@ -6,9 +6,8 @@ import type { PromotionCard } from '../../../../contracts/api.ts';
 import type { SettingRule } from '../../../../contracts/staff.ts';
 import { call } from '../../api/client.ts';
 import { localized } from '../../i18n/translate.ts';
-import { checkSetting } from '../settingsForm.ts';
+import { checkSetting, type ControlProps } from '../settingsForm.ts';
 import { st } from '../staffStrings.ts';
-import type { ControlProps } from './SettingCard.tsx';
 
 export function PlaylistControl({ field, rule, value, lang, busy, onCheck, onSubmit }: ControlProps<Extract<SettingRule, { kind: 'list' }>, string[] | null | undefined>) {
   const [campaigns, setCampaigns] = useState<PromotionCard[]>([]);
@@ -17,7 +16,12 @@ export function PlaylistControl({ field, rule, value, lang, busy, onCheck, onSub
   }, []);
   const key = JSON.stringify(value ?? null);
   const [draft, setDraft] = useState<string[] | null>(value ?? null);
-  useEffect(() => setDraft(value ?? null), [key]);
+  // A new value from the agent replaces the draft (adjusted during render, React's pattern for state that follows a prop).
+  const [draftFor, setDraftFor] = useState(key);
+  if (draftFor !== key) {
+    setDraftFor(key);
+    setDraft(value ?? null);
+  }
 
   const set = (next: string[] | null) => {
     setDraft(next);

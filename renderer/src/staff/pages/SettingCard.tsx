@@ -1,12 +1,11 @@
 // One setting: label, where its value comes from, a control generated from its rule, and what it allows when a
 // value is refused. Choices save on tap; numbers and text save with the button once the schema accepts them.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { UiLanguage } from '../../../../contracts/config.ts';
 import type { SettingField, SettingRule, StaffMember, StaffSettings } from '../../../../contracts/staff.ts';
-import { checkSetting, integerDraft, isTimeRule, objectDraft, type FieldProblem } from '../settingsForm.ts';
+import { checkSetting, integerDraft, isTimeRule, objectDraft, type ControlProps, type FieldProblem, type SaveOutcome } from '../settingsForm.ts';
 import { fieldWords, sourceText, st } from '../staffStrings.ts';
 import { PlaylistControl } from './PlaylistControl.tsx';
-import type { SaveOutcome } from './SettingsPage.tsx';
 
 type Props = {
   field: SettingField;
@@ -91,19 +90,14 @@ export function SettingCard({ field, rule, lang, settings, me, onSave, onClear, 
   );
 }
 
-export type ControlProps<R extends SettingRule, V> = {
-  field: SettingField;
-  rule: R;
-  value: V;
-  lang: UiLanguage;
-  busy: boolean;
-  onCheck: (p: FieldProblem | null) => void;
-  onSubmit: (value: unknown) => void;
-};
-
 function IntegerControl({ field, rule, value, lang, busy, onCheck, onSubmit }: ControlProps<Extract<SettingRule, { kind: 'integer' }>, number>) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  // A new value from the agent replaces the draft (adjusted during render, React's pattern for state that follows a prop).
+  const [textFor, setTextFor] = useState(value);
+  if (textFor !== value) {
+    setTextFor(value);
+    setText(String(value));
+  }
   const draft = integerDraft(text);
   const problem = checkSetting(field, draft, lang);
   const change = (t: string) => { setText(t); onCheck(checkSetting(field, integerDraft(t), lang)); };
@@ -128,8 +122,14 @@ function ObjectControl({ field, rule, value, lang, busy, onCheck, onSubmit, prob
   const fromValue = () => Object.fromEntries(rule.fields.map((f) => [f.name, value?.[f.name] ?? '']));
   const [parts, setParts] = useState<Record<string, string>>(fromValue);
   const [enabled, setEnabled] = useState(value != null);
+  // A new value from the agent replaces the draft (adjusted during render, React's pattern for state that follows a prop).
   const key = JSON.stringify(value ?? null);
-  useEffect(() => { setParts(fromValue()); setEnabled(value != null); }, [key]);
+  const [partsFor, setPartsFor] = useState(key);
+  if (partsFor !== key) {
+    setPartsFor(key);
+    setParts(fromValue());
+    setEnabled(value != null);
+  }
   const words = fieldWords[field];
   const draft = rule.nullable && !enabled ? null : objectDraft(rule, parts);
   const change = (name: string, v: string) => {

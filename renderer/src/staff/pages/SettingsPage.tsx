@@ -4,14 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../../../contracts/config.ts';
 import type { SettingField, StaffMember, StaffSettings } from '../../../../contracts/staff.ts';
 import { ApiCallError, call } from '../../api/client.ts';
-import { formFields } from '../settingsForm.ts';
+import { formFields, type SaveOutcome } from '../settingsForm.ts';
 import { st } from '../staffStrings.ts';
 import { StaffSessionGone, type StaffCall } from '../useStaffCall.ts';
 import { SettingCard } from './SettingCard.tsx';
 
 const SETTINGS_POLL_MS = 5000;
-
-export type SaveOutcome = { ok: true } | { ok: false; message: string };
 
 export function SettingsPage({ lang, staffCall, me, onChanged }: { lang: UiLanguage; staffCall: StaffCall; me: StaffMember; onChanged: () => Promise<void> }) {
   const [settings, setSettings] = useState<StaffSettings | null>(null);

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { PromotionCard } from '../../../contracts/api.ts';
 import { call } from '../api/client.ts';
-import type { ReportFailure } from './useAgentConnection.ts';
+import type { ReportFailure } from '../api/useAgentConnection.ts';
 
 export const PROMOTION_LIMIT = 12;
 const REFRESH_MS = 15 * 60_000;

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import type { KioskScreen } from '../session/kioskSession.ts';
-import { useReportFailure } from './AgentFailureContext.ts';
-import { useStaffActive } from '../staff/staffContext.ts';
+import { useReportFailure } from '../api/AgentFailureContext.ts';
+import { useStaffActive } from '../session/staffContext.ts';
 import { signalsAskForReload, type ReloadSignals } from './reloadSignals.ts';
 
 export const SIGNALS_POLL_MS = 5_000;

@@ -1,8 +1,9 @@
 // 中文 | English, always on screen. Each option is written in its own language so anyone can find theirs.
 import type { UiLanguage } from '../../../contracts/config.ts';
-import { useLanguage } from '../i18n/LanguageContext.tsx';
-import { strings } from '../i18n/strings.ts';
-import { pick } from '../i18n/translate.ts';
+import { useLanguage } from './LanguageContext.tsx';
+import { strings } from './strings.ts';
+import { pick } from './translate.ts';
+import './language-switch.css';
 
 const options: { language: UiLanguage; label: string; testId: string }[] = [
   { language: 'zh-CN', label: '中文', testId: 'lang-zh' },

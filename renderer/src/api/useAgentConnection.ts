@@ -2,7 +2,7 @@
 // retries with backoff while the agent is unreachable, and checks in every HEARTBEAT_MS so a stopped agent
 // or new display settings are noticed even when nobody touches the screen.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiCallError, call, connect } from '../api/client.ts';
+import { ApiCallError, call, connect } from './client.ts';
 import { bootstrapChanged, connectionAfterFailure, isAgentDown, isNotPaired, type Bootstrap, type Connection } from './connectionState.ts';
 
 export const HEARTBEAT_MS = 30_000;
