@@ -6,6 +6,9 @@ import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, watchForProb
 import { launchWithCamera, startMemberAgent, type MemberAgent } from './support/members.ts';
 import { clipDir, makeQrClip } from './support/qrClip.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let m: MemberAgent;
 test.beforeAll(async () => { m = await startMemberAgent(); });

@@ -3,6 +3,9 @@
 // reports/screenshots/<orientation>-<screen>.png.
 import { expect, test } from '@playwright/test';
 import { activeSlide, expectNoProblems, openPairedKiosk, saveScreenshot, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess(); });

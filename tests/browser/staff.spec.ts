@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
 import { agentAudit, agentSetting, enterPin, li, longPress, openStaffSignIn, signInWithPin, zhao } from './support/staff.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 // Each sign-in checks a real scrypt PIN hash and several tests hold 3-second presses: generous on a shared machine.
 test.describe.configure({ timeout: 120_000 });
