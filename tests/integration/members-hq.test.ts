@@ -17,7 +17,6 @@ import { TestHq, waitUntil } from '../support/hq-client.ts';
 import { memberToken, newHqKey, prepareMemberDb, testCatalog, type HqTestKey } from '../support/member-fixture.ts';
 import { startMosquitto, type Broker } from '../support/mosquitto.ts';
 import { needs } from '../support/requirements.ts';
-import { sendMarkerEvent } from '../support/signals.ts';
 
 const MALL = 'demo-mall';
 const DEV = 'kiosk-m';
@@ -163,11 +162,12 @@ describe('members with HQ over Mosquitto', needs('mosquitto'), () => {
     await broker.start();
     await waitUntil(async () => (await health()).sync.state === 'online' && (await health()).sync.outboxDepth === 0, 30_000, 'outbox drained');
     await waitUntil(() => claimEvents().length >= seenBefore + 2, 5000, 'claim events at HQ');
-    // A later event through the same outbox and connection: once HQ has it, any repeat sent before it has arrived.
-    const audits = () => hq.on(`${DEV}/events`).filter((s) => s.json?.type === 'staff.audit').length;
-    const auditsBefore = audits();
-    await sendMarkerEvent(agent);
-    await waitUntil(() => audits() > auditsBefore, 10_000, 'the later event at HQ');
+    // A later event through the same outbox and connection (the member identified again, from the cache): once HQ
+    // has it, any repeat of the claims sent before it has arrived too.
+    const identified = () => hq.on(`${DEV}/events`).filter((s) => s.json?.type === 'member.identified').length;
+    const identifiedBefore = identified();
+    expect((await identify(memberToken(key, 'M1004', 'diamond'), 'camera')).status).toBe('identified');
+    await waitUntil(() => identified() > identifiedBefore, 10_000, 'the later event at HQ');
     const mine = claimEvents().filter((e) => [claimA, claimB].includes(String(e.payload.claimId)));
     expect(mine.map((e) => e.type).sort()).toEqual(['coupon.claimed', 'points.exchange.requested']);
     const payloads = mine.map((e) => ClaimEventPayload.parse(e.payload));

@@ -29,11 +29,11 @@ export function refusalsOn(agent: Pick<AgentProcess, 'logs'>, topic: string, rea
 
 /**
  * Makes the agent write one more event to its outbox: a staff sign-in with an unknown card is refused and audited
- * as a `staff.audit` event with action `sign-in-refused` (local only; no HQ look-up, no member data). Events leave
- * the outbox in order over one MQTT connection, so once HQ has this one, anything the agent sent before it
- * (a repeat of an earlier event included) has arrived too.
+ * as a `staff.audit` event with action `sign-in-refused` (local only; no HQ look-up, no member data). The kiosk must
+ * know some staff (demo staff or HQ's): with none, nothing is audited. Events leave the outbox in order over one
+ * MQTT connection, so once HQ has this one, anything the agent sent before it (a repeat included) has arrived too.
  */
 export async function sendMarkerEvent(agent: Pick<AgentProcess, 'call'>): Promise<void> {
   const r = await agent.call('staff.signIn', { method: 'card', code: 'marker-not-a-card' });
-  if (r.status !== 200 || r.body?.data?.status !== 'refused') throw new Error(`marker sign-in was not refused: ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== 200 || r.body?.data?.reason !== 'unknown_card') throw new Error(`marker sign-in was not refused as an unknown card: ${r.status} ${JSON.stringify(r.body)}`);
 }
