@@ -14,9 +14,9 @@ skipWithout();
 // Each sign-in checks a real scrypt PIN hash: generous on a shared machine.
 test.describe.configure({ timeout: 120_000 });
 
-// The page's clock is installed (it still runs at real speed) so that a long press is a jump of the clock, not seconds
-// of real waiting: the corner's timer fires when the clock passes STAFF_LONG_PRESS_MS with the finger still down.
-test.beforeEach(async ({ page }) => { await page.clock.install(); });
+// Each test installs the page's clock (it still runs at real speed) so that a long press is a jump of the clock, not
+// seconds of real waiting: the corner's timer fires when the clock passes STAFF_LONG_PRESS_MS with the finger down.
+// Not the staff-card test: the scanner's keys carry real event times, which a clock moved ahead would not match.
 const signIn = (page: Page) => signInWithPin(page, li.staffId, li.pin, true);
 
 let agent: AgentProcess;
@@ -26,6 +26,7 @@ test.afterAll(async () => { await agent.stop(); });
 const frame = (page: Page) => page.getByTestId('kiosk-frame');
 
 test('a shopper pressing anywhere else, or only briefly on the corner, never sees the staff sign-in', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
   await longPress(page, 540, 960, 3600, true); // the middle of the screen
@@ -46,6 +47,7 @@ test('a shopper pressing anywhere else, or only briefly on the corner, never see
 });
 
 test('staff sign in with a PIN; a wrong PIN is refused with the tries left; signing out returns to the kiosk', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
   await openStaffSignIn(page, true);
@@ -68,7 +70,7 @@ test('a staff card on the scanner signs in; an unknown card is refused and never
   const identifies: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('/member.identify')) identifies.push(r.url()); });
   await openPairedKiosk(page, agent);
-  await openStaffSignIn(page, true);
+  await openStaffSignIn(page); // a real three-second press (see above)
   await scanWithWedge(page, '6200000000001003'); // a member's card
   await expect(page.getByTestId('staff-signin-message')).toContainText('无法识别此卡');
   await scanWithWedge(page, zhao.cardNumber!);
@@ -79,6 +81,7 @@ test('a staff card on the scanner signs in; an unknown card is refused and never
 });
 
 test('a value the schema refuses is refused in the form, saying what is allowed, and never sent', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   const sets: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('/staff.setSetting')) sets.push(r.postData() ?? ''); });
@@ -109,6 +112,7 @@ test('a value the schema refuses is refused in the form, saying what is allowed,
 });
 
 test('orientation takes effect at once: landscape turns the UI a quarter turn on this portrait window, auto undoes it', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
   const box = () => frame(page).evaluate((el: HTMLElement) => ({ w: el.offsetWidth, h: el.offsetHeight, transform: getComputedStyle(el).transform }));
@@ -138,6 +142,7 @@ test('orientation takes effect at once: landscape turns the UI a quarter turn on
 });
 
 test('the idle timeout takes effect at once, and so do screen-off hours', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
   await signIn(page);
@@ -176,6 +181,7 @@ test('the idle timeout takes effect at once, and so do screen-off hours', async 
 });
 
 test('the attract playlist takes effect at once: the campaigns staff tap, in that order; "All" brings every one back', async ({ page }) => {
+  await page.clock.install();
   test.setTimeout(240_000); // waits out the 60 s idle timeout for the attract loop
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
@@ -213,6 +219,7 @@ test('the attract playlist takes effect at once: the campaigns staff tap, in tha
 });
 
 test('the role switches between guide screen and wall without a restart, and the staff corner works on the wall', async ({ page }) => {
+  await page.clock.install();
   // The wall loads its face detector: slow on a shared 2-core machine.
   test.setTimeout(180_000);
   const problems = await watchForProblems(page);
@@ -233,6 +240,7 @@ test('the role switches between guide screen and wall without a restart, and the
 });
 
 test('the console signs out by itself after two minutes without a touch, with a countdown first', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
   await signIn(page);
@@ -249,6 +257,7 @@ test('the console signs out by itself after two minutes without a touch, with a 
 });
 
 test('actions: diagnostics download as JSON without member data; reload UI asks twice, signs out and reloads the page', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
   await signIn(page);
