@@ -28,16 +28,22 @@ export function cleanUpOnExit(): void {
   // Last resort, synchronous: whatever is still running when this process exits (a top-level await that rejected
   // ends up here too) is killed outright.
   process.on('exit', () => signalAll(descendants(), 'SIGKILL'));
+  let stopping = false;
+  const stopAndExit = (code: number) => {
+    if (stopping) return; // already on the way out (a stopped agent's hung-up request lands here too)
+    stopping = true;
+    void stopDescendants().finally(() => process.exit(code));
+  };
   const fail = (what: string) => (err: unknown) => {
-    console.error(`bench: ${what}:`, err);
-    void stopDescendants().finally(() => process.exit(1));
+    if (!stopping) console.error(`bench: ${what}:`, err);
+    stopAndExit(1);
   };
   process.on('uncaughtException', fail('uncaught error'));
   process.on('unhandledRejection', fail('unhandled rejection'));
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
       console.error(`bench: ${signal}; stopping what the bench started`);
-      void stopDescendants().finally(() => process.exit(code));
+      stopAndExit(code);
     });
   }
 }
