@@ -1,8 +1,15 @@
 // Agent benches: cold start to healthy, and local API round trips, each beside a baseline from the same run.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { percentile } from './stats.ts';
 import { agentEntry, freshDataDir, repoRoot, startAgentProcess } from '../tests/support/agent-process.ts';
+
+/**
+ * How long a bench waits for an agent's ready line. The tests' 15 s is too short for the first agent of a fresh
+ * checkout (nothing in the page cache yet: Node, better-sqlite3 and onnxruntime's libraries read cold from disk on a
+ * busy 2-core box); a timeout there used to end the bench with an uncaught error and the slow agent left running.
+ */
+export const AGENT_READY_MS = 90_000;
 
 /** ms from spawn until GET /health answers 200, for the real agent (fresh data folder: migrate + seed). */
 export async function agentColdStart(): Promise<number> {
@@ -13,12 +20,21 @@ export async function agentColdStart(): Promise<number> {
     env: { PATH: process.env.PATH ?? '', ATRIUM_DATA_DIR: dataDir, ATRIUM_API_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const port = await portFromLog(child.stdout!, 'agent ready');
-  await pollHealthy(`http://127.0.0.1:${port}/health`);
-  const ms = performance.now() - t0;
+  try {
+    const port = await portFromLog(child.stdout!, 'agent ready');
+    await pollHealthy(`http://127.0.0.1:${port}/health`);
+    return performance.now() - t0;
+  } finally {
+    await stopChild(child);
+  }
+}
+
+/** SIGTERM and wait for the exit (also when it has already exited). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  return ms;
+  await exited;
 }
 
 /** Baseline: the same Node binary starting a bare HTTP server and answering one request. */
@@ -26,12 +42,13 @@ export async function bareNodeStart(): Promise<number> {
   const t0 = performance.now();
   const script = "const s=require('http').createServer((q,r)=>r.end('{}'));s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({msg:'agent ready',port:s.address().port})))";
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await portFromLog(child.stdout!, 'agent ready');
-  await pollHealthy(`http://127.0.0.1:${port}/health`);
-  const ms = performance.now() - t0;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  return ms;
+  try {
+    const port = await portFromLog(child.stdout!, 'agent ready');
+    await pollHealthy(`http://127.0.0.1:${port}/health`);
+    return performance.now() - t0;
+  } finally {
+    await stopChild(child);
+  }
 }
 
 function portFromLog(stream: NodeJS.ReadableStream, msg: string): Promise<number> {
@@ -85,23 +102,27 @@ export async function roundTrips(port: number, path: string, body: string, heade
 }
 
 export async function apiRoundTripRuns(runs: number, callsPerRun: number) {
-  const agent = await startAgentProcess();
+  const agent = await startAgentProcess({ timeoutMs: AGENT_READY_MS });
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${agent.secret}` };
   // Baseline: a bare Node HTTP server in another process answering the same POST with a fixed body.
-  const bare = spawn(process.execPath, ['-e', "const s=require('http').createServer((q,r)=>{q.resume();q.on('end',()=>r.end('{\"ok\":true}'))});s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({msg:'agent ready',port:s.address().port})))"], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const barePort = await portFromLog(bare.stdout!, 'agent ready');
-  const out = { search: { p50: [] as number[], p95: [] as number[] }, bootstrap: { p50: [] as number[], p95: [] as number[] }, bare: { p50: [] as number[], p95: [] as number[] } };
-  const record = (key: keyof typeof out, times: number[]) => {
-    const s = [...times].sort((a, b) => a - b);
-    out[key].p50.push(percentile(s, 50));
-    out[key].p95.push(percentile(s, 95));
-  };
-  for (let r = 0; r < runs; r++) {
-    record('search', await roundTrips(agent.port, '/api/v1/stores.search', JSON.stringify({ query: '咖啡' }), headers, callsPerRun));
-    record('bootstrap', await roundTrips(agent.port, '/api/v1/kiosk.bootstrap', '{}', headers, callsPerRun));
-    record('bare', await roundTrips(barePort, '/', '{"query":"x"}', { 'Content-Type': 'application/json' }, callsPerRun));
+  let bare: ChildProcess | null = null;
+  try {
+    bare = spawn(process.execPath, ['-e', "const s=require('http').createServer((q,r)=>{q.resume();q.on('end',()=>r.end('{\"ok\":true}'))});s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({msg:'agent ready',port:s.address().port})))"], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const barePort = await portFromLog(bare.stdout!, 'agent ready');
+    const out = { search: { p50: [] as number[], p95: [] as number[] }, bootstrap: { p50: [] as number[], p95: [] as number[] }, bare: { p50: [] as number[], p95: [] as number[] } };
+    const record = (key: keyof typeof out, times: number[]) => {
+      const s = [...times].sort((a, b) => a - b);
+      out[key].p50.push(percentile(s, 50));
+      out[key].p95.push(percentile(s, 95));
+    };
+    for (let r = 0; r < runs; r++) {
+      record('search', await roundTrips(agent.port, '/api/v1/stores.search', JSON.stringify({ query: '咖啡' }), headers, callsPerRun));
+      record('bootstrap', await roundTrips(agent.port, '/api/v1/kiosk.bootstrap', '{}', headers, callsPerRun));
+      record('bare', await roundTrips(barePort, '/', '{"query":"x"}', { 'Content-Type': 'application/json' }, callsPerRun));
+    }
+    return out;
+  } finally {
+    if (bare) await stopChild(bare);
+    await agent.stop();
   }
-  bare.kill();
-  await agent.stop();
-  return out;
 }

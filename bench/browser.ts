@@ -2,14 +2,16 @@
 // a touch on the attract loop to the first frame of the home screen. Baseline: FCP of a one-line static page.
 import { chromium, type Browser } from 'playwright-core';
 import { startAgentProcess } from '../tests/support/agent-process.ts';
+import { AGENT_READY_MS } from './agent.ts';
 
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'];
 
 export async function firstPaintRuns(runs: number, viewport = { width: 1080, height: 1920 }) {
-  const agent = await startAgentProcess();
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  const agent = await startAgentProcess({ timeoutMs: AGENT_READY_MS });
+  let browser: Browser | null = null;
   const result = { attractFcp: [] as number[], touchToHome: [] as number[], baselineFcp: [] as number[] };
   try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
     for (let r = 0; r < runs; r++) {
       const context = await browser.newContext({ viewport, hasTouch: true });
       const page = await context.newPage();
@@ -42,7 +44,7 @@ export async function firstPaintRuns(runs: number, viewport = { width: 1080, hei
       await base.close();
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     await agent.stop();
   }
   return result;

@@ -9,6 +9,7 @@ import { repoRoot, startAgentProcess } from '../tests/support/agent-process.ts';
 import { centreCrops } from '../tests/support/wall-crops.ts';
 import { loadExpressionModels } from '../edge-agent/src/expression/loader.ts';
 import { toInputTensor } from '../edge-agent/src/expression/preprocess.ts';
+import { AGENT_READY_MS } from './agent.ts';
 import { percentile } from './stats.ts';
 
 export type BenchRow = { name: string; unit: string; values: number[]; baselineName: string; baseline: number[] };
@@ -68,9 +69,10 @@ async function timed(agent: AgentProcess, method: string, params: unknown): Prom
 
 /** One agent as a wall (model loaded, a session played) and one as a guide (model never loaded). */
 async function agentRun(crops: string[]): Promise<{ observe: number[]; signals: number[]; rssWall: number; rssGuide: number }> {
-  const wall = await startAgentProcess({ env: { ATRIUM_ROLE: 'wall' } });
-  const guide = await startAgentProcess({ env: { ATRIUM_ROLE: 'guide' } });
+  const wall = await startAgentProcess({ env: { ATRIUM_ROLE: 'wall' }, timeoutMs: AGENT_READY_MS });
+  let guide: AgentProcess | null = null;
   try {
+    guide = await startAgentProcess({ env: { ATRIUM_ROLE: 'guide' }, timeoutMs: AGENT_READY_MS });
     const status = (await wall.call('wall.status', {})).body.data as { camera: string; reason: string | null };
     if (status.camera !== 'ready') throw new Error(`wall camera ${status.camera}: ${status.reason}`);
     const session = (await wall.call('wall.start', {})).body.data.wallSession as string;
@@ -87,7 +89,7 @@ async function agentRun(crops: string[]): Promise<{ observe: number[]; signals: 
     return { observe: observe.slice(5).sort((a, b) => a - b), signals: signals.slice(5).sort((a, b) => a - b), rssWall: rssMb(wall.child.pid!), rssGuide: rssMb(guide.child.pid!) };
   } finally {
     await wall.stop();
-    await guide.stop();
+    await guide?.stop();
   }
 }
 

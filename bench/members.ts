@@ -10,6 +10,7 @@ import { freshDataDir, startAgentProcess, type AgentProcess } from '../tests/sup
 import { memberToken, newHqKey, prepareMemberDb, type HqTestKey } from '../tests/support/member-fixture.ts';
 import { clipDir, makeQrClip } from '../tests/browser/support/qrClip.ts';
 import { scanWithWedge } from '../tests/browser/support/wedge.ts';
+import { AGENT_READY_MS } from './agent.ts';
 import { chromiumArgs } from './browser.ts';
 import { jsqrDecodeTimes, p, qrFrames, zxingDecodeTimes } from './qr-decode.ts';
 
@@ -103,7 +104,7 @@ export async function memberBench(runs: number): Promise<MemberRow[]> {
   const dataDir = freshDataDir('atrium-bench-members-');
   const key = newHqKey();
   prepareMemberDb(dataDir, key);
-  const agent = await startAgentProcess({ dataDir });
+  const agent = await startAgentProcess({ dataDir, timeoutMs: AGENT_READY_MS });
   const rows: MemberRow[] = [];
   try {
     const scansPerRun = Number(process.env.BENCH_WEDGE_SCANS ?? 10);

@@ -15,6 +15,9 @@ import { memberBench } from './members.ts';
 import { syncBench } from './sync.ts';
 import { wallBrowserBench } from './wall-browser.ts';
 import { round, summary } from './stats.ts';
+import { cleanUpOnExit, stopDescendants } from './cleanup.ts';
+
+cleanUpOnExit();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -87,3 +90,4 @@ const out = path.join(root, 'reports', 'bench.json');
 const kept: Row[] = only.size > 0 && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { results: Row[] }).results.filter((r) => !rows.some((n) => n.name === r.name)) : [];
 writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), node: process.versions.node, cpus: os.cpus().length, runs: RUNS, results: [...kept, ...rows] }, null, 2));
 console.log(`\nwrote ${path.relative(root, out)}`);
+await stopDescendants(); // every part stops its own; this catches anything a part left

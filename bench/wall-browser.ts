@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startAgentProcess, type AgentProcess } from '../tests/support/agent-process.ts';
+import { AGENT_READY_MS } from './agent.ts';
 import { chromiumArgs } from './browser.ts';
 import { percentile } from './stats.ts';
 
@@ -149,7 +150,7 @@ export async function wallBrowserBench(runs: number): Promise<Row[]> {
   const empty = emptyClip();
 
   // Detector per frame, face to coupon, CPU in play: a face in view, always-on.
-  const agent = await startAgentProcess({ env: { ATRIUM_ROLE: 'wall', ATRIUM_EXPRESSION_MODE: 'always-on' }, timeoutMs: 30_000 });
+  const agent = await startAgentProcess({ env: { ATRIUM_ROLE: 'wall', ATRIUM_EXPRESSION_MODE: 'always-on' }, timeoutMs: AGENT_READY_MS });
   const browser = await cameraBrowser(FACE_CLIP);
   try {
     let offers = 0;
@@ -185,7 +186,7 @@ export async function wallBrowserBench(runs: number): Promise<Row[]> {
 
   // Idle: always-on with nobody in view; baseline: opt-in attract, camera off. Fresh agents, so no session lingers.
   for (const [mode, clip, into] of [['always-on', empty, cpu.idle], ['opt-in', empty, cpu.off]] as const) {
-    const a = await startAgentProcess({ env: { ATRIUM_ROLE: 'wall', ATRIUM_EXPRESSION_MODE: mode }, timeoutMs: 30_000 });
+    const a = await startAgentProcess({ env: { ATRIUM_ROLE: 'wall', ATRIUM_EXPRESSION_MODE: mode }, timeoutMs: AGENT_READY_MS });
     const b = await cameraBrowser(clip);
     try {
       const page = await openWall(b, a);

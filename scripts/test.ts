@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan as electronegativityScan } from './electronegativity.ts';
+import { playwrightSkips, skippedLine, vitestSkips, type Skip } from '../tests/support/skip-reasons.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = path.join(root, 'reports');
@@ -14,6 +15,8 @@ const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}:
 
 type Counts = { passed: number; failed: number; skipped: number };
 const results: { suite: string; counts: Counts }[] = [];
+/** Each skipped test's reason as its runner recorded it, and the tests/ folder it lives in. */
+const skips: Skip[] = [];
 
 function run(cmd: string, args: string[], extraEnv: Record<string, string> = {}): number {
   console.log(`\n$ ${[path.basename(cmd), ...args].join(' ')}`);
@@ -59,6 +62,7 @@ const vitestJson = path.join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });
 const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 const v = readJson(vitestJson);
+skips.push(...vitestSkips(v, root));
 results.push({
   suite: 'vitest',
   counts: v
@@ -73,6 +77,7 @@ for (const [suite, config] of [['browser', 'tests/browser/playwright.config.ts']
   rmSync(out, { force: true });
   const status = run(bin('playwright'), ['test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const p = readJson(out);
+  skips.push(...playwrightSkips(p, path.dirname(config)));
   const s = p?.stats;
   if (s?.flaky) console.log(`playwright-${suite}: ${s.flaky} test(s) passed only on their retry (flaky); see the list above`);
   results.push({
@@ -89,6 +94,6 @@ for (const r of results) console.log(`  ${r.suite.padEnd(20)} ${r.counts.passed}
 // The last line is exactly `N passed, N failed` (CI reads it); skipped tests are counted on the line before.
 const line = `${total.passed} passed, ${total.failed} failed`;
 writeFileSync(path.join(reports, 'summary.txt'), line + '\n');
-console.log(`${total.skipped} skipped (tests that need the Electron binary or a display this machine lacks)`);
+console.log(skippedLine(total.skipped, skips));
 console.log(line);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -2,6 +2,9 @@
 // answers again the kiosk comes back by itself. An agent restarted with a new secret needs a new pairing link.
 import { expect, test } from '@playwright/test';
 import { openPairedKiosk, screen, startAgentProcess, type AgentProcess } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess(); });

@@ -2,6 +2,9 @@
 // shopper switched to Chinese and walked away.
 import { expect, test } from '@playwright/test';
 import { expectNoProblems, openPairedKiosk, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess({ env: { ATRIUM_LANGUAGE: 'en', ATRIUM_IDLE_TIMEOUT_SEC: '10' } }); });

@@ -3,6 +3,9 @@
 // The whole flow must run without console errors, page errors or CSP violations.
 import { expect, test } from '@playwright/test';
 import { activeSlide, expectNoProblems, openPairedKiosk, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess({ env: { ATRIUM_IDLE_TIMEOUT_SEC: '10' } }); });

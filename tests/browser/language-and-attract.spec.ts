@@ -1,6 +1,9 @@
 // Language switch (中文 ⇄ English, catalog text and dictionary both) and the attract loop's rotation.
 import { expect, test } from '@playwright/test';
 import { activeSlide, expectNoProblems, openPairedKiosk, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess(); });

@@ -9,6 +9,9 @@ import { dbDigest } from '../support/db-digest.ts';
 import { agentKnowsSession, cameraTrackStates, expectNoMemberInDom, launchWithCamera, recordCameraStreams, startMemberAgent, watchMemberSessions, type MemberAgent } from './support/members.ts';
 import { clipDir, makeQrClip } from './support/qrClip.ts';
 import { expectNoProblems, screen, watchForProblems } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let m: MemberAgent;
 let clips: string;

@@ -9,6 +9,9 @@ import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, watchForProb
 import { startMemberAgent, watchMemberSessions, type MemberAgent } from './support/members.ts';
 import { zbarRead } from './support/qrClip.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let m: MemberAgent;
 test.beforeEach(async () => { m = await startMemberAgent(); });

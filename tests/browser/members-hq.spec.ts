@@ -8,17 +8,17 @@ import { listClaims } from '../../hq-sim/src/claim-ledger.ts';
 import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
 import type { AgentProcess } from '../support/agent-process.ts';
 import { memberToken, type HqTestKey } from '../support/member-fixture.ts';
-import { hasMosquitto } from '../support/mosquitto.ts';
 import { startAgentWithDemoHq } from './support/demoHq.ts';
 import { expectNoProblems, openPairedKiosk, screen, watchForProblems } from './support/kiosk.ts';
 import { zbarRead } from './support/qrClip.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout('mosquitto');
 
 let hq: DemoHq;
 let agent: AgentProcess;
 let hqKey: HqTestKey;
-
-test.skip(!hasMosquitto(), 'needs Debian mosquitto');
 
 test.beforeAll(async () => {
   ({ hq, agent } = await startAgentWithDemoHq('atrium-members-hq-'));

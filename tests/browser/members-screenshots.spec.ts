@@ -6,6 +6,9 @@ import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, watchForProb
 import { launchWithCamera, startMemberAgent, type MemberAgent } from './support/members.ts';
 import { clipDir, makeQrClip } from './support/qrClip.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let m: MemberAgent;
 test.beforeAll(async () => { m = await startMemberAgent(); });
@@ -33,7 +36,8 @@ for (const size of sizes) {
       await expect(page.getByTestId('points-pending')).toBeVisible();
     }
     await expect(page.getByTestId('wallet-item').first()).toBeVisible();
-    await page.waitForTimeout(400);
+    // The claim dialog has closed; its fade and the wallet's entrance are finished by saveScreenshot (animations disabled).
+    await expect(page.getByTestId('claim-done')).toHaveCount(0);
     await saveScreenshot(page, `${size.orientation}-member-home`);
     await page.getByTestId('lang-en').click();
     await expect(page.getByTestId('member-name')).toContainText('Hello');
@@ -54,7 +58,7 @@ test('scan panel with a refusal and the camera preview (portrait)', async () => 
     await page.getByTestId('attract').click();
     await page.getByTestId('member-scan-open').click();
     await expect(page.getByTestId('scan-message')).toHaveAttribute('data-reason', 'expired', { timeout: 20_000 });
-    await page.waitForTimeout(400);
+    await expect(page.getByTestId('member-panel')).toBeVisible();
     await saveScreenshot(page, 'portrait-scan-refused');
     expectNoProblems(problems);
   } finally {

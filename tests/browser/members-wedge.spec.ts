@@ -8,6 +8,9 @@ import { dbDigest } from '../support/db-digest.ts';
 import { expectNoProblems, openPairedKiosk, screen, watchForProblems } from './support/kiosk.ts';
 import { agentKnowsSession, expectNoMemberInDom, startMemberAgent, watchMemberSessions, type MemberAgent } from './support/members.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let m: MemberAgent;
 test.beforeAll(async () => { m = await startMemberAgent(); });

@@ -2,6 +2,9 @@
 // calmly that it is not paired instead of showing a broken kiosk.
 import { expect, test } from '@playwright/test';
 import { screen, startAgentProcess, type AgentProcess } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess(); });

@@ -3,6 +3,9 @@
 // reports/screenshots/<orientation>-<screen>.png.
 import { expect, test } from '@playwright/test';
 import { activeSlide, expectNoProblems, openPairedKiosk, saveScreenshot, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess(); });
@@ -18,8 +21,8 @@ for (const size of sizes) {
     const problems = await watchForProblems(page);
     await page.setViewportSize({ width: size.width, height: size.height });
     await openPairedKiosk(page, agent);
+    // No wait for the slide's entrance: saveScreenshot takes its picture with animations finished (disabled).
     await expect(activeSlide(page)).toBeVisible();
-    await page.waitForTimeout(1200); // the slide's entrance animation
     await saveScreenshot(page, `${size.orientation}-attract`);
 
     await page.getByTestId('attract').click();
@@ -48,13 +51,13 @@ test('screenshots of the English home, the member panel and the status screens (
   await saveScreenshot(page, 'portrait-home-en');
 
   await page.getByTestId('member-scan-open').click();
-  await expect(page.getByTestId('member-panel')).toBeVisible();
-  await page.waitForTimeout(400); // the panel's rise animation
+  await expect(page.getByTestId('member-panel')).toBeVisible(); // its rise: finished by saveScreenshot (animations disabled)
   await saveScreenshot(page, 'portrait-member-en');
   await page.getByTestId('member-panel-close').click();
   await page.getByTestId('lang-zh').click();
   await page.getByTestId('member-scan-open').click();
-  await page.waitForTimeout(400);
+  await expect(page.getByTestId('member-panel')).toBeVisible();
+  await expect(page.getByTestId('lang-zh')).toHaveAttribute('aria-pressed', 'true');
   await saveScreenshot(page, 'portrait-member');
   expectNoProblems(problems);
 

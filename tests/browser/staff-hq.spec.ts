@@ -6,15 +6,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { StaffAuditPayload } from '../../contracts/staff.ts';
 import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
 import type { AgentProcess } from '../support/agent-process.ts';
-import { hasMosquitto } from '../support/mosquitto.ts';
 import { startAgentWithDemoHq } from './support/demoHq.ts';
 import { expectNoProblems, openPairedKiosk, saveScreenshot, watchForProblems } from './support/kiosk.ts';
 import { li, signInWithPin } from './support/staff.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout('mosquitto');
 
 let hq: DemoHq;
 let agent: AgentProcess;
-
-test.skip(!hasMosquitto(), 'needs Debian mosquitto');
 
 test.beforeAll(async () => {
   ({ hq, agent } = await startAgentWithDemoHq('atrium-staff-hq-'));

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { expectNoProblems, openPairedKiosk, saveScreenshot, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
 import { enterPin, li, openStaffSignIn } from './support/staff.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess(); });

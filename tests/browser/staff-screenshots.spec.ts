@@ -8,6 +8,9 @@ import { openPairedKiosk, saveScreenshot, startAgentProcess, type AgentProcess }
 import { cameraTrackStates, recordCameraStreams } from './support/members.ts';
 import { enterPin, li, openStaffSignIn } from './support/staff.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 let agent: AgentProcess;
 let browser: Browser;

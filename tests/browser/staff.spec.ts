@@ -7,9 +7,17 @@ import { readFileSync } from 'node:fs';
 import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
 import { agentAudit, agentSetting, enterPin, li, longPress, openStaffSignIn, signInWithPin, zhao } from './support/staff.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
 
-// Each sign-in checks a real scrypt PIN hash and several tests hold 3-second presses: generous on a shared machine.
+skipWithout();
+
+// Each sign-in checks a real scrypt PIN hash: generous on a shared machine.
 test.describe.configure({ timeout: 120_000 });
+
+// Each test installs the page's clock (it still runs at real speed) so that a long press is a jump of the clock, not
+// seconds of real waiting: the corner's timer fires when the clock passes STAFF_LONG_PRESS_MS with the finger down.
+// Not the staff-card test: the scanner's keys carry real event times, which a clock moved ahead would not match.
+const signIn = (page: Page) => signInWithPin(page, li.staffId, li.pin, true);
 
 let agent: AgentProcess;
 test.beforeAll(async () => { agent = await startAgentProcess(); });
@@ -18,19 +26,20 @@ test.afterAll(async () => { await agent.stop(); });
 const frame = (page: Page) => page.getByTestId('kiosk-frame');
 
 test('a shopper pressing anywhere else, or only briefly on the corner, never sees the staff sign-in', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
-  await longPress(page, 540, 960, 3600); // the middle of the screen
-  await longPress(page, 1050, 30, 3600); // the top-right corner
-  await longPress(page, 30, 1890, 3600); // the bottom-left corner
-  await longPress(page, 30, 30, 1500); // the right corner, but not long enough
+  await longPress(page, 540, 960, 3600, true); // the middle of the screen
+  await longPress(page, 1050, 30, 3600, true); // the top-right corner
+  await longPress(page, 30, 1890, 3600, true); // the bottom-left corner
+  await longPress(page, 30, 30, 1500, true); // the right corner, but not long enough
   await expect(page.getByTestId('staff-signin')).toHaveCount(0);
   // A finger that slides off the corner during the press cancels it.
   await page.mouse.move(30, 30);
   await page.mouse.down();
-  await page.waitForTimeout(1500);
+  await page.clock.fastForward(1500);
   await page.mouse.move(300, 300, { steps: 5 });
-  await page.waitForTimeout(2500);
+  await page.clock.fastForward(2500);
   await page.mouse.up();
   await expect(page.getByTestId('staff-signin')).toHaveCount(0);
   await expect(screen(page)).toHaveAttribute('data-screen', 'home');
@@ -38,9 +47,10 @@ test('a shopper pressing anywhere else, or only briefly on the corner, never see
 });
 
 test('staff sign in with a PIN; a wrong PIN is refused with the tries left; signing out returns to the kiosk', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
-  await openStaffSignIn(page);
+  await openStaffSignIn(page, true);
   await expect(page.getByTestId('staff-roster').getByRole('button')).toHaveCount(3);
   await page.getByTestId(`staff-${li.staffId}`).click();
   await enterPin(page, '123456');
@@ -60,7 +70,7 @@ test('a staff card on the scanner signs in; an unknown card is refused and never
   const identifies: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('/member.identify')) identifies.push(r.url()); });
   await openPairedKiosk(page, agent);
-  await openStaffSignIn(page);
+  await openStaffSignIn(page); // a real three-second press (see above)
   await scanWithWedge(page, '6200000000001003'); // a member's card
   await expect(page.getByTestId('staff-signin-message')).toContainText('无法识别此卡');
   await scanWithWedge(page, zhao.cardNumber!);
@@ -71,11 +81,12 @@ test('a staff card on the scanner signs in; an unknown card is refused and never
 });
 
 test('a value the schema refuses is refused in the form, saying what is allowed, and never sent', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   const sets: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('/staff.setSetting')) sets.push(r.postData() ?? ''); });
   await openPairedKiosk(page, agent);
-  await signInWithPin(page);
+  await signIn(page);
   const input = page.getByTestId('setting-idleTimeoutSec-input');
   for (const bad of ['5', '601', '12.5', 'abc', '']) {
     await input.fill(bad);
@@ -101,11 +112,12 @@ test('a value the schema refuses is refused in the form, saying what is allowed,
 });
 
 test('orientation takes effect at once: landscape turns the UI a quarter turn on this portrait window, auto undoes it', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
   const box = () => frame(page).evaluate((el: HTMLElement) => ({ w: el.offsetWidth, h: el.offsetHeight, transform: getComputedStyle(el).transform }));
   expect(await box()).toEqual({ w: 1080, h: 1920, transform: 'none' });
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-orientation-landscape').click();
   await expect(page.getByTestId('setting-orientation-source')).toHaveText('本机修改 · 李娜 (Li Na)');
   await expect(frame(page)).toHaveAttribute('data-orientation', 'landscape');
@@ -118,7 +130,7 @@ test('orientation takes effect at once: landscape turns the UI a quarter turn on
   expect(rect).toEqual([0, 0, 1080, 1920]);
   await saveScreenshot(page, 'staff-orientation-landscape-on-portrait');
   // The staff corner turns with the UI: it is now at the window's top-right.
-  await longPress(page, 1050, 30, 3300);
+  await longPress(page, 1050, 30, 3300, true);
   await expect(page.getByTestId('staff-signin')).toBeVisible();
   await page.getByTestId(`staff-${li.staffId}`).click();
   await enterPin(page, li.pin);
@@ -130,9 +142,10 @@ test('orientation takes effect at once: landscape turns the UI a quarter turn on
 });
 
 test('the idle timeout takes effect at once, and so do screen-off hours', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-idleTimeoutSec-input').fill('10');
   await page.getByTestId('setting-idleTimeoutSec-save').click();
   await expect(page.getByTestId('setting-idleTimeoutSec-source')).toHaveText('本机修改 · 李娜 (Li Na)');
@@ -145,7 +158,7 @@ test('the idle timeout takes effect at once, and so do screen-off hours', async 
 
   // Screen-off hours around now (the kiosk's time zone is Asia/Shanghai): dark once idle, a touch wakes it.
   const hhmm = (d: Date) => d.toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-screenOffHours-enabled').click();
   await page.getByTestId('setting-screenOffHours-from').fill(hhmm(new Date(Date.now() - 3600_000)));
   await page.getByTestId('setting-screenOffHours-to').fill(hhmm(new Date(Date.now() + 3600_000)));
@@ -159,7 +172,7 @@ test('the idle timeout takes effect at once, and so do screen-off hours', async 
   await expect(page.getByTestId('screen-off')).toHaveCount(0);
 
   // Back to the defaults for the next tests.
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-screenOffHours-clear').click();
   await page.getByTestId('setting-idleTimeoutSec-clear').click();
   await expect(page.getByTestId('setting-idleTimeoutSec-input')).toHaveValue('60');
@@ -168,10 +181,11 @@ test('the idle timeout takes effect at once, and so do screen-off hours', async 
 });
 
 test('the attract playlist takes effect at once: the campaigns staff tap, in that order; "All" brings every one back', async ({ page }) => {
+  await page.clock.install();
   test.setTimeout(240_000); // waits out the 60 s idle timeout for the attract loop
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-attractPlaylist-pick').click();
   // Nothing picked yet: the form says what is allowed and does not send it.
   await page.getByTestId('setting-attractPlaylist-save').click();
@@ -193,7 +207,7 @@ test('the attract playlist takes effect at once: the campaigns staff tap, in tha
   expect(await slides()).toEqual(['cp-kids-fun', 'cp-coffee-bogo']);
 
   await page.mouse.click(540, 960);
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-attractPlaylist-all').click();
   await page.getByTestId('setting-attractPlaylist-save').click();
   await expect(page.getByTestId('setting-attractPlaylist-message')).toHaveText('已保存');
@@ -205,18 +219,19 @@ test('the attract playlist takes effect at once: the campaigns staff tap, in tha
 });
 
 test('the role switches between guide screen and wall without a restart, and the staff corner works on the wall', async ({ page }) => {
+  await page.clock.install();
   // The wall loads its face detector: slow on a shared 2-core machine.
   test.setTimeout(180_000);
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-role-wall').click();
   await expect(frame(page)).toHaveAttribute('data-role', 'wall');
   await page.getByTestId('staff-sign-out').click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'wall');
   expect(await agentSetting(agent.call, 'role')).toEqual({ value: 'wall', source: 'staff' });
 
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('setting-role-guide').click();
   await page.getByTestId('staff-sign-out').click();
   await expect(screen(page)).toHaveAttribute('data-screen', /attract|home/);
@@ -225,10 +240,10 @@ test('the role switches between guide screen and wall without a restart, and the
 });
 
 test('the console signs out by itself after two minutes without a touch, with a countdown first', async ({ page }) => {
-  const problems = await watchForProblems(page);
   await page.clock.install();
+  const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
-  await signInWithPin(page, li.staffId, li.pin, true);
+  await signIn(page);
   await page.clock.fastForward(60_000);
   await expect(page.getByTestId('staff-idle')).toHaveText('2 分钟无操作自动退出');
   await page.getByTestId('staff-tab-status').click(); // a touch: the two minutes start again
@@ -242,9 +257,10 @@ test('the console signs out by itself after two minutes without a touch, with a 
 });
 
 test('actions: diagnostics download as JSON without member data; reload UI asks twice, signs out and reloads the page', async ({ page }) => {
+  await page.clock.install();
   const problems = await watchForProblems(page);
   await openPairedKiosk(page, agent);
-  await signInWithPin(page);
+  await signIn(page);
   await page.getByTestId('staff-tab-actions').click();
   const download = page.waitForEvent('download');
   await page.getByTestId('action-export-run').click();

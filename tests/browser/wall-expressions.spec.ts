@@ -15,6 +15,9 @@ import {
   demoCouponFor, expectNoFrameInDom, expectOnlyCropsSent, FAKE_CAMERA, installWallProbes, launchWall, maxPerSecond,
   probeReport, startWallAgent, steadyExpression, wallRoot, watchWallTraffic,
 } from './support/wall.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 const CLIPS: { file: string; label: ExpressionBucket }[] = [
   { file: 'happy.mjpeg', label: 'happy' },

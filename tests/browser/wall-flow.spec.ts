@@ -9,6 +9,9 @@ import {
   expectNoFrameInDom, expectOnlyCropsSent, FACES, installWallProbes, launchWall, makeLeaveClip, maxPerSecond, probeReport,
   startWallAgent, wallRoot, watchWallTraffic,
 } from './support/wall.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 test('opt-in: no camera until a tap; then play, a notice all along, and back to attract when the face is gone', async () => {
   test.setTimeout(240_000);

@@ -15,6 +15,9 @@ import { expectNoProblems, saveScreenshot, watchForProblems } from './support/ki
 import { agentKnowsSession, watchMemberSessions } from './support/members.ts';
 import { FACES, launchWall, makeLeaveClip, wallRoot, writeFaceQrClip } from './support/wall.ts';
 import { scanWithWedge } from './support/wedge.ts';
+import { skipWithout } from './support/needs.ts';
+
+skipWithout();
 
 /** An opt-in wall agent on the test catalog (the demo's wall rules, no A/B hold-out: every session gets an offer), trusting a test HQ key. */
 async function startMemberWall() {

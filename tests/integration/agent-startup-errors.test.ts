@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../edge-agent/src/db/migrations.ts';
 import { agentEntry, freshDataDir, repoRoot } from '../support/agent-process.ts';
 
+const NOBODY = 65534;
+
 function runAgent(env: Record<string, string>, args: string[] = [], uid?: number) {
   const r = spawnSync(process.execPath, [agentEntry, ...args], {
     cwd: repoRoot,
@@ -80,16 +82,35 @@ describe('data folder problems', () => {
     expectPlainMessage(r.stderr);
   });
 
-  it('explains a data folder this user cannot write', () => {
-    // Root can write anywhere, so when the tests run as root the agent runs as "nobody" for this case.
+  it('explains a data folder this user cannot write', (ctx) => {
     const dir = path.join(freshDataDir(), 'readonly');
     mkdirSync(dir);
     chmodSync(path.dirname(dir), 0o755);
     chmodSync(dir, 0o555);
-    const uid = process.getuid?.() === 0 ? 65534 : undefined;
-    const r = runAgent({ ATRIUM_DATA_DIR: dir }, [], uid);
-    expect(r.code).toBe(73);
-    expect(r.stderr).toContain(`data folder ${dir} is not writable by this user`);
+    const asRoot = process.getuid?.() === 0;
+    // Root can write anywhere a mode allows nothing, so for root the folder is made immutable (chattr +i: no one,
+    // root included, may write in it). The agent keeps running as this user from this checkout, wherever it lives.
+    // Where chattr is not allowed (no CAP_LINUX_IMMUTABLE, a filesystem without the flag), the agent runs as
+    // "nobody" instead, which needs a checkout "nobody" can reach.
+    const immutable = asRoot && spawnSync('chattr', ['+i', dir]).status === 0;
+    try {
+      let uid: number | undefined;
+      if (asRoot && !immutable) {
+        const reach = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(agentEntry)})`], { uid: NOBODY, gid: NOBODY });
+        if (reach.status !== 0) {
+          const reason = 'as root without chattr +i, and "nobody" cannot reach this checkout to run the agent';
+          ctx.task.meta.skipReason = reason;
+          ctx.skip(reason);
+        }
+        uid = NOBODY;
+      }
+      const r = runAgent({ ATRIUM_DATA_DIR: dir }, [], uid);
+      expect(r.code).toBe(73);
+      expect(r.stderr).toContain(`data folder ${dir} is not writable by this user`);
+      expectPlainMessage(r.stderr);
+    } finally {
+      if (immutable) spawnSync('chattr', ['-i', dir]);
+    }
   });
 
   it('refuses a database written by a newer schema version and leaves it untouched', () => {

@@ -4,16 +4,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestOptions } from 'vitest';
 import { CommandResult, topics } from '../../contracts/mqtt.ts';
 import { freshDataDir, repoRoot, startAgentProcess } from '../support/agent-process.ts';
 import { TestHq, waitUntil } from '../support/hq-client.ts';
 import { startMosquitto, type Broker } from '../support/mosquitto.ts';
+import { needs, skipBecause } from '../support/requirements.ts';
 
 const MALL = 'demo-mall';
 let broker: Broker;
 let hq: TestHq;
-const canRun = existsSync('/usr/bin/xvfb-run') && existsSync('/usr/bin/chromium') && existsSync(path.join(repoRoot, 'dist/renderer/index.html'));
+/** Chromium under Xvfb (required in CI), and the built page (npm test builds it first). */
+const browserKiosk = (): TestOptions => {
+  const options = needs('chromium', 'xvfb');
+  return options.skip ? options : skipBecause(!existsSync(path.join(repoRoot, 'dist/renderer/index.html')) && 'the page is not built (dist/renderer): run npm run build');
+};
 
 const command = (id: string) => ({ id, name: 'capture-screenshot', args: {}, issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() });
 const finalResult = (device: string, id: string) =>
@@ -45,7 +50,7 @@ describe('capture-screenshot', () => {
     }
   });
 
-  it.skipIf(!canRun)('the browser kiosk captures its page and HQ receives the PNG', { timeout: 90_000 }, async () => {
+  it('the browser kiosk captures its page and HQ receives the PNG', { timeout: 90_000, ...browserKiosk() }, async () => {
     const dataDir = freshDataDir();
     let out = '';
     const child: ChildProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1080x1920x24', process.execPath, path.join(repoRoot, 'scripts/start.ts')], {
@@ -83,8 +88,11 @@ describe('capture-screenshot', () => {
       const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height,codec_name', '-of', 'csv=p=0', '-i', 'pipe:0'], { input: png });
       if (probe.status === 0) expect(probe.stdout.toString().trim()).toBe(`png,${data.width},${data.height}`);
     } finally {
+      // The launcher's whole group (xvfb-run, Xvfb, the launcher, agent, Chromium): TERM, wait for the exit (at most
+      // 5 s), then KILL whatever is left of the group.
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
       try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
-      await new Promise((r) => setTimeout(r, 1000));
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
       try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
     }
   });

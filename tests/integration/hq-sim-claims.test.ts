@@ -16,7 +16,8 @@ import { checkRedemptionCode } from '../../hq-sim/src/redemption.ts';
 import { HqSimulator } from '../../hq-sim/src/simulator.ts';
 import { freshDataDir, repoRoot } from '../support/agent-process.ts';
 import { waitUntil } from '../support/hq-client.ts';
-import { hasMosquitto, startMosquitto, type Broker } from '../support/mosquitto.ts';
+import { startMosquitto, type Broker } from '../support/mosquitto.ts';
+import { needs } from '../support/requirements.ts';
 
 const MALL = 'demo-mall';
 const USERS = { hq: 'hq-secret', 'kiosk-a': 'kiosk-a-secret', 'kiosk-b': 'kiosk-b-secret' } as const;
@@ -76,9 +77,21 @@ let seq = 0;
 const claim = (memberId: string, couponId: string, o: Partial<ClaimEventPayload> = {}): ClaimEventPayload => ({
   claimId: `it-claim-${Date.now().toString(36)}-${++seq}`, memberId, couponId, via: 'claim', pointsCost: 0, ruleId: null, experiment: null, claimedAt: new Date().toISOString(), ...o,
 });
+/**
+ * A later message on `k`'s own result topic: a claim whose event type does not match its `via` is answered
+ * 'rejected' and recorded nowhere. HQ answers in order and the broker delivers to a client in order, so once `k` has
+ * this answer, anything HQ sent `k` before it has arrived too: a positive signal before asserting "nothing came".
+ */
+async function answeredMarker(k: KioskClient): Promise<void> {
+  const c = claim('M1001', 'c-winter-300-50');
+  await k.client.publishAsync(topics.events(MALL, k.id), JSON.stringify({
+    eventId: `ev-marker-${c.claimId}`, type: CLAIM_EVENT_TYPES.exchange, deviceId: k.id, mallId: MALL, ts: c.claimedAt, payload: c,
+  }), { qos: 1 });
+  await waitUntil(() => k.resultsFor(c.claimId)[0], 10_000, `HQ's answer to ${k.id}'s marker claim`);
+}
 const newSimulator = () => new HqSimulator({ url: broker.url, username: 'hq', password: USERS.hq, data, log: silentLog, devices: ['kiosk-a', 'kiosk-b'] });
 
-describe.skipIf(!hasMosquitto())('claims through Mosquitto and the HQ simulator', () => {
+describe('claims through Mosquitto and the HQ simulator', needs('mosquitto', 'mosquitto-clients'), () => {
   let a: KioskClient;
   let b: KioskClient;
 
@@ -147,25 +160,31 @@ describe.skipIf(!hasMosquitto())('claims through Mosquitto and the HQ simulator'
   it('ACL: kiosk-b cannot read kiosk-a`s claims/result (MQTT.js and Debian`s mosquitto_sub), nor can kiosk-a forge it', async () => {
     const spy = await KioskClient.connect('kiosk-b', true, 'spy');
     // Debian's mosquitto_sub as kiosk-b, listening on kiosk-a's topic while kiosk-a claims
-    const sub = spawn('mosquitto_sub', ['-V', 'mqttv5', '-h', '127.0.0.1', '-p', String(broker.port), '-u', 'kiosk-b', '-P', USERS['kiosk-b'], '-t', topics.claimResults(MALL, 'kiosk-a'), '-C', '1', '-W', '3', '-v']);
+    // -d: debug lines ("Client … received SUBACK") tell when it listens; -v prints a received message as "topic payload".
+    const sub = spawn('mosquitto_sub', ['-d', '-V', 'mqttv5', '-h', '127.0.0.1', '-p', String(broker.port), '-u', 'kiosk-b', '-P', USERS['kiosk-b'], '-t', topics.claimResults(MALL, 'kiosk-a'), '-C', '1', '-W', '3', '-v']);
     let subOut = '';
     sub.stdout.on('data', (chunk: Buffer) => (subOut += chunk.toString()));
     const subExit = new Promise<number | null>((resolve) => sub.once('exit', resolve));
+    const subMessages = () => subOut.split('\n').filter((l) => l.startsWith(topics.claimResults(MALL, 'kiosk-a')));
+    const spyOnA = () => spy.results.filter((r) => r.topic === topics.claimResults(MALL, 'kiosk-a'));
     try {
       // Mosquitto 2.0 grants the subscription (SUBACK QoS 1) and then withholds every message the read ACL denies.
       const granted = await spy.subscribe(topics.claimResults(MALL, 'kiosk-a'));
       expect([[1], [0x87]]).toContainEqual(granted);
-      await new Promise((r) => setTimeout(r, 300)); // mosquitto_sub connected and subscribed
+      expect(await spy.subscribe(topics.claimResults(MALL, 'kiosk-b'))).toEqual([1]); // its own, for the marker below
+      await waitUntil(() => subOut.includes('received SUBACK'), 10_000, 'mosquitto_sub subscribed');
       const c = claim('M1004', 'c-diamond-lounge');
       await a.sendClaim(c);
       await waitUntil(() => a.resultsFor(c.claimId)[0], 10_000, 'kiosk-a`s answer');
+      // The spy's own answer comes after HQ's answer to kiosk-a: had the broker let kiosk-a's through, it would be here.
+      await answeredMarker(spy);
+      expect(spyOnA()).toEqual([]);
       expect(await subExit).toBe(27); // mosquitto_sub -W: timed out with nothing received
-      expect(subOut).toBe('');
-      expect(spy.results).toEqual([]);
+      expect(subMessages()).toEqual([]);
       // and kiosk-a cannot forge HQ's answer on its own topic: MQTT 5 PUBACK 0x87 (not authorised)
       const forged = JSON.stringify({ claimId: c.claimId, status: 'confirmed', detail: null, pointsBalance: 99999, redemptionCode: 'ATC1.fake', ts: new Date().toISOString() });
       await expect(a.client.publishAsync(topics.claimResults(MALL, 'kiosk-a'), forged, { qos: 1 })).rejects.toThrow(/135|not authori[sz]ed/i);
-      await new Promise((r) => setTimeout(r, 300));
+      await answeredMarker(a); // a later message on kiosk-a's topic: the forged one, had it gone through, came before it
       expect(a.resultsFor(c.claimId).map((r) => r.result.pointsBalance)).toEqual([28600]);
     } finally {
       sub.kill();

@@ -10,7 +10,7 @@ import { canConnect } from '../../hq-sim/src/broker-mosquitto.ts';
 import { startDemoHq } from '../../hq-sim/src/demo-hq.ts';
 import { silentLog } from '../../hq-sim/src/log.ts';
 import { freshDataDir, repoRoot, startAgentProcess } from '../support/agent-process.ts';
-import { hasMosquitto } from '../support/mosquitto.ts';
+import { needs } from '../support/requirements.ts';
 
 async function retained(url: string, o: mqtt.IClientOptions, topic: string): Promise<unknown> {
   const client = await mqtt.connectAsync(url, { reconnectPeriod: 0, ...o });
@@ -23,7 +23,7 @@ async function retained(url: string, o: mqtt.IClientOptions, topic: string): Pro
   }
 }
 
-describe.skipIf(!hasMosquitto())('startDemoHq with Debian Mosquitto', () => {
+describe('startDemoHq with Debian Mosquitto', needs('mosquitto'), () => {
   it('starts a broker and HQ, hands out kiosk credentials that work, and stops cleanly', async () => {
     const dataDir = freshDataDir('atrium-demo-hq-');
     const hq = await startDemoHq({ dataDir, log: silentLog });
@@ -72,7 +72,7 @@ describe.skipIf(!hasMosquitto())('startDemoHq with Debian Mosquitto', () => {
   });
 });
 
-describe.skipIf(!hasMosquitto())('startDemoHq after a crash', () => {
+describe('startDemoHq after a crash', needs('mosquitto'), () => {
   it('stops the Mosquitto an earlier, killed start left behind before starting its own', async () => {
     const dataDir = freshDataDir('atrium-demo-hq-');
     const script = `import { startDemoHq } from ${JSON.stringify(path.join(repoRoot, 'hq-sim/src/demo-hq.ts'))};

@@ -8,7 +8,9 @@ import { StaffAuditPayload } from '../../contracts/staff.ts';
 import { DEMO_STAFF } from '../../edge-agent/src/staff/demo-staff.ts';
 import { startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { TestHq, waitUntil } from '../support/hq-client.ts';
-import { hasMosquitto, startMosquitto, type Broker } from '../support/mosquitto.ts';
+import { startMosquitto, type Broker } from '../support/mosquitto.ts';
+import { needs } from '../support/requirements.ts';
+import { refusalsOn } from '../support/signals.ts';
 
 const MALL = 'demo-mall';
 const DEV = 'kiosk-staff';
@@ -23,7 +25,7 @@ const audit = () => hq.on(`${DEV}/events`).map((s) => DeviceEvent.parse(s.json))
 const desired = (version: number, config: DesiredConfig['config']): DesiredConfig => ({ version, issuedAt: new Date().toISOString(), config });
 const effective = async () => (await agent.call('kiosk.bootstrap', {})).body.data.display;
 
-describe.skipIf(!hasMosquitto())('staff overrides and HQ', () => {
+describe('staff overrides and HQ', needs('mosquitto'), () => {
   beforeAll(async () => {
     broker = await startMosquitto({ users: { hq: 'hq-secret', [DEV]: 'kiosk-secret' } });
     hq = await TestHq.connect(broker.url, { username: 'hq', password: 'hq-secret', subscribe: ['atrium/v1/#'] });
@@ -64,9 +66,11 @@ describe.skipIf(!hasMosquitto())('staff overrides and HQ', () => {
     await hq.waitFor(() => reported().at(-1)?.desiredVersion === 2, 5000, 'reported v2');
     expect(reported().at(-1)).toMatchObject({ localOverrides: ['idleTimeoutSec', 'role'], effective: { role: 'wall', language: 'en', idleTimeoutSec: 30 } });
 
-    // A stale version changes nothing, whatever it says.
+    // A stale version changes nothing, whatever it says: once the agent has refused it (logged), nothing moved.
+    const staleBefore = refusalsOn(agent, topics.configDesired(MALL, DEV), /stale/);
     await hq.publish(topics.configDesired(MALL, DEV), desired(2, { role: 'wall', idleTimeoutSec: 45 }), { retain: true });
-    await new Promise((r) => setTimeout(r, 500));
+    await waitUntil(() => refusalsOn(agent, topics.configDesired(MALL, DEV), /stale/) > staleBefore, 5000, 'stale desired config refused');
+    expect(reported().at(-1)).toMatchObject({ desiredVersion: 2, localOverrides: ['idleTimeoutSec', 'role'] });
     expect(await effective()).toMatchObject({ role: 'wall', language: 'en', idleTimeoutSec: 30 });
 
     await hq.publish(topics.configDesired(MALL, DEV), desired(3, { role: 'wall', language: 'en', idleTimeoutSec: 45 }), { retain: true });

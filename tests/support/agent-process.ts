@@ -60,7 +60,11 @@ export async function startAgentProcess(opts: StartOptions = {}): Promise<AgentP
     void exited.then((code) => reject(new Error(`agent exited with ${code} before it was ready:\n${logs.join('\n')}`)));
     setTimeout(() => reject(new Error(`agent not ready after ${opts.timeoutMs ?? 15000} ms:\n${logs.join('\n')}`)), opts.timeoutMs ?? 15000).unref();
   });
-  const port = await ready;
+  // An agent that never got ready (too slow, or stuck) is stopped here: the caller gets the error and no process.
+  const port = await ready.catch((err: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw err;
+  });
   const run = JSON.parse(readFileSync(path.join(dataDir, 'run/agent.json'), 'utf8')) as { secret: string };
   const url = `http://127.0.0.1:${port}/`;
   const post = async (p: string, body: unknown, headers: Record<string, string> = {}) => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { aclFor } from '../../hq-sim/src/acl.ts';
 import { canConnect, freeLoopbackPort } from '../../hq-sim/src/broker-mosquitto.ts';
+import { missing } from './requirements.ts';
 
 export type Broker = {
   port: number;
@@ -23,6 +24,8 @@ export const freePort = freeLoopbackPort;
 
 /** users: name -> password. Devices get the kiosk ACL for their own topics; `hq` gets everything under atrium/v1. */
 export async function startMosquitto(opts: { users: Record<string, string>; hqUsers?: string[]; port?: number }): Promise<Broker> {
+  const absent = missing('mosquitto');
+  if (absent) throw new Error(`${absent}: this suite runs a real broker; run scripts/setup-tests.sh`);
   const dir = mkdtempSync(path.join(tmpdir(), 'atrium-mosquitto-'));
   const port = opts.port ?? (await freePort());
   const passwd = path.join(dir, 'passwd');
@@ -80,8 +83,4 @@ export async function startMosquitto(opts: { users: Record<string, string>; hqUs
     await stop();
     await start();
   } };
-}
-
-export function hasMosquitto(): boolean {
-  return spawnSync(MOSQUITTO, ['-h']).error === undefined;
 }

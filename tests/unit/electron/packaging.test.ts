@@ -13,6 +13,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { dependencyClosure, importedPackages, keepFile, stage } from '../../../deploy/stage.ts';
+import { skipBecause } from '../../support/requirements.ts';
 
 vi.mock('electron', () => ({}));
 
@@ -105,7 +106,7 @@ describe('staging the agent (deploy/stage.ts)', () => {
   });
 
   const built = existsSync(path.join(root, 'dist/shell/shell/electron/main.js')) && existsSync(path.join(root, 'dist/renderer/index.html')) && existsSync(path.join(root, 'models/manifest.json'));
-  it.skipIf(!built)('the staged agent starts from its own folder with only the staged packages (Node --preserve-symlinks)', async () => {
+  it('the staged agent starts from its own folder with only the staged packages (Node --preserve-symlinks)', { timeout: 40_000, ...skipBecause(!built && 'dist or models missing: run npm run build and npm run models') }, async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'atrium-stage-'));
     const result = stage({ root, out, link: true, withNode: false });
     expect(JSON.parse(readFileSync(path.join(result.appDir, 'package.json'), 'utf8'))).toMatchObject({ main: 'dist/shell/shell/electron/main.js', dependencies: { zod: pkg.dependencies.zod } });
@@ -135,11 +136,11 @@ describe('staging the agent (deploy/stage.ts)', () => {
     } finally {
       agent.kill('SIGTERM');
     }
-  }, 40_000);
+  });
 });
 
 const analyze = existsSync('/usr/bin/systemd-analyze');
-describe.skipIf(!analyze)('deploy/systemd/atrium-kiosk.service', () => {
+describe('deploy/systemd/atrium-kiosk.service', skipBecause(!analyze && 'systemd-analyze not installed'), () => {
   const unit = readFileSync(path.join(root, 'deploy/systemd/atrium-kiosk.service'), 'utf8');
 
   it('is a notify service with a watchdog, restarted always, started with the graphical session', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { notifyArgs, sdNotifier, watchdogInterval } from '../../../shell/core/sd-notify.ts';
+import { skipBecause } from '../../support/requirements.ts';
 
 vi.mock('electron', () => ({}));
 
@@ -47,7 +48,7 @@ describe('watchdog interval and arguments', () => {
 });
 
 const tools = existsSync('/usr/bin/systemd-notify') && existsSync('/usr/bin/python3');
-describe.skipIf(!tools)('with Debian’s systemd-notify and a real notify socket', () => {
+describe('with Debian’s systemd-notify and a real notify socket', skipBecause(!tools && 'systemd-notify or python3 not installed'), () => {
   it('delivers READY (with status), WATCHDOG and STOPPING datagrams carrying our pid', async () => {
     const socket = path.join(mkdtempSync(path.join(tmpdir(), 'atrium-sd-')), 'notify.sock');
     const receiver = spawn('/usr/bin/python3', ['-c', [

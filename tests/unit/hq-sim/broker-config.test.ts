@@ -12,6 +12,7 @@ import { aclAllows, aclFor, withinPattern } from '../../../hq-sim/src/acl.ts';
 import { startAedesBroker } from '../../../hq-sim/src/broker-aedes.ts';
 import { mosquittoConfig } from '../../../hq-sim/src/broker-mosquitto.ts';
 import { mosquittoPasswordFile, mosquittoPasswordHash } from '../../../hq-sim/src/mosquitto-passwd.ts';
+import { needs } from '../../support/requirements.ts';
 
 describe('aclFor', () => {
   it('gives HQ everything under atrium/v1 and shared subscriptions, and kiosks their own topics', () => {
@@ -86,7 +87,7 @@ describe('Mosquitto password lines', () => {
     expect(() => mosquittoPasswordFile({ 'bad:user': 'x' })).toThrow(/may not contain/);
   });
 
-  it.skipIf(spawnSync('mosquitto_passwd', ['-h']).error !== undefined)('agree with Debian`s mosquitto_passwd on a fresh line', () => {
+  it('agree with Debian`s mosquitto_passwd on a fresh line', needs('mosquitto'), () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'atrium-passwd-')), 'passwd');
     expect(spawnSync('mosquitto_passwd', ['-c', '-b', file, 'alice', 'open sesame']).status).toBe(0);
     const [, , iterations, salt, hash] = readFileSync(file, 'utf8').trim().split(':')[1]!.split('$');
