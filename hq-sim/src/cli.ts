@@ -1,7 +1,7 @@
 // `npm run hq -- <subcommand>`: the HQ simulator from a terminal. See USAGE in cli-args.ts.
 import path from 'node:path';
 import type { CommandResult } from '../../contracts/mqtt.ts';
-import { cardHash } from './card-hash.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
 import { listClaims } from './claim-ledger.ts';
 import { DEFAULT_DATA_DIR, parseCli, parseCommandArgs, USAGE, UsageError, type CliOptions } from './cli-args.ts';
 import { COMMAND_NAMES, type CommandName } from './commands.ts';
@@ -13,7 +13,7 @@ import { consoleLog, formatLogLine, ringLog } from './log.ts';
 import { coverage, coverageLine, memberHighlights, TIER_NAMES } from './member-list.ts';
 import { issueMemberToken, pngQr, terminalQr } from './member-qr.ts';
 import { HqSimulator } from './simulator.ts';
-import { verifyPin } from './pin-hash.ts';
+import { verifyPinSync } from '../../common/node/pin-hash.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -185,7 +185,7 @@ function staff(o: CliOptions) {
     const stored = new Map(data.store.staff().map((s) => [s.staffId, s]));
     const rows = DEMO_STAFF.map((s) => {
       const cred = stored.get(s.staffId);
-      const pinOk = cred ? verifyPin(s.pin, cred.pinHash) : false;
+      const pinOk = cred ? verifyPinSync(s.pin, cred.pinHash) : false;
       return [s.staffId, s.name, s.role, pinOk ? s.pin : `${s.pin} (not the stored PIN)`, s.cardNumber ?? '-'];
     });
     for (const line of renderTable(['STAFF ID', 'NAME', 'ROLE', 'DEMO PIN', 'CARD'], rows)) out(line);

@@ -2,8 +2,8 @@
 // and the catalog snapshot HQ publishes. Opened once by the simulator and by each CLI subcommand.
 import type { Catalog } from '../../contracts/catalog.ts';
 import { CatalogSnapshot } from '../../contracts/mqtt.ts';
-import { demoCatalog, demoExperiments, demoOfferRules } from '../../edge-agent/src/demo/catalog.ts';
-import { cardHash } from './card-hash.ts';
+import { demoCatalog, demoExperiments, demoOfferRules } from '../../common/demo/catalog.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
 import { demoMemberRecords, demoStaffCredentials } from './demo-people.ts';
 import { loadOrCreateSigningKey, type HqSigningKey } from './keys.ts';
 import { buildSnapshot } from './snapshot.ts';
