@@ -18,13 +18,14 @@ export const FIRST_HQ_CATALOG_VERSION = 2;
 
 export type HqData = { mallId: string; dataDir: string; store: HqStore; key: HqSigningKey; cardSalt: string; close(): void };
 
-export function openHqData(dataDir: string, mallId: string, now: Date = new Date()): HqData {
+/** `timeZone`: the mall's, for the demo members' birthday month (default Asia/Shanghai, as the kiosk's). */
+export function openHqData(dataDir: string, mallId: string, now: Date = new Date(), timeZone?: string): HqData {
   const store = openHqStore(dataDir);
   try {
     const key = loadOrCreateSigningKey(dataDir);
     const cardSalt = store.cardSalt(mallId);
     // Demo members are refreshed on every open: their dates (last visit, birthday month) are relative to today.
-    store.upsertMembers(demoMemberRecords(now).map((d) => ({ member: d.member, note: d.note, cardHash: cardHash(cardSalt, d.cardNumber) })), now);
+    store.upsertMembers(demoMemberRecords(now, timeZone).map((d) => ({ member: d.member, note: d.note, cardHash: cardHash(cardSalt, d.cardNumber) })), now);
     // Staff hashes are made once and kept, so the snapshot does not change on every start.
     if (store.staff().length === 0) store.replaceStaff(demoStaffCredentials(cardSalt));
     return { mallId, dataDir, store, key, cardSalt, close: () => store.close() };
