@@ -2,7 +2,7 @@
 //   dist/stage/app    the Electron main process: its own package.json (main, and zod, its one runtime
 //                     dependency) and the compiled dist/electron. Packed into app.asar.
 //   dist/stage/agent  the edge agent as it runs in a checkout, on plain Node 24: its TypeScript (edge-agent/src,
-//                     contracts), the built UI (dist/renderer), the models (models/), the Node binary from the
+//                     contracts, common), the built UI (dist/renderer), the models (models/), the Node binary from the
 //                     npm package `node`, and exactly the node_modules the agent imports, with everything they
 //                     depend on (from package-lock.json), native builds for this OS only. Shipped beside
 //                     app.asar as resources/agent (the agent is a separate plain-Node process, it cannot read asar).
@@ -15,7 +15,7 @@ type LockPackage = { version?: string; dependencies?: Record<string, string>; op
 type Lockfile = { packages: Record<string, LockPackage> };
 
 /** Where the agent's sources live; everything they import from node_modules must be staged. */
-export const AGENT_SOURCES = ['edge-agent/src', 'contracts'];
+export const AGENT_SOURCES = ['edge-agent/src', 'contracts', 'common'];
 
 /** Bare package names imported (statically, dynamically or by re-export) by the .ts files under these folders. */
 export function importedPackages(root: string, folders: string[] = AGENT_SOURCES): string[] {
