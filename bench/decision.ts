@@ -4,7 +4,7 @@
 import type { Coupon, Member } from '../contracts/catalog.ts';
 import type { OfferRule } from '../contracts/members.ts';
 import { assignArm, decideOffers, type DecisionInput } from '../edge-agent/src/decision/engine.ts';
-import { demoExperiments } from '../edge-agent/src/demo/catalog.ts';
+import { demoExperiments } from '../common/demo/catalog.ts';
 import { percentile } from './stats.ts';
 
 const DAY = 86_400_000;

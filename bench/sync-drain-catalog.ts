@@ -6,7 +6,7 @@ import type { Coupon, Store, StoreCategory } from '../contracts/catalog.ts';
 import { CatalogSnapshot, MAX_PAYLOAD_BYTES, topics, type DeviceEvent } from '../contracts/mqtt.ts';
 import { catalogInfo } from '../edge-agent/src/catalog/info.ts';
 import type { Db } from '../edge-agent/src/db/open.ts';
-import { demoCatalog } from '../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../common/demo/catalog.ts';
 import { enqueueEvent, outboxDepth } from '../edge-agent/src/outbox.ts';
 import { applySnapshot } from '../edge-agent/src/sync/apply.ts';
 import { SyncEngine } from '../edge-agent/src/sync/engine.ts';

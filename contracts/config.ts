@@ -48,6 +48,23 @@ export const DisplayConfigPatch = z.object(
   Object.fromEntries(Object.entries(DisplayConfig.shape).map(([key, schema]) => [key, (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional()])),
 ).strict() as unknown as z.ZodType<Partial<DisplayConfig>, Partial<DisplayConfig>>;
 
+/** The mall's time zone unless the agent is told otherwise (common/time-zone.ts is where the processes take it from). */
+export const DEFAULT_MALL_TIME_ZONE = 'Asia/Shanghai';
+
+/** An IANA time zone name this runtime knows (Intl has the tz database): "Asia/Shanghai", "Europe/Berlin", "UTC". */
+export function isTimeZone(name: string): boolean {
+  // Intl also takes UTC offsets ("+08:00"); a mall's zone is a name, so its daylight-saving rules come with it.
+  if (!/^[A-Za-z][A-Za-z0-9_+/-]*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneName = z.string().refine(isTimeZone, 'an IANA time zone name such as Asia/Shanghai or Europe/Berlin');
+
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, 'letters, digits, _ or -, 1-48 characters');
 
 export const AgentSettings = z.object({
@@ -55,6 +72,11 @@ export const AgentSettings = z.object({
   deviceId: Id.default('demo-kiosk-1'),
   /** MQTT broker of the mall's HQ, e.g. mqtts://hq.example.com:8883; empty means "no HQ" (demo/offline). */
   hqUrl: z.union([z.literal(''), z.url({ protocol: /^(mqtt|mqtts|ws|wss)$/, error: 'an mqtt://, mqtts://, ws:// or wss:// URL, or empty for no HQ' })]).default(''),
+  /**
+   * The mall's time zone: offer windows, birthdays, "points expiring within 7 days" and the demo members' months
+   * are counted in the mall's local time, whatever zone the kiosk's own clock is set to.
+   */
+  timeZone: TimeZoneName.default(DEFAULT_MALL_TIME_ZONE),
   dataDir: z.string().min(1).default('./data'),
   /** Loopback port of the local API and UI; 0 picks a free port. */
   apiPort: z.number().int().min(0).max(65535).default(47810),
@@ -91,6 +113,7 @@ export const settingsEnv = {
   ATRIUM_MALL_ID: 'mallId',
   ATRIUM_DEVICE_ID: 'deviceId',
   ATRIUM_HQ_URL: 'hqUrl',
+  ATRIUM_TIME_ZONE: 'timeZone',
   ATRIUM_DATA_DIR: 'dataDir',
   ATRIUM_API_PORT: 'apiPort',
   ATRIUM_UI_DIR: 'uiDir',

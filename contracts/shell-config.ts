@@ -4,6 +4,7 @@
 // the primary display first, then the others from left to right (then top to bottom). Unset: one window, on
 // the primary display, with the role the agent's configuration gives the device.
 import { z } from 'zod';
+import { formatZodError } from './zod-errors.ts';
 import { DeviceRole } from './config.ts';
 
 /** auto: hide the pointer when the display reports a touch screen; hidden/visible force it. */
@@ -50,6 +51,6 @@ export function parseDisplayMap(text: string | undefined): DisplayMap | null {
   }
   const parsed = DisplayMap.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(list)'}: ${i.message}`).join('; ');
+  const issues = formatZodError(parsed.error, { root: '(list)' });
   throw new DisplayMapError(`ATRIUM_DISPLAYS ${JSON.stringify(source)} is invalid: ${issues} (roles: ${DeviceRole.options.join(', ')}; displays 1-16; cursor auto|hidden|visible)`);
 }

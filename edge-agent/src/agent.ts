@@ -38,7 +38,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   log = recordingLogger(log, logs);
   const db = openDatabase(settings.dataDir, log.child('db'));
   registerFloorRank(db);
-  if (settings.demo) seedDemoIfEmpty(db, log.child('demo'));
+  if (settings.demo) seedDemoIfEmpty(db, log.child('demo'), new Date(), settings.timeZone);
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const signals: UiSignals = { reloadSeq: 0 };
 
@@ -72,12 +72,12 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, onCommand, onConfigChanged: () => sync.drainSoon() });
   const members = new MemberService({
     db, log: log.child('members'), hq: sync, onEventWritten: () => sync.drainSoon(),
-    idleTimeoutSec: () => effectiveDisplay(db, settings.display).idleTimeoutSec,
+    idleTimeoutSec: () => effectiveDisplay(db, settings.display).idleTimeoutSec, timeZone: settings.timeZone,
   });
 
   const wall = new WallService({
     db, log: log.child('wall'), mallId: settings.mallId, modelsDir: settings.modelsDir, threads: settings.expressionThreads,
-    display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(), members,
+    display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(), members, timeZone: settings.timeZone,
   });
 
   // Staff console actions run the same code paths as HQ's commands of the same name.

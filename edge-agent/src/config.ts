@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AgentSettings, settingsEnv } from '../../contracts/config.ts';
+import { zodIssues } from '../../contracts/zod-errors.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -43,12 +44,16 @@ export function loadSettings({ file, env }: SettingsSource): AgentSettings {
   throw new ConfigError(describeIssues(result.error, raw, origin));
 }
 
+/**
+ * The shared wording of a zod refusal (contracts/zod-errors.ts: field path, or '(root)'), with what a person fixing a
+ * kiosk needs on top: where the value came from (file or environment variable), what was expected, what was given.
+ */
 function describeIssues(error: z.ZodError, raw: Record<string, unknown>, origin: Map<string, string>): string {
-  const lines = error.issues.map((issue) => {
+  const lines = zodIssues(error).map(({ path: field }, n) => {
+    const issue = error.issues[n]!;
     const path = issue.path.join('.');
     const where = origin.get(path) ?? origin.get(String(issue.path[0])) ?? 'default';
     const got = getPath(raw, path);
-    const field = issue.path.length ? path : '(root)';
     const gotText = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
     return `  ${field} [from ${where}]: ${expected(issue)}${gotText}`;
   });

@@ -1,5 +1,6 @@
-// Edge agent entry point: `node edge-agent/src/main.ts [--config FILE]`. Exit codes: 0 clean stop,
-// 78 bad configuration, 73 data folder or database problem, 1 anything else.
+// Edge agent entry point: `node edge-agent/src/main.ts [--config FILE]`. Exit codes (common/exit-codes.ts, which the
+// shells read too): 0 clean stop, 78 bad configuration, 73 data folder or database problem, 1 anything else.
+import { EXIT } from '../../common/exit-codes.ts';
 import { startAgent } from './agent.ts';
 import { ConfigError, loadSettings } from './config.ts';
 import { DatabaseError } from './db/open.ts';
@@ -18,7 +19,7 @@ async function main() {
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`atrium-agent: ${err.message}\n`);
-      process.exit(78);
+      process.exit(EXIT.badConfig);
     }
     throw err;
   }
@@ -36,7 +37,7 @@ async function main() {
     log.info('stopping', { signal });
     await agent?.stop();
     log.info('stopped');
-    process.exit(0);
+    process.exit(EXIT.ok);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -46,11 +47,11 @@ async function main() {
     if (err instanceof DatabaseError) {
       process.stderr.write(`atrium-agent: ${err.message}\n`);
       log.error('cannot start', { reason: err.message });
-      process.exit(73);
+      process.exit(EXIT.dataProblem);
     }
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       process.stderr.write(`atrium-agent: port ${settings.apiPort} is already in use; set ATRIUM_API_PORT (0 picks a free port)\n`);
-      process.exit(73);
+      process.exit(EXIT.dataProblem);
     }
     throw err;
   }
@@ -61,5 +62,5 @@ async function main() {
 
 main().catch((err: unknown) => {
   process.stderr.write(`atrium-agent: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
+  process.exit(EXIT.crash);
 });

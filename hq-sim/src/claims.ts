@@ -3,6 +3,7 @@
 import type { Coupon, Member } from '../../contracts/catalog.ts';
 import { ClaimEventPayload } from '../../contracts/members.ts';
 import type { DeviceEvent } from '../../contracts/mqtt.ts';
+import { formatZodError } from '../../contracts/zod-errors.ts';
 
 /** The outbox event types a kiosk sends for member actions, by ClaimEventPayload.via. */
 export const CLAIM_EVENT_TYPES = { claim: 'coupon.claimed', exchange: 'points.exchange.requested' } as const;
@@ -97,8 +98,7 @@ export function parseClaimEvent(event: DeviceEvent): ParsedClaimEvent {
   const claimId = typeof raw === 'string' && CLAIM_ID.test(raw) ? raw : null;
   const r = ClaimEventPayload.safeParse(event.payload);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    return { ok: false, claimId, reason: `payload ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` };
+    return { ok: false, claimId, reason: `payload ${formatZodError(r.error, { first: true })}` };
   }
   if (event.type !== CLAIM_EVENT_TYPES[r.data.via]) {
     return { ok: false, claimId, reason: `event type ${event.type} does not match via ${r.data.via} (expected ${CLAIM_EVENT_TYPES[r.data.via]})` };

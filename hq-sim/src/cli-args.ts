@@ -1,5 +1,8 @@
 // Command-line and environment options of `npm run hq -- <subcommand>`. Pure: argv and env in, options or a
-// usage error out (flags win over the environment, which wins over defaults).
+// usage error out (flags win over the environment, which wins over defaults). Node's util.parseArgs splits the
+// command line; this file adds the environment, the defaults and the checks of each value.
+import { parseArgs } from 'node:util';
+import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
 export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -21,6 +24,8 @@ export type CliOptions = {
   iat: number | null;
   expired: boolean;
   png: string | null;
+  /** The mall's time zone (birthdays and expiring points in `members`, the demo members' birthday month). */
+  timeZone: string;
 };
 
 export class UsageError extends Error {
@@ -33,6 +38,7 @@ export const ENV = {
   password: 'ATRIUM_HQ_PASSWORD',
   mall: 'ATRIUM_MALL_ID',
   data: 'ATRIUM_HQ_DATA_DIR',
+  timeZone: 'ATRIUM_TIME_ZONE',
 } as const;
 
 /**
@@ -41,11 +47,6 @@ export const ENV = {
  */
 export const DEFAULT_DATA_DIR = './data/demo-hq';
 export const DEMO_HQ_DIR_ENV = 'ATRIUM_DEMO_HQ_DIR';
-
-const VALUE_FLAGS = ['url', 'username', 'password', 'mall', 'data', 'devices', 'ttl', 'timeout', 'limit', 'device', 'member', 'iat', 'png'] as const;
-const BOOLEAN_FLAGS = ['expired'] as const;
-type Flag = (typeof VALUE_FLAGS)[number];
-type BooleanFlag = (typeof BOOLEAN_FLAGS)[number];
 
 export const USAGE = `Atrium HQ simulator
 
@@ -82,6 +83,8 @@ options (environment in brackets):
   --iat UNIX               issue-qr: issued-at in Unix seconds (a token from another time, for testing)
   --expired                issue-qr: a token issued long enough ago that a kiosk refuses it as expired
   --png FILE               issue-qr: also write the QR code as a PNG (needs Debian's qrencode)
+  --time-zone ZONE         the mall's time zone, an IANA name [${ENV.timeZone}] (default ${DEFAULT_MALL_TIME_ZONE}), as the
+                           kiosk's timeZone setting
 `;
 
 function positiveInt(flag: string, value: string, allowNegative = false): number {
@@ -90,34 +93,44 @@ function positiveInt(flag: string, value: string, allowNegative = false): number
   return n;
 }
 
-export function parseCli(argv: string[], env: Record<string, string | undefined>): CliOptions {
-  const flags: Partial<Record<Flag, string>> = {};
-  const switches = new Set<BooleanFlag>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '-h' || arg === '--help') return parseCli(['help'], env);
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    if (BOOLEAN_FLAGS.includes(arg.slice(2) as BooleanFlag)) {
-      switches.add(arg.slice(2) as BooleanFlag);
-      continue;
-    }
-    const name = (eq >= 0 ? arg.slice(2, eq) : arg.slice(2)) as Flag;
-    if (!VALUE_FLAGS.includes(name)) throw new UsageError(`unknown option ${arg.split('=')[0]}`);
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    flags[name] = value;
+/** The flags and their kinds, for util.parseArgs. */
+const OPTIONS = {
+  url: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, mall: { type: 'string' },
+  data: { type: 'string' }, devices: { type: 'string' }, ttl: { type: 'string' }, timeout: { type: 'string' },
+  limit: { type: 'string' }, device: { type: 'string' }, member: { type: 'string' }, iat: { type: 'string' },
+  png: { type: 'string' }, 'time-zone': { type: 'string' },
+  expired: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+type Flag = keyof typeof OPTIONS;
+
+/**
+ * Splits argv with util.parseArgs. Not in strict mode: strict parseArgs refuses `--ttl -5` (a value that looks like
+ * an option), which `command` needs for an already-expired command; so the checks strict mode would make are made
+ * here from the tokens, in this CLI's own words.
+ */
+function splitArgv(argv: string[]): { flags: Partial<Record<Flag, string | boolean>>; positional: string[] } {
+  const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const known = Object.hasOwn(OPTIONS, t.name) ? OPTIONS[t.name as Flag] : null;
+    if (!known || (known.type === 'boolean' && t.inlineValue)) throw new UsageError(`unknown option ${t.rawName}`);
+    if (known.type === 'string' && t.value === undefined) throw new UsageError(`${t.rawName} needs a value`);
   }
+  return { flags: values as Partial<Record<Flag, string | boolean>>, positional: positionals };
+}
+
+export function parseCli(argv: string[], env: Record<string, string | undefined>): CliOptions {
+  const { flags: raw, positional } = splitArgv(argv);
+  if (raw.help === true) return parseCli(['help'], env);
+  const flags = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Partial<Record<Flag, string>>;
   const first = positional[0];
   const subcommand = (first ?? 'run') as Subcommand;
   if (!SUBCOMMANDS.includes(subcommand)) throw new UsageError(`unknown subcommand ${JSON.stringify(first)}`);
   const pick = (flag: Flag & keyof typeof ENV, fallback: string) => flags[flag] ?? (env[ENV[flag]] || fallback);
   const mall = pick('mall', 'demo-mall');
   if (!/^[A-Za-z0-9_-]{1,48}$/.test(mall)) throw new UsageError(`--mall must be 1-48 letters, digits, _ or - (got ${JSON.stringify(mall)})`);
+  const timeZone = flags['time-zone'] ?? (env[ENV.timeZone] || DEFAULT_MALL_TIME_ZONE);
+  if (!isTimeZone(timeZone)) throw new UsageError(`--time-zone must be an IANA time zone name such as Asia/Shanghai (got ${JSON.stringify(timeZone)})`);
   return {
     subcommand,
     positional: positional.slice(1),
@@ -133,8 +146,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     device: flags.device ?? null,
     member: flags.member ?? null,
     iat: flags.iat ? positiveInt('iat', flags.iat) : null,
-    expired: switches.has('expired'),
+    expired: raw.expired === true,
     png: flags.png ?? null,
+    timeZone,
   };
 }
 

@@ -1,7 +1,7 @@
 // `npm run hq -- <subcommand>`: the HQ simulator from a terminal. See USAGE in cli-args.ts.
 import path from 'node:path';
 import type { CommandResult } from '../../contracts/mqtt.ts';
-import { cardHash } from './card-hash.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
 import { listClaims } from './claim-ledger.ts';
 import { DEFAULT_DATA_DIR, parseCli, parseCommandArgs, USAGE, UsageError, type CliOptions } from './cli-args.ts';
 import { COMMAND_NAMES, type CommandName } from './commands.ts';
@@ -13,7 +13,7 @@ import { consoleLog, formatLogLine, ringLog } from './log.ts';
 import { coverage, coverageLine, memberHighlights, TIER_NAMES } from './member-list.ts';
 import { issueMemberToken, pngQr, terminalQr } from './member-qr.ts';
 import { HqSimulator } from './simulator.ts';
-import { verifyPin } from './pin-hash.ts';
+import { verifyPinSync } from '../../common/node/pin-hash.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -42,7 +42,7 @@ async function liveTable(sim: HqSimulator, data: HqData, url: string, log: Retur
 }
 
 async function run(o: CliOptions) {
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   const log = ringLog(8);
   const sim = simulator(o, data, log);
   try {
@@ -60,7 +60,7 @@ function printResult(r: CommandResult) {
 
 async function command(o: CliOptions): Promise<number> {
   const { deviceId, name, args } = parseCommandArgs(o.positional, COMMAND_NAMES);
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   const sim = simulator(o, data, consoleLog(), 'tool');
   try {
     await sim.start();
@@ -78,7 +78,7 @@ async function command(o: CliOptions): Promise<number> {
 }
 
 async function delta(o: CliOptions) {
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   const sim = simulator(o, data, consoleLog(), 'tool');
   try {
     await sim.start();
@@ -93,7 +93,7 @@ async function delta(o: CliOptions) {
 }
 
 function events(o: CliOptions) {
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   try {
     const rows = data.store.events({ mallId: o.mall, limit: o.limit, ...(o.device ? { deviceId: o.device } : {}) });
     if (!rows.length) return out('no events recorded yet');
@@ -106,7 +106,7 @@ function events(o: CliOptions) {
 }
 
 function members(o: CliOptions) {
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   try {
     const now = new Date();
     const stored = data.store.members();
@@ -115,11 +115,11 @@ function members(o: CliOptions) {
     const rows = stored.map(({ member: m, cardHash: hash }) => {
       const card = demoCardNumber(m.id);
       // The card number shown is the demo one; it is printed only if the stored hash really is of it.
-      return [m.id, m.name, TIER_NAMES[m.tier], String(m.points), hash === cardHash(data.cardSalt, card) ? card : '-', memberHighlights(m, now).text.join('; ')];
+      return [m.id, m.name, TIER_NAMES[m.tier], String(m.points), hash === cardHash(data.cardSalt, card) ? card : '-', memberHighlights(m, now, o.timeZone).text.join('; ')];
     });
     for (const line of renderTable(['ID', 'NAME', 'TIER', 'POINTS', 'CARD (demo)', 'WHAT IS SPECIAL'], rows)) out(line);
     out();
-    out(coverageLine(coverage(stored.map((s) => s.member), now)));
+    out(coverageLine(coverage(stored.map((s) => s.member), now, o.timeZone)));
     out(`Try one: npm run hq -- issue-qr ${stored[0]?.member.id ?? 'M1001'}${o.data === DEFAULT_DATA_DIR ? '' : ` --data ${o.data}`}`);
   } finally {
     data.close();
@@ -129,7 +129,7 @@ function members(o: CliOptions) {
 function issueQr(o: CliOptions): number {
   const memberId = o.positional[0];
   if (!memberId || o.positional.length > 1) throw new UsageError('issue-qr needs exactly one <member id>, e.g. issue-qr M1002');
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   try {
     const member = data.store.memberById(memberId);
     if (!member) {
@@ -163,7 +163,7 @@ function issueQr(o: CliOptions): number {
 }
 
 function claims(o: CliOptions) {
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   try {
     const rows = listClaims(data.store, { mallId: o.mall, limit: o.limit, ...(o.device ? { deviceId: o.device } : {}), ...(o.member ? { memberId: o.member } : {}) });
     if (!rows.length) return out('no claims recorded yet');
@@ -178,14 +178,14 @@ function claims(o: CliOptions) {
 }
 
 function staff(o: CliOptions) {
-  const data = openHqData(path.resolve(o.data), o.mall);
+  const data = openHqData(path.resolve(o.data), o.mall, new Date(), o.timeZone);
   try {
     out(`Demo staff of ${o.mall} (published in the catalog as scrypt PIN hashes and salted card hashes).`);
     out();
     const stored = new Map(data.store.staff().map((s) => [s.staffId, s]));
     const rows = DEMO_STAFF.map((s) => {
       const cred = stored.get(s.staffId);
-      const pinOk = cred ? verifyPin(s.pin, cred.pinHash) : false;
+      const pinOk = cred ? verifyPinSync(s.pin, cred.pinHash) : false;
       return [s.staffId, s.name, s.role, pinOk ? s.pin : `${s.pin} (not the stored PIN)`, s.cardNumber ?? '-'];
     });
     for (const line of renderTable(['STAFF ID', 'NAME', 'ROLE', 'DEMO PIN', 'CARD'], rows)) out(line);
@@ -196,7 +196,7 @@ function staff(o: CliOptions) {
 
 async function demo(o: CliOptions) {
   const log = ringLog(8);
-  const hq = await startDemoHq({ dataDir: path.resolve(o.data), log, mallId: o.mall });
+  const hq = await startDemoHq({ dataDir: path.resolve(o.data), log, mallId: o.mall, timeZone: o.timeZone });
   try {
     const header = hq.kioskCanConnect
       ? [

@@ -15,6 +15,8 @@ export type DemoHqOptions = {
   log: HqLog;
   mallId?: string;
   deviceId?: string;
+  /** The mall's time zone (the demo members' birthday month); Asia/Shanghai unless told. */
+  timeZone?: string;
   /** Where to look for Mosquitto (tests point it elsewhere to exercise the fallback). */
   mosquittoPath?: string;
 };
@@ -68,7 +70,7 @@ export async function startDemoHq(opts: DemoHqOptions): Promise<DemoHq> {
     broker = await startAedesBroker({ users, hqUsers: [hqUser], deviceMalls: { [deviceId]: mallId } });
   }
 
-  const data = openHqData(opts.dataDir, mallId);
+  const data = openHqData(opts.dataDir, mallId, new Date(), opts.timeZone);
   const simulator = new HqSimulator({
     url: broker.url,
     username: hqUser,

@@ -2,19 +2,17 @@
 // and a few staff with printed PINs. Fictional, for the demo and tests only.
 import type { StaffCredential } from '../../contracts/mqtt.ts';
 import type { Member } from '../../contracts/catalog.ts';
-import { demoMembers } from '../../edge-agent/src/demo/catalog.ts';
-import { cardHash } from './card-hash.ts';
-import { hashPin } from './pin-hash.ts';
+import { demoCardNumber, demoMembers } from '../../common/demo/catalog.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
+import { hashPin } from '../../common/node/pin-hash.ts';
 
-/** A demo member's card number: 16 digits ending in the digits of the member id (M1003 -> 6200000000001003). */
-export function demoCardNumber(memberId: string): string {
-  return `62${memberId.replace(/\D/g, '').padStart(14, '0')}`;
-}
+/** A demo member's card number (M1003 -> 6200000000001003): the one the agent's demo seed caches, from common/. */
+export { demoCardNumber };
 
 export type DemoMember = { member: Member; note: string; cardNumber: string };
 
-export function demoMemberRecords(now: Date = new Date()): DemoMember[] {
-  return demoMembers(now).map(({ note, ...member }) => ({ member, note, cardNumber: demoCardNumber(member.id) }));
+export function demoMemberRecords(now: Date = new Date(), timeZone?: string): DemoMember[] {
+  return demoMembers(now, timeZone).map(({ note, ...member }) => ({ member, note, cardNumber: demoCardNumber(member.id) }));
 }
 
 export type DemoStaff = { staffId: string; name: string; role: StaffCredential['role']; pin: string; cardNumber: string | null };

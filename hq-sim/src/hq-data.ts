@@ -2,8 +2,8 @@
 // and the catalog snapshot HQ publishes. Opened once by the simulator and by each CLI subcommand.
 import type { Catalog } from '../../contracts/catalog.ts';
 import { CatalogSnapshot } from '../../contracts/mqtt.ts';
-import { demoCatalog, demoExperiments, demoOfferRules } from '../../edge-agent/src/demo/catalog.ts';
-import { cardHash } from './card-hash.ts';
+import { demoCatalog, demoExperiments, demoOfferRules } from '../../common/demo/catalog.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
 import { demoMemberRecords, demoStaffCredentials } from './demo-people.ts';
 import { loadOrCreateSigningKey, type HqSigningKey } from './keys.ts';
 import { buildSnapshot } from './snapshot.ts';
@@ -18,13 +18,14 @@ export const FIRST_HQ_CATALOG_VERSION = 2;
 
 export type HqData = { mallId: string; dataDir: string; store: HqStore; key: HqSigningKey; cardSalt: string; close(): void };
 
-export function openHqData(dataDir: string, mallId: string, now: Date = new Date()): HqData {
+/** `timeZone`: the mall's, for the demo members' birthday month (default Asia/Shanghai, as the kiosk's). */
+export function openHqData(dataDir: string, mallId: string, now: Date = new Date(), timeZone?: string): HqData {
   const store = openHqStore(dataDir);
   try {
     const key = loadOrCreateSigningKey(dataDir);
     const cardSalt = store.cardSalt(mallId);
     // Demo members are refreshed on every open: their dates (last visit, birthday month) are relative to today.
-    store.upsertMembers(demoMemberRecords(now).map((d) => ({ member: d.member, note: d.note, cardHash: cardHash(cardSalt, d.cardNumber) })), now);
+    store.upsertMembers(demoMemberRecords(now, timeZone).map((d) => ({ member: d.member, note: d.note, cardHash: cardHash(cardSalt, d.cardNumber) })), now);
     // Staff hashes are made once and kept, so the snapshot does not change on every start.
     if (store.staff().length === 0) store.replaceStaff(demoStaffCredentials(cardSalt));
     return { mallId, dataDir, store, key, cardSalt, close: () => store.close() };

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MemberTokenClaims } from '../../contracts/members.ts';
-import { signMemberToken } from '../../edge-agent/src/members/token.ts';
-import { cardHash } from './card-hash.ts';
+import { signMemberToken } from '../../common/node/member-token-sign.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
 import { demoCardNumber } from './demo-people.ts';
 import {
   EXAMPLE_CARD_SALT, EXAMPLE_EXCHANGE_ID, EXAMPLE_NOW, exampleSigningKey, protocolExamples, refreshExamples, type ProtocolExample,

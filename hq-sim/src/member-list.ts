@@ -1,24 +1,24 @@
 // `npm run hq -- members`: what is special about each member, worked out from the record itself (not from a
 // note), and whether the demo members cover every case the kiosk's member home and offers must show. Pure.
 import type { Member, MemberTier } from '../../contracts/catalog.ts';
+import { localDate } from '../../common/local-time.ts';
+import { DEFAULT_MALL_TIME_ZONE } from '../../common/time-zone.ts';
 
 /** The same thresholds as the kiosk's member home and the demo offer rules: dormant after 90 days, expiring within 7. */
 export const DORMANT_AFTER_DAYS = 90;
 export const EXPIRING_WITHIN_DAYS = 7;
-/** Birthdays and expiry days are counted in the mall's calendar, as the kiosk does. */
-export const MALL_TIME_ZONE = 'Asia/Shanghai';
 
 const DAY = 86_400_000;
 
-/** The mall's calendar date (YYYY-MM-DD) at an instant. */
-export function mallDate(now: Date, timeZone = MALL_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** The mall's calendar date (YYYY-MM-DD) at an instant: birthdays and expiry days are counted in it, as the kiosk does. */
+export function mallDate(now: Date, timeZone = DEFAULT_MALL_TIME_ZONE): string {
+  return localDate(now, timeZone);
 }
 export const TIER_NAMES: Record<MemberTier, string> = { regular: '普通 regular', silver: '银卡 silver', gold: '金卡 gold', diamond: '钻石 diamond' };
 
 export type Highlight = 'birthday-month' | 'dormant' | 'points-expiring';
 
-export function memberHighlights(m: Member, now: Date, timeZone = MALL_TIME_ZONE): { kinds: Highlight[]; text: string[] } {
+export function memberHighlights(m: Member, now: Date, timeZone = DEFAULT_MALL_TIME_ZONE): { kinds: Highlight[]; text: string[] } {
   const kinds: Highlight[] = [];
   const text: string[] = [];
   const today = mallDate(now, timeZone);
@@ -46,11 +46,11 @@ export function memberHighlights(m: Member, now: Date, timeZone = MALL_TIME_ZONE
 export type Coverage = { tiers: MemberTier[]; missingTiers: MemberTier[]; highlights: Record<Highlight, string[]> };
 
 /** Which tiers and special cases the members cover, with the member ids for each case. */
-export function coverage(members: Member[], now: Date): Coverage {
+export function coverage(members: Member[], now: Date, timeZone = DEFAULT_MALL_TIME_ZONE): Coverage {
   const all: MemberTier[] = ['regular', 'silver', 'gold', 'diamond'];
   const tiers = all.filter((t) => members.some((m) => m.tier === t));
   const highlights: Record<Highlight, string[]> = { 'birthday-month': [], dormant: [], 'points-expiring': [] };
-  for (const m of members) for (const k of memberHighlights(m, now).kinds) highlights[k].push(m.id);
+  for (const m of members) for (const k of memberHighlights(m, now, timeZone).kinds) highlights[k].push(m.id);
   return { tiers, missingTiers: all.filter((t) => !tiers.includes(t)), highlights };
 }
 

@@ -1,10 +1,10 @@
 // `npm run hq -- issue-qr`: a member QR token signed with HQ's key (the same format and code the kiosk checks,
-// edge-agent/src/members/token.ts), drawn in the terminal or written as a PNG by Debian's qrencode.
+// common/node/member-token.ts), drawn in the terminal or written as a PNG by Debian's qrencode.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Member } from '../../contracts/catalog.ts';
 import { TOKEN_CLOCK_SKEW_SEC, TOKEN_MAX_TTL_SEC, type MemberTokenClaims } from '../../contracts/members.ts';
-import { signMemberToken } from '../../edge-agent/src/members/token.ts';
+import { signMemberToken } from '../../common/node/member-token-sign.ts';
 import type { HqSigningKey } from './keys.ts';
 
 /** How long before now an `--expired` token was issued: its expiry is then well past the kiosk's skew allowance. */

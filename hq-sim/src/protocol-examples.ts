@@ -9,13 +9,13 @@ import {
 } from '../../contracts/mqtt.ts';
 import { DisplayConfig } from '../../contracts/config.ts';
 import { ClaimEventPayload, ClaimResult, MemberTokenClaims } from '../../contracts/members.ts';
-import { cardHash } from './card-hash.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
 import { CLAIM_EVENT_TYPES, rejectionDetail } from './claims.ts';
 import { buildDelta } from './delta.ts';
 import { demoCatalogFor } from './hq-data.ts';
 import { DEMO_STAFF, demoCardNumber, demoMemberRecords } from './demo-people.ts';
 import { keyId, rawPublicKey, type HqSigningKey } from './keys.ts';
-import { hashPin } from './pin-hash.ts';
+import { hashPin } from '../../common/node/pin-hash.ts';
 import { redemptionCode } from './redemption.ts';
 import { buildSnapshot } from './snapshot.ts';
 

@@ -10,7 +10,7 @@ import {
   CatalogSnapshot, CommandResult, DesiredConfig, DeviceEvent, Heartbeat, ReportedConfig, StaffCredential,
   type Command, type DeviceStatus,
 } from '../../contracts/mqtt.ts';
-import { newCardSalt } from './card-hash.ts';
+import { newCardSalt } from '../../common/node/card-hash.ts';
 import { memberWithSpentPoints } from './claims.ts';
 
 export const HQ_DB_FILE = 'hq.db';

@@ -88,7 +88,7 @@ const refused = [
     name: 'forged signature',
     // Signed with a key HQ never had, under the trusted key's id: what a forger would try.
     text: async () => {
-      const { signMemberToken } = await import('../../edge-agent/src/members/token.ts');
+      const { signMemberToken } = await import('../../common/node/member-token-sign.ts');
       const iat = Math.floor(Date.now() / 1000);
       return signMemberToken({ kid: m.key.kid, mid: 'M1004', tier: 'diamond', iat, exp: iat + 60, nonce: 'forgedforgedforged01' }, otherKey());
     },
@@ -97,7 +97,7 @@ const refused = [
   {
     name: 'unknown key',
     text: async () => {
-      const { signMemberToken } = await import('../../edge-agent/src/members/token.ts');
+      const { signMemberToken } = await import('../../common/node/member-token-sign.ts');
       const iat = Math.floor(Date.now() / 1000);
       return signMemberToken({ kid: 'hq-retired-2019', mid: 'M1002', tier: 'silver', iat, exp: iat + 60, nonce: 'unknownkeyunknown001' }, otherKey());
     },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../contracts/api.ts';
 import { SCHEMA_VERSION } from '../../edge-agent/src/db/migrations.ts';
-import { demoMembers } from '../../edge-agent/src/demo/catalog.ts';
+import { demoMembers } from '../../common/demo/catalog.ts';
 import { startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { dbDigest } from '../support/db-digest.ts';
 

@@ -6,7 +6,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../contracts/api.ts';
 import { CatalogSnapshot, DesiredConfig, MemberLookupResponse, topics, type DeviceEvent } from '../../contracts/mqtt.ts';
-import { cardHash } from '../../hq-sim/src/card-hash.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
 import { demoCardNumber } from '../../hq-sim/src/demo-people.ts';
 import { openHqData, type HqData } from '../../hq-sim/src/hq-data.ts';
 import type { HqLog } from '../../hq-sim/src/log.ts';

@@ -4,8 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods } from '../../contracts/api.ts';
-import { cardHash, demoCardNumber } from '../../edge-agent/src/members/cards.ts';
-import { signMemberToken } from '../../edge-agent/src/members/token.ts';
+import { demoCardNumber } from '../../common/demo/catalog.ts';
+import { cardHash } from '../../common/node/card-hash.ts';
+import { signMemberToken } from '../../common/node/member-token-sign.ts';
 import { freshDataDir, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { dbDigest } from '../support/db-digest.ts';
 import { waitUntil } from '../support/hq-client.ts';

@@ -1,7 +1,7 @@
 // HQ sync end to end against real Mosquitto (MQTT 5, password file, per-device ACL) and the real agent process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics, CatalogSnapshot, DeviceEvent, DeviceStatus, Heartbeat, ReportedConfig, CommandResult } from '../../contracts/mqtt.ts';
-import { demoCatalog } from '../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../../common/demo/catalog.ts';
 import { startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { dbDigest } from '../support/db-digest.ts';
 import { TestHq, waitUntil } from '../support/hq-client.ts';

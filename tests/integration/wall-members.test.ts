@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods } from '../../contracts/api.ts';
-import { demoCatalog } from '../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../../common/demo/catalog.ts';
 import { freshDataDir, startAgentProcess, callOk, type AgentProcess } from '../support/agent-process.ts';
 import { memberToken, newHqKey, prepareMemberDb, type HqTestKey } from '../support/member-fixture.ts';
 import { centreCrops, confidentCrop, type TestCrop } from '../support/wall-crops.ts';

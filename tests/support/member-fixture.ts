@@ -4,10 +4,10 @@ import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { Catalog, Coupon } from '../../contracts/catalog.ts';
 import type { MemberTokenClaims, OfferRule } from '../../contracts/members.ts';
 import { openDatabase, type Db } from '../../edge-agent/src/db/open.ts';
-import { demoCatalog } from '../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../../common/demo/catalog.ts';
 import { seedDemoIfEmpty } from '../../edge-agent/src/demo/seed.ts';
 import { cardSalt } from '../../edge-agent/src/members/cards.ts';
-import { signMemberToken } from '../../edge-agent/src/members/token.ts';
+import { signMemberToken } from '../../common/node/member-token-sign.ts';
 import { createLogger } from '../../common/node/log.ts';
 import { replaceCatalog } from '../../edge-agent/src/catalog/repo.ts';
 

@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiHandlers, type ApiMethod, type ApiParsedParams, type ApiResult, type Health } from '../../../contracts/api.ts';
+import { formatZodError, zodIssues } from '../../../contracts/zod-errors.ts';
 import type { Logger } from '../../../common/node/log.ts';
 import { DomainError } from '../errors.ts';
 import { fromDomain, HttpError } from './errors.ts';
@@ -159,9 +160,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
 }
 
 function invalid(error: z.ZodError): HttpError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-  const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  return new HttpError(400, 'invalid_params', `invalid parameters: ${summary}`, issues);
+  return new HttpError(400, 'invalid_params', `invalid parameters: ${formatZodError(error, { root: '(body)' })}`, zodIssues(error, '(body)'));
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

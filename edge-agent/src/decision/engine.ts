@@ -2,11 +2,12 @@
 // Pure: a function of its input (no clock, no randomness, no I/O), so every choice can be replayed and audited.
 import type { Coupon, LocalizedText, Member } from '../../../contracts/catalog.ts';
 import type { Experiment, Expression, OfferRule } from '../../../contracts/members.ts';
-import { dayNumberOf, localTime, type LocalTime } from './local-time.ts';
+import { dayNumberOf, localTime, type LocalTime } from '../../../common/local-time.ts';
+import { DEFAULT_MALL_TIME_ZONE } from '../../../common/time-zone.ts';
 
 export type DecisionInput = {
   now: Date;
-  /** Mall local time for windows and the birthday month; default 'Asia/Shanghai'. */
+  /** The mall's time zone, for windows and the birthday month (the agent's `timeZone` setting); default Asia/Shanghai. */
   timeZone?: string;
   /** null = anonymous shopper (interactive wall). */
   member: Member | null;
@@ -35,7 +36,6 @@ export type Decision = {
   skipped: { ruleId: string; why: string }[];
 };
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_LIMIT = 6;
 const DAY_MS = 86_400_000;
 
@@ -43,7 +43,7 @@ type Context = { input: DecisionInput; member: Member | null; local: LocalTime; 
 type Eligible = { rule: OfferRule; coupon: Coupon; action: 'claim' | 'exchange'; stockLeft: number; remainingForMember: number };
 
 export function decideOffers(input: DecisionInput): Decision {
-  const ctx: Context = { input, member: input.member, local: localTime(input.now, input.timeZone ?? DEFAULT_TIME_ZONE), nowMs: input.now.getTime() };
+  const ctx: Context = { input, member: input.member, local: localTime(input.now, input.timeZone ?? DEFAULT_MALL_TIME_ZONE), nowMs: input.now.getTime() };
   const limit = Math.max(0, Math.floor(input.limit ?? DEFAULT_LIMIT));
   const first = input.experiments[0];
   const experiment = first ? { id: first.id, ...assignArm(first, input.assignmentKey) } : null;

@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../../../common/node/log.ts';
 import { replaceCatalog } from '../catalog/repo.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import { upsertMembers } from '../members/cache.ts';
-import { cacheCard, cardHash, cardSalt, demoCardNumber, setCardSalt } from '../members/cards.ts';
+import { demoCardNumber, demoCatalog, demoMembers } from '../../../common/demo/catalog.ts';
+import { cardHash, newCardSalt } from '../../../common/node/card-hash.ts';
+import { DEFAULT_MALL_TIME_ZONE } from '../../../common/time-zone.ts';
+import { cacheCard, cardSalt, setCardSalt } from '../members/cards.ts';
 import { offerCatalog, offerCatalogChanged, replaceOfferRules } from '../catalog/offers.ts';
-import { demoCatalog, demoMembers } from './catalog.ts';
 import { seedDemoStaffIfNone } from '../staff/demo-staff.ts';
 
 /**
@@ -15,12 +16,12 @@ import { seedDemoStaffIfNone } from '../staff/demo-staff.ts';
  * card salt is made here (HQ's snapshot brings the real one and replaces it), with the demo members' cards
  * (`62` + 14-digit member number, e.g. M1003 -> 6200000000001003) hashed under it.
  */
-export function seedDemoIfEmpty(db: Db, log: Logger, now: Date = new Date()): boolean {
+export function seedDemoIfEmpty(db: Db, log: Logger, now: Date = new Date(), timeZone: string = DEFAULT_MALL_TIME_ZONE): boolean {
   const info = catalogInfo(db);
   const catalog = demoCatalog(now);
-  const members = demoMembers(now).map(({ note: _note, ...member }) => member);
+  const members = demoMembers(now, timeZone).map(({ note: _note, ...member }) => member);
   const seedCards = () => {
-    const salt = randomBytes(16).toString('hex');
+    const salt = newCardSalt();
     setCardSalt(db, salt);
     for (const m of members) cacheCard(db, cardHash(salt, demoCardNumber(m.id)), m.id, now);
   };

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { formatZodError } from '../../../contracts/zod-errors.ts';
 import { ModelManifest, type ModelEntry } from '../../../contracts/models.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -30,7 +31,7 @@ export function loadManifest(modelsDir: string): ModelManifest {
   }
   const parsed = ModelManifest.safeParse(json);
   if (!parsed.success) {
-    throw new ManifestError(`model manifest ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new ManifestError(`model manifest ${file} is invalid: ${formatZodError(parsed.error)}`);
   }
   return parsed.data;
 }

@@ -1,29 +1,10 @@
-// Membership cards: a card number (or NFC UID) is never stored in clear, only sha256(mall salt + normalised
-// number), hex, the same hash HQ uses (hq-sim/src/card-hash.ts). The salt comes with HQ's catalog snapshot.
-import { createHash } from 'node:crypto';
+// The kiosk's membership-card cache: a card number (or NFC UID) is never stored in clear, only its hash
+// (common/node/card-hash.ts, the same function HQ uses) under the mall's salt, which comes with HQ's catalog
+// snapshot. What counts as a card number is common/cards.ts.
 import type { Db } from '../db/open.ts';
 import { deleteMeta, meta, setMeta } from '../db/meta.ts';
 
 const SALT_KEY = 'members.cardSalt';
-
-/** Card numbers as a reader types them: spaces and dashes dropped, letters (NFC UIDs in hex) upper-cased. */
-export function normaliseCardNumber(raw: string): string {
-  return raw.replace(/[\s-]/g, '').toUpperCase();
-}
-
-/** A normalised card number or NFC UID: 4-32 digits or letters. */
-export function isCardNumber(normalised: string): boolean {
-  return /^[0-9A-Z]{4,32}$/.test(normalised);
-}
-
-export function cardHash(salt: string, cardNumber: string): string {
-  return createHash('sha256').update(salt + normaliseCardNumber(cardNumber), 'utf8').digest('hex');
-}
-
-/** A demo member's card number: `62` + the id's digits, zero-padded to 14 (M1003 -> 6200000000001003), as hq-sim. */
-export function demoCardNumber(memberId: string): string {
-  return `62${memberId.replace(/\D/g, '').padStart(14, '0')}`;
-}
 
 export function cardSalt(db: Db): string | null {
   return meta(db, SALT_KEY);

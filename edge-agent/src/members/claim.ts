@@ -22,7 +22,7 @@ export function claimEventId(claimId: string): string {
   return `claim-${createHash('sha256').update(claimId, 'utf8').digest('base64url').slice(0, 32)}`;
 }
 
-export type ClaimRequest = { member: Member; couponId: string; claimId: string; now: Date; wall?: WallContext };
+export type ClaimRequest = { member: Member; couponId: string; claimId: string; now: Date; timeZone: string; wall?: WallContext };
 
 /**
  * Checks, in order: the same claimId before (same answer), the coupon and its dates, the engine's hold-out arm,
@@ -31,7 +31,7 @@ export type ClaimRequest = { member: Member; couponId: string; claimId: string; 
  * the same points.
  */
 export function claimOffer(db: Db, req: ClaimRequest): ClaimOutcome {
-  const { member, couponId, claimId, now, wall } = req;
+  const { member, couponId, claimId, now, timeZone, wall } = req;
   return db.transaction((): ClaimOutcome => {
     const before = claimById(db, claimId);
     if (before) {
@@ -40,7 +40,7 @@ export function claimOffer(db: Db, req: ClaimRequest): ClaimOutcome {
       }
       return { status: 'claimed', claimId, repeated: true };
     }
-    const md = decideForMember(db, member, now, Number.MAX_SAFE_INTEGER, wall);
+    const md = decideForMember(db, member, now, { timeZone, limit: Number.MAX_SAFE_INTEGER, wall });
     const refuse = (reason: ClaimRefusal, detail: string): ClaimOutcome => ({ status: 'refused', reason, detail });
     const coupon = md.catalog.coupons.get(couponId);
     if (!coupon) return refuse('not_eligible', `no coupon ${couponId} in the catalog`);

@@ -1,12 +1,13 @@
 // A member's offers: runs the decision engine over the kiosk's catalog and claims for one member, on the guide
 // screen or at the wall (wall/offer.ts asks here for a member who scanned at the wall).
-import { DEFAULT_MALL_TIME_ZONE } from '../../../common/time-zone.ts';
 import type { Member } from '../../../contracts/catalog.ts';
 import type { Expression, OfferRule } from '../../../contracts/members.ts';
 import { offerCatalog, type OfferCatalog } from '../catalog/offers.ts';
 import type { Db } from '../db/open.ts';
 import { decideOffers, type Decision } from '../decision/engine.ts';
 import { claimsNotInStockFigure, pendingPointsOf, takenByMember } from './claims.ts';
+
+export type DecideOptions = { timeZone: string; limit?: number; wall?: WallContext | undefined };
 
 export type MemberDecision = {
   decision: Decision;
@@ -20,15 +21,17 @@ export type MemberDecision = {
 /**
  * Runs the decision engine for a member over the kiosk's catalog and claims. The engine sees the member's
  * available points (balance minus pending holds), so it never offers an exchange the held points would pay for.
+ * `timeZone` is the mall's (the agent's `timeZone` setting): offer windows and the birthday month are local time.
  */
-export function decideForMember(db: Db, member: Member, now: Date, limit?: number, wall?: WallContext): MemberDecision {
+export function decideForMember(db: Db, member: Member, now: Date, opts: DecideOptions): MemberDecision {
+  const { timeZone, limit, wall } = opts;
   const catalog = offerCatalog(db);
   const pendingPoints = pendingPointsOf(db, member.id);
   const available = Math.max(0, member.points - pendingPoints);
   const taken = takenByMember(db, member.id);
   const decision = decideOffers({
     now,
-    timeZone: DEFAULT_MALL_TIME_ZONE,
+    timeZone,
     member: { ...member, points: available },
     expression: wall?.expression ?? null,
     rules: wall ? wallRules(catalog.rules) : catalog.rules,

@@ -3,7 +3,7 @@
 import { DEFAULT_MALL_TIME_ZONE } from '../../../common/time-zone.ts';
 import type { Member, Store } from '../../../contracts/catalog.ts';
 import { maskName, type MemberHome, type Offer, type WalletCoupon } from '../../../contracts/members.ts';
-import { dayNumberOf, localTime } from '../decision/local-time.ts';
+import { dayNumberOf, localTime } from '../../../common/local-time.ts';
 import type { ClaimRow } from './claims.ts';
 import type { MemberDecision } from './decide.ts';
 
@@ -16,6 +16,8 @@ export type HomeInput = {
   md: MemberDecision;
   freshness: MemberHome['freshness'];
   now: Date;
+  /** The mall's time zone: "expiring within 7 days" and "birthday this month" are in its calendar. */
+  timeZone: string;
   /** Instead of the masked name (a member known only from their token has no name here). */
   maskedName?: string;
 };
@@ -64,8 +66,8 @@ export function composeHome(i: HomeInput): MemberHome {
       tier: member.tier,
       points: md.available,
       pendingPoints: md.pendingPoints,
-      expiring: expiringSoon(member, now),
-      birthdayThisMonth: birthdayThisMonth(member, now),
+      expiring: expiringSoon(member, now, i.timeZone),
+      birthdayThisMonth: birthdayThisMonth(member, now, i.timeZone),
     },
     wallet,
     offers,

@@ -2,13 +2,15 @@
 // an Identification to accept, or a refusal; nothing is written here (service.ts accepts in one transaction).
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Member } from '../../../contracts/catalog.ts';
-import { TOKEN_PREFIX, type IdentifyRefusal, type MemberTokenClaims } from '../../../contracts/members.ts';
+import type { IdentifyRefusal, MemberTokenClaims } from '../../../contracts/members.ts';
 import type { MemberLookupRequest, MemberLookupResponse } from '../../../contracts/mqtt.ts';
 import type { Db } from '../db/open.ts';
 import { cachedMember } from './cache.ts';
-import { cardHash, cardSalt, isCardNumber, memberIdByCard, normaliseCardNumber } from './cards.ts';
+import { parseCardNumber } from '../../../common/cards.ts';
+import { cardHash } from '../../../common/node/card-hash.ts';
+import { cardSalt, memberIdByCard } from './cards.ts';
 import { nonceUsed } from './nonces.ts';
-import { checkMemberToken, type TrustedKey } from './token.ts';
+import { checkMemberToken, type TrustedKey } from '../../../common/node/member-token.ts';
 
 /** The sync engine's side the members need: ask HQ about a member, and whether HQ is reachable now. */
 export type HqLink = { lookupMember(req: MemberLookupRequest): Promise<MemberLookupResponse>; online(): boolean };
@@ -54,7 +56,7 @@ export function memberFromToken(claims: MemberTokenClaims, now: Date): Member {
 }
 
 /**
- * Token path: signature, key and times (token.ts), then the nonce, then the member: the local cache, else HQ, else
+ * Token path: signature, key and times (common/node/member-token.ts), then the nonce, then the member: the local cache, else HQ, else
  * (HQ unreachable) the token's own claims. A member HQ says it does not know is refused.
  */
 export async function identifyByToken(db: Db, hq: HqLink | null, code: string, now: Date): Promise<IdentifyStep> {
@@ -72,8 +74,8 @@ export async function identifyByToken(db: Db, hq: HqLink | null, code: string, n
 
 /** Card path: the hashed number in the local cache, else HQ by hash; HQ unreachable -> "offline". */
 export async function identifyByCard(db: Db, hq: HqLink | null, code: string): Promise<IdentifyStep> {
-  const number = normaliseCardNumber(code);
-  if (!isCardNumber(number)) return { ok: false, reason: 'unknown_card', detail: 'not a card number (4-32 digits or letters)' };
+  const number = parseCardNumber(code);
+  if (number === null) return { ok: false, reason: 'unknown_card', detail: 'not a card number (8-20 digits, or an NFC UID of 4, 7 or 10 bytes in hex)' };
   const salt = cardSalt(db);
   if (!salt) return { ok: false, reason: 'unknown_card', detail: 'no card salt in the catalog: this mall has no member cards' };
   const hash = cardHash(salt, number);
@@ -86,12 +88,14 @@ export async function identifyByCard(db: Db, hq: HqLink | null, code: string): P
   return { ok: true, id: { member: answer.member, provisional: false, via: 'hq', token: null, fromHq: { member: answer.member, cardHash: hash } } };
 }
 
-/** Which path a scan takes: a card read, or a wedge burst that is clearly a card number rather than a member code. */
+/**
+ * Which path a scan takes: a card read, or a wedge burst that is a card number by the one rule the page applies too
+ * (common/cards.ts); a camera read is always a member code.
+ */
 export function isCardRead(source: 'camera' | 'wedge' | 'card', code: string): boolean {
   if (source === 'card') return true;
   if (source === 'camera') return false;
-  const trimmed = code.trim();
-  return !trimmed.startsWith(`${TOKEN_PREFIX}.`) && /^[0-9][0-9\s-]{3,40}$/.test(trimmed) && isCardNumber(normaliseCardNumber(trimmed));
+  return parseCardNumber(code) !== null;
 }
 
 const logKey = randomBytes(32);

@@ -1,5 +1,6 @@
 // The member.* API methods: identify a member, show their home, claim an offer, sign out. SQLite holds what must
 // survive (nonces, claims, the outbox, the member cache); the member session itself lives only in memory.
+import { DEFAULT_MALL_TIME_ZONE } from '../../../common/time-zone.ts';
 import type { ApiParsedParams, ApiResult } from '../../../contracts/api.ts';
 import type { Member } from '../../../contracts/catalog.ts';
 import { maskName, type IdentifyResult, type MemberHome } from '../../../contracts/members.ts';
@@ -24,6 +25,8 @@ export type MemberServiceOptions = {
   hq: HqLink | null;
   /** The display's idle timeout, read at each use (HQ may change it). */
   idleTimeoutSec: () => number;
+  /** The mall's time zone (the `timeZone` setting); Asia/Shanghai unless told. */
+  timeZone?: string;
   /** Called after an outbox event was written, to start draining it. */
   onEventWritten?: () => void;
   now?: () => Date;
@@ -48,6 +51,10 @@ export class MemberService {
 
   private now(): Date {
     return this.o.now?.() ?? new Date();
+  }
+
+  private timeZone(): string {
+    return this.o.timeZone ?? DEFAULT_MALL_TIME_ZONE;
   }
 
   async identify({ source, code }: ApiParsedParams<'member.identify'>): Promise<IdentifyResult> {
@@ -118,7 +125,7 @@ export class MemberService {
   claim({ memberSession, couponId, claimId }: ApiParsedParams<'member.claim'>, wall?: WallContext): ApiResult<'member.claim'> {
     const { session, member } = this.sessionMember(memberSession);
     const now = this.now();
-    const outcome = claimOffer(this.o.db, { member, couponId, claimId, now, ...(wall ? { wall } : {}) });
+    const outcome = claimOffer(this.o.db, { member, couponId, claimId, now, timeZone: this.timeZone(), ...(wall ? { wall } : {}) });
     if (outcome.status === 'conflict') {
       this.o.log.warn('claim refused: claimId reused', { detail: outcome.detail });
       throw new DomainError('conflict', 'invalid_params', outcome.detail, [{ path: 'claimId', message: 'already used for another claim; make a new claimId' }]);
@@ -169,9 +176,10 @@ export class MemberService {
       memberSession: session.id,
       member,
       claims: claimsOfMember(db, member.id),
-      md: decideForMember(db, member, now),
+      md: decideForMember(db, member, now, { timeZone: this.timeZone() }),
       freshness: provisional || !hq?.online() ? 'local' : 'hq',
       now,
+      timeZone: this.timeZone(),
       ...(provisional ? { maskedName: '会员' } : {}),
     });
   }

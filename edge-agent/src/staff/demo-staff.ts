@@ -2,8 +2,8 @@
 // people, PINs and cards as the HQ simulator's (hq-sim/src/demo-people.ts); a unit test keeps the two in step.
 import type { StaffCredential } from '../../../contracts/mqtt.ts';
 import type { Db } from '../db/open.ts';
-import { cardHash } from '../members/cards.ts';
-import { hashPin } from './pin.ts';
+import { cardHash } from '../../../common/node/card-hash.ts';
+import { hashPin } from '../../../common/node/pin-hash.ts';
 
 export type DemoStaff = { staffId: string; name: string; role: StaffCredential['role']; pin: string; cardNumber: string | null };
 

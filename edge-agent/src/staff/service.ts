@@ -15,7 +15,9 @@ import { staffSessionGone } from '../errors.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../../../common/node/log.ts';
-import { cardHash, cardSalt, isCardNumber, normaliseCardNumber } from '../members/cards.ts';
+import { parseCardNumber } from '../../../common/cards.ts';
+import { cardHash } from '../../../common/node/card-hash.ts';
+import { cardSalt } from '../members/cards.ts';
 import type { SyncStatus } from '../../../contracts/sync-status.ts';
 import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
@@ -25,7 +27,8 @@ import { afterFailure, afterSuccess, failuresLeft, lockoutAt, type LockoutPolicy
 import { readLockout, writeLockout } from './lockout-store.ts';
 import { scrubbedEntries, type LogRing } from './log-ring.ts';
 import { clearOverride, listOverrides, mergeDisplay, overrideValues, sameValue, setOverride } from '../settings/overrides.ts';
-import { spendPinCheck, verifyPin } from './pin.ts';
+import { verifyPin } from '../../../common/node/pin-hash.ts';
+import { spendPinCheck } from './pin.ts';
 import { StaffSessions, type StaffSession } from './sessions.ts';
 
 export type ActionOutcome = { status: 'done' | 'failed' | 'rejected'; detail: string | null };
@@ -145,8 +148,8 @@ export class StaffService {
       }
     } else {
       const salt = cardSalt(this.o.db);
-      const number = normaliseCardNumber(params.code);
-      const hash = salt && isCardNumber(number) ? cardHash(salt, number) : null;
+      const number = parseCardNumber(params.code);
+      const hash = salt && number !== null ? cardHash(salt, number) : null;
       who = hash ? creds.find((c) => c.cardHash === hash) ?? null : null;
       reason = 'unknown_card';
     }

@@ -34,16 +34,17 @@ export type WallDecision = {
 /**
  * The coupon for a steady expression: from the rules that name expressions only (the guide screen's rules never show
  * on the wall), for an anonymous shopper, or for the member who scanned at the wall (tiers, limits and points count).
- * The A/B arm follows the wall session either way.
+ * The A/B arm follows the wall session either way. `timeZone`: the mall's (windows are local hours), default Asia/Shanghai.
  */
-export function decideWallOffer(db: Db, opts: { mallId: string; wallSession: string; expression: Expression; now: Date; member?: Member | null }): WallDecision {
+export function decideWallOffer(db: Db, opts: { mallId: string; wallSession: string; expression: Expression; now: Date; timeZone?: string; member?: Member | null }): WallDecision {
   const member = opts.member ?? null;
+  const timeZone = opts.timeZone ?? DEFAULT_MALL_TIME_ZONE;
   const catalog = offerCatalog(db);
   const decision = member
-    ? decideForMember(db, member, opts.now, 1, { expression: opts.expression, wallSession: opts.wallSession }).decision
+    ? decideForMember(db, member, opts.now, { timeZone, limit: 1, wall: { expression: opts.expression, wallSession: opts.wallSession } }).decision
     : decideOffers({
       now: opts.now,
-      timeZone: DEFAULT_MALL_TIME_ZONE,
+      timeZone,
       member: null,
       expression: opts.expression,
       rules: wallRules(catalog.rules),

@@ -40,6 +40,8 @@ export type WallServiceOptions = {
   display: () => DisplayConfig;
   onEventWritten?: () => void;
   now?: () => Date;
+  /** The mall's time zone (the `timeZone` setting), for the offer rules' windows; Asia/Shanghai unless told. */
+  timeZone?: string;
   /** A session with no observation for this long ends (the page stopped sending). */
   sessionIdleMs?: number;
   smoothing?: SmoothingParams;
@@ -211,7 +213,7 @@ export class WallService {
   /** Runs the decision engine for the session (and its member, if one scanned) and records what it shows or withholds. */
   private decide(session: WallSession, bucket: Expression, now: Date): void {
     const member = session.member ? this.memberOf(session) : null;
-    const d = decideWallOffer(this.o.db, { mallId: this.o.mallId, wallSession: session.id, expression: bucket, now, member });
+    const d = decideWallOffer(this.o.db, { mallId: this.o.mallId, wallSession: session.id, expression: bucket, now, member, ...(this.o.timeZone ? { timeZone: this.o.timeZone } : {}) });
     if (d.offer && d.claimCode) {
       if (session.offer?.couponId === d.offer.couponId) return;
       session.offer = d.offer;

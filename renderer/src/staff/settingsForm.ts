@@ -3,6 +3,7 @@
 // in the console's language, with the schema's own error beside it. Pure.
 import type { UiLanguage } from '../../../contracts/config.ts';
 import { HH_MM_PATTERN, settingFields, settingRule, settingSchema, type SettingField, type SettingRule } from '../../../contracts/staff.ts';
+import { zodIssues } from '../../../contracts/zod-errors.ts';
 import { fieldWords, st } from './staffStrings.ts';
 
 export type FormField = { field: SettingField; rule: SettingRule };
@@ -71,7 +72,7 @@ export function checkSetting(field: SettingField, value: unknown, lang: UiLangua
   if (partRule) message = allowedText(partRule, lang);
   else if (issue.code === 'custom' && field === 'screenOffHours') message = st(lang, 'allowedDifferentTimes');
   else message = allowedText(rule, lang, field);
-  return { part, message, detail: issue.message };
+  return { part, message, detail: zodIssues(r.error)[0]!.message };
 }
 
 /** A number field's text as the value to check: digits become a number; anything else stays text (and fails). */

@@ -7,7 +7,7 @@ import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CROP_BYTES, CROP_SIZE, WallState, type ExpressionBucket } from '../../../contracts/wall.ts';
-import { demoOfferRules } from '../../../edge-agent/src/demo/catalog.ts';
+import { demoOfferRules } from '../../../common/demo/catalog.ts';
 import { startAgentProcess, type AgentProcess } from '../../support/agent-process.ts';
 import { chromiumArgs } from '../playwright.config.ts';
 

@@ -5,7 +5,7 @@ import { offerCatalog } from '../../../edge-agent/src/catalog/offers.ts';
 import { registerFloorRank } from '../../../edge-agent/src/catalog/repo.ts';
 import { catalogInfo } from '../../../edge-agent/src/catalog/info.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
-import { demoCatalog } from '../../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../../../common/demo/catalog.ts';
 import { applyDelta, applySnapshot } from '../../../edge-agent/src/sync/apply.ts';
 import { dbDigest } from '../../support/db-digest.ts';
 import { freshDataDir } from '../../support/agent-process.ts';

@@ -5,7 +5,7 @@ import { currentPromotions, floorRank, floors, registerFloorRank, replaceCatalog
 import { catalogInfo } from '../../../edge-agent/src/catalog/info.ts';
 import { SCHEMA_VERSION } from '../../../edge-agent/src/db/migrations.ts';
 import { openDatabase, schemaVersion, type Db } from '../../../edge-agent/src/db/open.ts';
-import { demoCatalog } from '../../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../../../common/demo/catalog.ts';
 import { enqueueEvent, outboxDepth } from '../../../edge-agent/src/outbox.ts';
 import { freshDataDir } from '../../support/agent-process.ts';
 

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_CLOCK_SKEW_SEC, type MemberTokenClaims } from '../../../contracts/members.ts';
-import { checkMemberToken, decodeMemberToken, signMemberToken, type TrustedKey } from '../../../edge-agent/src/members/token.ts';
+import { checkMemberToken, decodeMemberToken, type TrustedKey } from '../../../common/node/member-token.ts';
+import { signMemberToken } from '../../../common/node/member-token-sign.ts';
 
 const hq = generateKeyPairSync('ed25519');
 const other = generateKeyPairSync('ed25519');

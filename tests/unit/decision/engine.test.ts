@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Coupon, Member } from '../../../contracts/catalog.ts';
 import { Experiment, OfferRule, type Expression } from '../../../contracts/members.ts';
 import { assignArm, decideOffers, type DecisionInput } from '../../../edge-agent/src/decision/engine.ts';
-import { demoCatalog, demoExperiments, demoMembers, demoOfferRules } from '../../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog, demoExperiments, demoMembers, demoOfferRules } from '../../../common/demo/catalog.ts';
 
 // Wednesday 18 November 2026, 14:30 in Shanghai (06:30 UTC).
 const NOW = new Date('2026-11-18T06:30:00Z');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_MAX_TTL_SEC } from '../../../contracts/members.ts';
-import { checkMemberToken, decodeMemberToken } from '../../../edge-agent/src/members/token.ts';
+import { checkMemberToken, decodeMemberToken } from '../../../common/node/member-token.ts';
 import { currentSnapshot, openHqData } from '../../../hq-sim/src/hq-data.ts';
 import { loadOrCreateSigningKey } from '../../../hq-sim/src/keys.ts';
 import { coverage, mallDate, memberHighlights } from '../../../hq-sim/src/member-list.ts';

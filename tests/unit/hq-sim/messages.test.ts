@@ -1,8 +1,8 @@
 // HQ's pure message logic: parsing what kiosks send, answering look-ups, building and applying catalog deltas.
 import { describe, expect, it } from 'vitest';
 import { CatalogDelta, CatalogSnapshot, MemberLookupResponse, topics, type Heartbeat } from '../../../contracts/mqtt.ts';
-import { demoMembers } from '../../../edge-agent/src/demo/catalog.ts';
-import { cardHash } from '../../../hq-sim/src/card-hash.ts';
+import { demoMembers } from '../../../common/demo/catalog.ts';
+import { cardHash } from '../../../common/node/card-hash.ts';
 import { newCommand, isFinalStatus } from '../../../hq-sim/src/commands.ts';
 import { applyDeltaToSnapshot, buildDelta, exampleDelta } from '../../../hq-sim/src/delta.ts';
 import { demoCardNumber } from '../../../hq-sim/src/demo-people.ts';

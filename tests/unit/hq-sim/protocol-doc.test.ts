@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as members from '../../../contracts/members.ts';
 import * as mqttContract from '../../../contracts/mqtt.ts';
-import { checkMemberToken, decodeMemberToken } from '../../../edge-agent/src/members/token.ts';
+import { checkMemberToken, decodeMemberToken } from '../../../common/node/member-token.ts';
 import { aclFor } from '../../../hq-sim/src/acl.ts';
 import { CLAIM_REJECTIONS, isClaimEventType } from '../../../hq-sim/src/claims.ts';
 import { EXAMPLE_TOKEN_MEMBER, exampleTokenClaims, memberDocExamples, memberTextBlocks, refreshMemberDoc } from '../../../hq-sim/src/member-examples.ts';

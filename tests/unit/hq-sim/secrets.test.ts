@@ -4,10 +4,11 @@ import { createPublicKey, verify } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StaffCredential } from '../../../contracts/mqtt.ts';
-import { cardHash, normaliseCardNumber } from '../../../hq-sim/src/card-hash.ts';
+import { normaliseCardNumber } from '../../../common/cards.ts';
+import { cardHash } from '../../../common/node/card-hash.ts';
 import { DEMO_STAFF, demoStaffCredentials } from '../../../hq-sim/src/demo-people.ts';
 import { keyId, loadOrCreateSigningKey, PRIVATE_KEY_FILE, signWithHqKey } from '../../../hq-sim/src/keys.ts';
-import { hashPin, parsePinHash, PIN_SCRYPT, verifyPin } from '../../../hq-sim/src/pin-hash.ts';
+import { hashPin, parsePinHash, PIN_SCRYPT, verifyPinSync as verifyPin } from '../../../common/node/pin-hash.ts';
 import { freshDataDir } from '../../support/agent-process.ts';
 import path from 'node:path';
 

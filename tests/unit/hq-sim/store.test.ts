@@ -1,8 +1,8 @@
 // HQ's store on a real SQLite file: durability settings, event de-duplication, fleet status, members, catalog.
 import { describe, expect, it } from 'vitest';
 import { CatalogSnapshot, type DeviceEvent, type DeviceStatus } from '../../../contracts/mqtt.ts';
-import { demoOfferRules } from '../../../edge-agent/src/demo/catalog.ts';
-import { cardHash } from '../../../hq-sim/src/card-hash.ts';
+import { demoOfferRules } from '../../../common/demo/catalog.ts';
+import { cardHash } from '../../../common/node/card-hash.ts';
 import { currentSnapshot, FIRST_HQ_CATALOG_VERSION, openHqData } from '../../../hq-sim/src/hq-data.ts';
 import { openHqStore } from '../../../hq-sim/src/store.ts';
 import { freshDataDir } from '../../support/agent-process.ts';

@@ -5,10 +5,11 @@ import { StaffCredential } from '../../../contracts/mqtt.ts';
 import { openDatabase } from '../../../edge-agent/src/db/open.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
 import { createLogger } from '../../../common/node/log.ts';
-import { cardHash, cardSalt } from '../../../edge-agent/src/members/cards.ts';
+import { cardHash } from '../../../common/node/card-hash.ts';
+import { cardSalt } from '../../../edge-agent/src/members/cards.ts';
 import { DEMO_STAFF } from '../../../edge-agent/src/staff/demo-staff.ts';
 import { LogRing, recordingLogger, scrubbedEntries } from '../../../edge-agent/src/staff/log-ring.ts';
-import { verifyPin } from '../../../edge-agent/src/staff/pin.ts';
+import { verifyPin } from '../../../common/node/pin-hash.ts';
 import { DEMO_STAFF as HQ_DEMO_STAFF } from '../../../hq-sim/src/demo-people.ts';
 import { freshDataDir } from '../../support/agent-process.ts';
 

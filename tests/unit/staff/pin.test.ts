@@ -1,8 +1,7 @@
 // PIN verification against HQ's scrypt hashes: the parameters come from the hash, malformed or abusive hashes are
 // refused, and a wrong PIN is simply false.
 import { describe, expect, it } from 'vitest';
-import { hashPin as hqHashPin } from '../../../hq-sim/src/pin-hash.ts';
-import { hashPin, parsePinHash, verifyPin } from '../../../edge-agent/src/staff/pin.ts';
+import { hashPin, hashPin as hqHashPin, parsePinHash, verifyPin } from '../../../common/node/pin-hash.ts';
 
 describe('verifyPin', () => {
   it('accepts the PIN an HQ hash was made from, and nothing else', async () => {

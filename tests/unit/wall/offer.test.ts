@@ -7,7 +7,7 @@ import type { Expression } from '../../../contracts/members.ts';
 import { offerCatalog, offerCatalogChanged } from '../../../edge-agent/src/catalog/offers.ts';
 import { openDatabase, type Db } from '../../../edge-agent/src/db/open.ts';
 import { assignArm } from '../../../edge-agent/src/decision/engine.ts';
-import { demoMembers } from '../../../edge-agent/src/demo/catalog.ts';
+import { demoMembers } from '../../../common/demo/catalog.ts';
 import { seedDemoIfEmpty } from '../../../edge-agent/src/demo/seed.ts';
 import { createLogger } from '../../../common/node/log.ts';
 import { CLAIM_BASE_URL, claimUrl, decideWallOffer } from '../../../edge-agent/src/wall/offer.ts';

@@ -1,5 +1,6 @@
 // The mall's wall-clock: month, weekday, hour and calendar day of an instant in a time zone (via Intl, full ICU).
-// Pure: a function of its inputs; formatters are cached per zone because building one costs ~50 µs.
+// Pure: a function of its inputs; formatters are cached per zone because building one costs ~50 µs. Shared by the
+// agent's decision engine and member home, the demo data and the HQ simulator's member list.
 
 export type LocalTime = {
   year: number;
@@ -43,6 +44,12 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
     hour: Number(parts.hour) % 24,
     dayNumber: Math.floor(Date.UTC(year, month - 1, day) / DAY_MS),
   };
+}
+
+/** The local calendar date at an instant, YYYY-MM-DD. */
+export function localDate(instant: Date, timeZone: string): string {
+  const t = localTime(instant, timeZone);
+  return `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
 }
 
 /** A YYYY-MM-DD date as days since 1970-01-01, or NaN when it is not such a date. */

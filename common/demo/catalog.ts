@@ -1,7 +1,10 @@
-// The demo mall: a realistic catalog so `npm start` with no HQ shows real data. Brand names are fictional.
-// Dates are relative to `now` so the demo's campaigns are always running.
-import type { Catalog, Coupon, Member, Store, StoreCategory } from '../../../contracts/catalog.ts';
-import type { Experiment, OfferRule } from '../../../contracts/members.ts';
+// The demo mall: a realistic catalog so `npm start` with no HQ shows real data, and the same mall the HQ simulator
+// publishes (one source of demo data for both, hence common/). Brand names are fictional. Dates are relative to
+// `now` so the demo's campaigns are always running. Pure.
+import type { Catalog, Coupon, Member, Store, StoreCategory } from '../../contracts/catalog.ts';
+import type { Experiment, OfferRule } from '../../contracts/members.ts';
+import { localTime } from '../local-time.ts';
+import { DEFAULT_MALL_TIME_ZONE } from '../time-zone.ts';
 
 type StoreRow = [id: string, zh: string, en: string, category: StoreCategory, floor: string, unit: string, colour: string, keywords?: string[]];
 
@@ -123,9 +126,9 @@ export function demoExperiments(): Experiment[] {
 }
 
 /** Demo members: every tier, a birthday-month member, a dormant member and one with points about to expire. */
-export function demoMembers(now: Date = new Date()): (Member & { note: string })[] {
-  // The mall's month (Asia/Shanghai, the decision engine's default zone), not UTC's: they differ for 8 hours a month.
-  const month = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(now));
+export function demoMembers(now: Date = new Date(), timeZone: string = DEFAULT_MALL_TIME_ZONE): (Member & { note: string })[] {
+  // The mall's month, not UTC's (in Asia/Shanghai they differ for 8 hours a month), so M1002's birthday is "this month".
+  const { month } = localTime(now, timeZone);
   const iso = (daysAgo: number) => new Date(now.getTime() - daysAgo * day).toISOString();
   const isoDate = (daysAhead: number) => new Date(now.getTime() + daysAhead * day).toISOString().slice(0, 10);
   return [
@@ -135,4 +138,9 @@ export function demoMembers(now: Date = new Date()): (Member & { note: string })
     { id: 'M1004', name: '陈美玲', tier: 'diamond', points: 28600, birthMonth: ((month + 8) % 12) + 1, lastVisit: iso(1), segment: 'champion', tags: ['beauty', 'jewelry'], expiringPoints: null, note: 'diamond tier, frequent shopper' },
     { id: 'M1005', name: '刘洋', tier: 'silver', points: 940, birthMonth: ((month + 3) % 12) + 1, lastVisit: iso(20), segment: 'at-risk', tags: ['points-expiring'], expiringPoints: { points: 600, on: isoDate(5) }, note: 'silver tier, 600 points expire within 7 days' },
   ];
+}
+
+/** A demo member's card number: `62` + the id's digits, zero-padded to 14 (M1003 -> 6200000000001003). */
+export function demoCardNumber(memberId: string): string {
+  return `62${memberId.replace(/\D/g, '').padStart(14, '0')}`;
 }

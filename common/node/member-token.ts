@@ -1,10 +1,13 @@
-// The member QR token (format in contracts/members.ts): HQ signs, the kiosk checks. No state here: the caller
-// remembers nonces (SQLite) and supplies the clock, so every refusal is testable without waiting or a database.
-import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+// The member QR token, `ATM1.<claims b64url>.<Ed25519 signature b64url>` (claims schema in contracts/members.ts,
+// described in docs/members.md): its text form and the kiosk's check. The kiosk imports this file only; HQ's signing
+// is member-token-sign.ts, so the kiosk's code carries no signing. No state here: the caller remembers nonces
+// (SQLite) and supplies the clock, so every refusal is testable without waiting or a database.
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import {
   MemberTokenClaims, TOKEN_CLOCK_SKEW_SEC, TOKEN_MAX_CHARS, TOKEN_MAX_TTL_SEC, TOKEN_PREFIX,
   type IdentifyRefusal,
-} from '../../../contracts/members.ts';
+} from '../../contracts/members.ts';
+import { formatZodError } from '../../contracts/zod-errors.ts';
 
 export type TrustedKey = { kid: string; publicKey: string; notAfter: string | null };
 
@@ -14,10 +17,9 @@ export type TokenCheck =
 
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
-/** Signs claims with HQ's Ed25519 private key: `ATM1.<claims>.<signature>`. */
-export function signMemberToken(claims: MemberTokenClaims, privateKey: KeyObject): string {
-  const body = `${TOKEN_PREFIX}.${Buffer.from(JSON.stringify(MemberTokenClaims.parse(claims)), 'utf8').toString('base64url')}`;
-  return `${body}.${sign(null, Buffer.from(body, 'ascii'), privateKey).toString('base64url')}`;
+/** The signed part of a token, `ATM1.<claims>`: the signature is over its ASCII bytes. */
+export function tokenBody(claims: MemberTokenClaims): string {
+  return `${TOKEN_PREFIX}.${Buffer.from(JSON.stringify(MemberTokenClaims.parse(claims)), 'utf8').toString('base64url')}`;
 }
 
 /** Splits and parses a token without checking its signature (for logs and the replay check's nonce). */
@@ -37,7 +39,7 @@ export function decodeMemberToken(text: string): { ok: true; claims: MemberToken
     return { ok: false, detail: 'claims are not JSON' };
   }
   const parsed = MemberTokenClaims.safeParse(json);
-  if (!parsed.success) return { ok: false, detail: `claims: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}` };
+  if (!parsed.success) return { ok: false, detail: `claims: ${formatZodError(parsed.error)}` };
   return { ok: true, claims: parsed.data, body: `${TOKEN_PREFIX}.${claimsPart}`, signature };
 }
 
