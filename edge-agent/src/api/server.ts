@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiHandlers, type ApiMethod, type ApiParsedParams, type ApiResult, type Health } from '../../../contracts/api.ts';
+import { API_PREFIX, apiMethods, isApiMethod, PairRequest, type ApiHandlers, type Health } from '../../../contracts/api.ts';
 import { formatZodError, zodIssues } from '../../../contracts/zod-errors.ts';
 import type { Logger } from '../../../common/node/log.ts';
 import { DomainError } from '../errors.ts';
