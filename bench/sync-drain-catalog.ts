@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Coupon, Store, StoreCategory } from '../contracts/catalog.ts';
-import { CatalogSnapshot, MAX_PAYLOAD_BYTES, topics, type DeviceEvent } from '../contracts/mqtt.ts';
+import { CatalogSnapshot, CLAIM_EVENT_TYPES, MAX_PAYLOAD_BYTES, topics, type DeviceEvent } from '../contracts/mqtt.ts';
 import { catalogInfo } from '../edge-agent/src/catalog/info.ts';
 import type { Db } from '../edge-agent/src/db/open.ts';
 import { demoCatalog } from '../common/demo/catalog.ts';
@@ -18,7 +18,7 @@ export const DRAIN_WINDOW = 100; // the agent's default mqtt.drainBatch: events 
 type Ctx = { url: string; mall: string; device: string; template: string; dir: string; hq: MqttClient };
 
 const claimPayload = (i: number) => ({
-  claimId: `clm_${String(i).padStart(12, '0')}_bench`, memberId: 'M1002', couponId: 'c-birthday-cake', via: 'claim', pointsCost: 0,
+  claimId: `clm_${String(i).padStart(12, '0')}_bench`, memberId: 'M1002', couponId: 'c-birthday-cake', via: 'claim' as const, pointsCost: 0,
   ruleId: 'r-birthday', experiment: { id: 'x-offers-2026q4', arm: 'offers' }, claimedAt: new Date().toISOString(),
 });
 
@@ -34,7 +34,7 @@ function countOn(hq: MqttClient, topic: string): { n: () => number; off: () => v
 /** Events/s for the engine to empty an outbox of DRAIN_EVENTS (from start(), connect included, until empty and HQ has all). */
 export async function engineDrain(c: Ctx, db: Db): Promise<number> {
   db.transaction(() => {
-    for (let i = 0; i < DRAIN_EVENTS; i++) enqueueEvent(db, { type: 'member.claim', payload: claimPayload(i) });
+    for (let i = 0; i < DRAIN_EVENTS; i++) enqueueEvent(db, { type: CLAIM_EVENT_TYPES.claim, payload: claimPayload(i) });
   })();
   const got = countOn(c.hq, topics.events(c.mall, c.device));
   const engine = new SyncEngine({ settings: kioskSettings({ ...c, dataDir: path.join(c.dir, c.device), drainBatch: DRAIN_WINDOW }), db, log: quietLog, agentVersion: 'bench', startedAt: Date.now() });
@@ -51,7 +51,7 @@ export async function engineDrain(c: Ctx, db: Db): Promise<number> {
 export async function bareDrain(c: Ctx): Promise<number> {
   const ts = new Date().toISOString();
   const payloads = Array.from({ length: DRAIN_EVENTS }, (_, i) =>
-    JSON.stringify({ eventId: randomUUID(), type: 'member.claim', deviceId: c.device, mallId: c.mall, ts, payload: claimPayload(i) } satisfies DeviceEvent));
+    JSON.stringify({ eventId: randomUUID(), type: CLAIM_EVENT_TYPES.claim, deviceId: c.device, mallId: c.mall, ts, payload: claimPayload(i) } satisfies DeviceEvent));
   const topic = topics.events(c.mall, c.device);
   const got = countOn(c.hq, topic);
   const t0 = performance.now();

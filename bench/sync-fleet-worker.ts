@@ -2,7 +2,7 @@
 // MQTT connection, or, for the baseline, a bare mqtt.js connection) and obeys the parent over IPC.
 import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import { topics } from '../contracts/mqtt.ts';
+import { STAFF_AUDIT_EVENT, topics } from '../contracts/mqtt.ts';
 import { enqueueEvent } from '../edge-agent/src/outbox.ts';
 import { SyncEngine } from '../edge-agent/src/sync/engine.ts';
 import { mqttOptions } from '../edge-agent/src/sync/mqtt-options.ts';
@@ -21,6 +21,10 @@ export type WorkerReply =
 
 type Kiosk = { start(): void; event(): void; stop(): Promise<void> };
 
+// A bench event must be one the contract knows (the drain refuses any other): a staff.audit entry whose details carry
+// the send time, read back by sync-fleet.ts.
+const ping = () => ({ auditSeq: 1, staffId: null, action: 'action' as const, details: { bench: 'ping', sentAt: wallNow() }, at: new Date().toISOString() });
+
 function engineKiosk(s: WorkerSetup, device: string): Kiosk {
   const dataDir = path.join(s.dir, device);
   const db = kioskDb(s.template, dataDir);
@@ -29,7 +33,7 @@ function engineKiosk(s: WorkerSetup, device: string): Kiosk {
     start: () => engine.start(),
     // What the agent's recordEvent does: write to the outbox (synchronous=FULL), then kick the drain.
     event: () => {
-      enqueueEvent(db, { type: 'bench.ping', payload: { sentAt: wallNow() } });
+      enqueueEvent(db, { type: STAFF_AUDIT_EVENT, payload: ping() });
       engine.drainSoon();
     },
     stop: async () => {
@@ -59,7 +63,7 @@ function bareKiosk(s: WorkerSetup, device: string): Kiosk {
       client.on('error', (err) => process.stderr.write(`bare ${device}: ${err.message}\n`));
     },
     event: () => {
-      const body = { eventId: `${device}-${wallNow()}`, type: 'bench.ping', deviceId: device, mallId: s.mall, ts: new Date().toISOString(), payload: { sentAt: wallNow() } };
+      const body = { eventId: `${device}-${wallNow()}`, type: STAFF_AUDIT_EVENT, deviceId: device, mallId: s.mall, ts: new Date().toISOString(), payload: ping() };
       client?.publish(topics.events(s.mall, device), JSON.stringify(body), { qos: 1 });
     },
     stop: async () => {

@@ -77,10 +77,10 @@ export async function fleetRun(o: { mode: FleetMode; kiosks: number; workers: nu
     const at = wallNow();
     const t = parseDeviceTopic(topic);
     if (!t || payload.length === 0) return;
-    const json = JSON.parse(payload.toString('utf8')) as { reason?: string; ts?: string; payload?: { sentAt?: number } };
+    const json = JSON.parse(payload.toString('utf8')) as { reason?: string; ts?: string; payload?: { details?: { sentAt?: number } } };
     if (t.kind === 'status' && !packet.retain && json.reason === 'birth' && !births.has(t.device)) births.set(t.device, at);
     else if (t.kind === 'heartbeat' && phase === 'heartbeats') heartbeats.push(at - Date.parse(json.ts!));
-    else if (t.kind === 'events' && typeof json.payload?.sentAt === 'number') events.push(at - json.payload.sentAt);
+    else if (t.kind === 'events' && typeof json.payload?.details?.sentAt === 'number') events.push(at - json.payload.details.sentAt);
   });
   await hq.subscribeAsync([`atrium/v1/${mall}/devices/+/status`, `atrium/v1/${mall}/devices/+/events`], { qos: 1 });
   await hq.subscribeAsync(`atrium/v1/${mall}/devices/+/heartbeat`, { qos: 0 });

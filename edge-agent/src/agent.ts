@@ -1,10 +1,9 @@
 // Composition root: opens the database, seeds the demo, serves the API, syncs with HQ. Used by main.ts and tests.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../contracts/api.ts';
 import type { AgentSettings } from '../../contracts/config.ts';
-import type { Command } from '../../contracts/mqtt.ts';
 import { createHandlers, type UiSignals } from './api/handlers.ts';
 import { startApiServer, type ApiServer } from './api/server.ts';
 import { registerFloorRank } from './catalog/repo.ts';
@@ -16,7 +15,9 @@ import { MemberService } from './members/service.ts';
 import { enqueueEvent, type OutboxEvent } from './outbox.ts';
 import { captureScreenshot, hasShell, onShellRecovery } from './shell.ts';
 import { effectiveDisplay } from './settings/effective.ts';
-import { SyncEngine, type CommandHandler } from './sync/engine.ts';
+import { SyncEngine } from './sync/engine.ts';
+import { commandHandlers, localCommand } from './commands/handlers.ts';
+import { saveScreenshot } from './commands/screenshots.ts';
 import { AGENT_VERSION } from './version.ts';
 import { WallService } from './wall/service.ts';
 import type { StaffAction } from '../../contracts/staff.ts';
@@ -42,34 +43,19 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const signals: UiSignals = { reloadSeq: 0 };
 
-  const onCommand: CommandHandler = async (cmd: Command) => {
-    switch (cmd.name) {
-      case 'reload-ui':
-        signals.reloadSeq += 1;
-        return { status: 'done', detail: 'kiosk pages reload at their next poll (within 5 s), or when the current shopper session ends', data: { reloadSeq: signals.reloadSeq } };
-      case 'restart-agent':
-        setTimeout(() => hooks.onRestartRequested?.(), 200);
-        return hooks.onRestartRequested
-          ? { status: 'done', detail: 'restarting now', data: null }
-          : { status: 'rejected', detail: 'this agent has no supervisor to restart it', data: null };
-      case 'capture-screenshot': {
-        if (!hasShell()) return { status: 'rejected', detail: 'no kiosk shell: this agent runs standalone, so there is no UI window to capture', data: null };
-        const shot = await captureScreenshot();
-        const file = saveScreenshot(settings.dataDir, cmd.id, shot.png);
-        log.info('screenshot captured for HQ', { commandId: cmd.id, bytes: shot.png.length, width: shot.width, height: shot.height });
-        return {
-          status: 'done',
-          detail: `PNG ${shot.width}x${shot.height}, ${shot.png.length} bytes (base64 in data.png)`,
-          data: { png: shot.png.toString('base64'), bytes: shot.png.length, sha256: shot.sha256, width: shot.width, height: shot.height, file: path.basename(file) },
-        };
-      }
-      default:
-        return { status: 'rejected', detail: `${cmd.name} is not handled by this agent`, data: null };
-    }
-  };
+  // Every command (HQ's, and the staff console's actions) runs one of these handlers (`sync` is created just below,
+  // before any command can arrive).
+  const commands = commandHandlers({
+    log,
+    syncNow: () => sync.syncNow(),
+    applyDesired: (desired) => sync.applyDesired(desired),
+    reloadUi: () => (signals.reloadSeq += 1),
+    ...(hooks.onRestartRequested ? { restart: hooks.onRestartRequested } : {}),
+    screenshots: { available: hasShell, capture: () => captureScreenshot(), save: (commandId, png) => saveScreenshot(settings.dataDir, commandId, png) },
+  });
 
   // A newer desired config may take back staff overrides, which writes staff.audit events: send them promptly.
-  const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, onCommand, onConfigChanged: () => sync.drainSoon() });
+  const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, commands, onConfigChanged: () => sync.drainSoon() });
   const members = new MemberService({
     db, log: log.child('members'), hq: sync, onEventWritten: () => sync.drainSoon(),
     idleTimeoutSec: () => effectiveDisplay(db, settings.display).idleTimeoutSec, timeZone: settings.timeZone,
@@ -80,11 +66,9 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(), members, timeZone: settings.timeZone,
   });
 
-  // Staff console actions run the same code paths as HQ's commands of the same name.
+  // Staff console actions run the same handlers as HQ's commands of the same name.
   const runStaffAction = async (action: StaffAction): Promise<ActionOutcome> => {
-    const r = action === 'sync-now'
-      ? await sync.syncNow()
-      : await onCommand({ id: `staff-${randomUUID()}`, name: action, args: {}, issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    const r = await commands[action](localCommand(action));
     return { status: r.status === 'done' || r.status === 'rejected' ? r.status : 'failed', detail: r.detail };
   };
   const staff = new StaffService({
@@ -150,15 +134,4 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
       rmSync(runFile, { force: true });
     },
   };
-}
-
-/** Keeps HQ's screenshots on the kiosk too (the last 5), for staff diagnostics. They show the UI only, never camera frames. */
-function saveScreenshot(dataDir: string, commandId: string, png: Buffer): string {
-  const dir = path.join(dataDir, 'screenshots');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${commandId.replace(/[^A-Za-z0-9_-]/g, '')}.png`);
-  writeFileSync(file, png, { mode: 0o600 });
-  const old = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
-  for (const f of old.slice(0, Math.max(0, old.length - 5))) rmSync(path.join(dir, f), { force: true });
-  return file;
 }

@@ -3,8 +3,10 @@
 import { StaffAuditEntry, type StaffAuditAction, type StaffAuditPayload } from '../../contracts/staff.ts';
 import type { Db } from './db/open.ts';
 import { enqueueEvent } from './outbox.ts';
+import { STAFF_AUDIT_EVENT } from '../../contracts/events.ts';
 
-export const STAFF_AUDIT_EVENT = 'staff.audit';
+/** Declared with the event contract (contracts/events.ts); re-exported for this module's users. */
+export { STAFF_AUDIT_EVENT };
 
 export type AuditInput = { staffId: string | null; action: StaffAuditAction; details?: Record<string, unknown> };
 

@@ -1,7 +1,7 @@
 // HQ's record of members' claims: each claim id is decided once, in one IMMEDIATE SQLite transaction (so two HQ
 // processes sharing the store cannot both hand out the last coupon), and a repeat gets the stored result again.
 import { ClaimEventPayload, ClaimResult } from '../../contracts/members.ts';
-import type { DeviceEvent } from '../../contracts/mqtt.ts';
+import type { DeviceEventEnvelope } from '../../contracts/mqtt.ts';
 import { decideClaim, parseClaimEvent, rejectionDetail } from './claims.ts';
 import type { HqStore } from './store.ts';
 
@@ -36,7 +36,8 @@ export type ClaimOutcome =
 export type SettleInput = {
   mallId: string;
   deviceId: string;
-  event: DeviceEvent;
+  /** The claim event as it arrived; its payload is parsed here (a malformed one still gets an answer). */
+  event: DeviceEventEnvelope;
   now: Date;
   /** The redemption code for a confirmed claim (redemption.ts). */
   redemptionCode: (claimId: string) => string;

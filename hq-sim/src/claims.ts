@@ -2,15 +2,11 @@
 // claim, the member, the coupon and the counts so far in; a decision out (claim-ledger.ts stores it once).
 import type { Coupon, Member } from '../../contracts/catalog.ts';
 import { ClaimEventPayload } from '../../contracts/members.ts';
-import type { DeviceEvent } from '../../contracts/mqtt.ts';
+import { CLAIM_EVENT_TYPES, type DeviceEventEnvelope } from '../../contracts/mqtt.ts';
 import { formatZodError } from '../../contracts/zod-errors.ts';
 
-/** The outbox event types a kiosk sends for member actions, by ClaimEventPayload.via. */
-export const CLAIM_EVENT_TYPES = { claim: 'coupon.claimed', exchange: 'points.exchange.requested' } as const;
-
-export function isClaimEventType(type: string): boolean {
-  return type === CLAIM_EVENT_TYPES.claim || type === CLAIM_EVENT_TYPES.exchange;
-}
+/** The outbox event types a kiosk sends for member actions, by ClaimEventPayload.via (declared in contracts/events.ts). */
+export { CLAIM_EVENT_TYPES, isClaimEventType } from '../../contracts/mqtt.ts';
 
 /**
  * Why HQ rejected a claim. ClaimResult.detail starts with one of these, then `: ` and a sentence for the log, so a
@@ -93,7 +89,7 @@ const CLAIM_ID = /^[A-Za-z0-9_-]{16,64}$/;
  * A claim event's payload, parsed with the contract. A payload HQ cannot use still gets an answer when it carries a
  * usable claim id, so the kiosk does not wait for ever; without one nobody can be told.
  */
-export function parseClaimEvent(event: DeviceEvent): ParsedClaimEvent {
+export function parseClaimEvent(event: DeviceEventEnvelope): ParsedClaimEvent {
   const raw = event.payload['claimId'];
   const claimId = typeof raw === 'string' && CLAIM_ID.test(raw) ? raw : null;
   const r = ClaimEventPayload.safeParse(event.payload);

@@ -12,6 +12,7 @@ import { ClaimEventPayload, ClaimResult, MemberTokenClaims } from '../../contrac
 import { cardHash } from '../../common/node/card-hash.ts';
 import { CLAIM_EVENT_TYPES, rejectionDetail } from './claims.ts';
 import { buildDelta } from './delta.ts';
+import { refreshTables } from './protocol-tables.ts';
 import { demoCatalogFor } from './hq-data.ts';
 import { DEMO_STAFF, demoCardNumber, demoMemberRecords } from './demo-people.ts';
 import { keyId, rawPublicKey, type HqSigningKey } from './keys.ts';
@@ -157,12 +158,18 @@ export function refreshExamples(markdown: string, examples: ProtocolExample[] = 
   });
 }
 
-// `node hq-sim/src/protocol-examples.ts` prints every example; with `--write docs/mqtt.md` it refreshes that file's.
+/** docs/mqtt.md as the code makes it: the tables from the route table and event list, and every example. */
+export function refreshMqttDoc(markdown: string): string {
+  return refreshExamples(refreshTables(markdown));
+}
+
+// `node hq-sim/src/protocol-examples.ts` prints every example; with `--write docs/mqtt.md` it refreshes that file's
+// examples and tables.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--write');
   if (i >= 0 && process.argv[i + 1]) {
     const file = process.argv[i + 1]!;
-    writeFileSync(file, refreshExamples(readFileSync(file, 'utf8')));
+    writeFileSync(file, refreshMqttDoc(readFileSync(file, 'utf8')));
   } else {
     for (const e of protocolExamples()) process.stdout.write(`<!-- example: ${e.id} -->\n${exampleMarkdown(e)}\n\n`);
   }

@@ -8,7 +8,7 @@ import mqtt, { type IClientOptions, type IClientPublishOptions, type IPublishPac
 import type { DisplayConfig } from '../../contracts/config.ts';
 import {
   hqSubscriptions, MAX_PAYLOAD_BYTES, MemberLookupResponse, topics,
-  type CatalogDelta, type CatalogSnapshot, type Command, type CommandResult, type DesiredConfig, type DeviceEvent,
+  type CatalogDelta, type CatalogSnapshot, type Command, type CommandResult, type DesiredConfig, type DeviceEventEnvelope,
 } from '../../contracts/mqtt.ts';
 import { settleClaim } from './claim-ledger.ts';
 import { isClaimEventType } from './claims.ts';
@@ -325,6 +325,8 @@ export class HqSimulator {
       case 'refused':
         this.counters.refused += 1;
         this.o.log.warn('message refused', { topic: packet.topic, reason: msg.reason, bytes: packet.payload.length });
+        // A claim HQ cannot use is still answered (rejected, malformed) when it names a claim id: the kiosk waits for it.
+        if (msg.claim) this.answerClaim(msg.claim.deviceId, msg.claim, now);
         return;
       case 'status': {
         this.counters.statuses += 1;
@@ -386,7 +388,7 @@ export class HqSimulator {
   }
 
   /** Decides (or recalls) a claim and publishes HQ's final word on the sending device's claims/result topic. */
-  private answerClaim(deviceId: string, event: DeviceEvent, now: Date) {
+  private answerClaim(deviceId: string, event: DeviceEventEnvelope, now: Date) {
     const outcome = settleClaim(this.o.data.store, { mallId: this.mall, deviceId, event, now, redemptionCode: (id) => redemptionCode(this.o.data.key, id) });
     if (outcome.kind === 'unanswerable') {
       this.counters.refused += 1;

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Member } from '../../contracts/catalog.ts';
 import {
-  CatalogSnapshot, CommandResult, DesiredConfig, DeviceEvent, Heartbeat, ReportedConfig, StaffCredential,
+  CatalogSnapshot, CommandResult, DesiredConfig, DeviceEventEnvelope, Heartbeat, ReportedConfig, StaffCredential,
   type Command, type DeviceStatus,
 } from '../../contracts/mqtt.ts';
 import { newCardSalt } from '../../common/node/card-hash.ts';
@@ -69,7 +69,8 @@ export type FleetRow = {
   reportedDesiredVersion: number | null;
 };
 
-export type StoredEvent = DeviceEvent & { receivedAt: string; duplicates: number };
+/** Stored in the envelope's shape: an older HQ database may hold event types or payloads this version no longer takes. */
+export type StoredEvent = DeviceEventEnvelope & { receivedAt: string; duplicates: number };
 export type StoredMember = { member: Member; note: string | null; cardHash: string | null };
 
 export class HqStore {
@@ -184,7 +185,7 @@ export class HqStore {
   // ---- events ----
 
   /** Stores an event once per eventId; a repeat (a kiosk re-sending after a lost PUBACK) only bumps its count. */
-  recordEvent(e: DeviceEvent, receivedAt: Date = new Date()): EventOutcome {
+  recordEvent(e: DeviceEventEnvelope, receivedAt: Date = new Date()): EventOutcome {
     return this.db.transaction((): EventOutcome => {
       const inserted = this.db
         .prepare('INSERT OR IGNORE INTO events (event_id, mall_id, device_id, type, ts, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -204,7 +205,7 @@ export class HqStore {
       event_id: string; mall_id: string; device_id: string; type: string; ts: string; payload: string; received_at: string; duplicates: number;
     }[];
     return rows.map((r) => ({
-      ...DeviceEvent.parse({ eventId: r.event_id, type: r.type, deviceId: r.device_id, mallId: r.mall_id, ts: r.ts, payload: JSON.parse(r.payload) }),
+      ...DeviceEventEnvelope.parse({ eventId: r.event_id, type: r.type, deviceId: r.device_id, mallId: r.mall_id, ts: r.ts, payload: JSON.parse(r.payload) }),
       receivedAt: r.received_at,
       duplicates: r.duplicates,
     }));

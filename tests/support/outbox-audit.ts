@@ -15,7 +15,7 @@ export function prepareAuditedOutbox(dataDir: string, preload: number): void {
     END;
   `);
   db.transaction(() => {
-    for (let i = 0; i < preload; i++) enqueueEvent(db, { type: 'test.preloaded', payload: { n: i, pad: 'x'.repeat(120) } });
+    for (let i = 0; i < preload; i++) enqueueEvent(db, { type: 'staff.audit', payload: { auditSeq: i + 1, staffId: null, action: 'action', details: { preloaded: i, pad: 'x'.repeat(120) }, at: new Date().toISOString() } });
   })();
   db.close();
 }

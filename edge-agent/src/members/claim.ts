@@ -8,8 +8,10 @@ import type { Db } from '../db/open.ts';
 import { enqueueEvent } from '../outbox.ts';
 import { claimById, insertClaim, localRedemptionCode } from './claims.ts';
 import { decideForMember, stockLeft, type WallContext } from './decide.ts';
+import { CLAIM_EVENT_TYPES } from '../../../contracts/events.ts';
 
-export const CLAIM_EVENT_TYPES = { claim: 'coupon.claimed', exchange: 'points.exchange.requested' } as const;
+/** Declared with the event contract (contracts/events.ts); re-exported for this module's users. */
+export { CLAIM_EVENT_TYPES };
 
 export type ClaimOutcome =
   | { status: 'claimed'; claimId: string; repeated: boolean }

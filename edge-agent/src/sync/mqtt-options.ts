@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { IClientOptions } from 'mqtt';
 import type { AgentSettings } from '../../../contracts/config.ts';
-import { topics, type DeviceStatus } from '../../../contracts/mqtt.ts';
+import { MQTT_ROUTES, topics, type DeviceStatus } from '../../../contracts/mqtt.ts';
 
 export function clientId(settings: Pick<AgentSettings, 'mallId' | 'deviceId'>): string {
   return `atrium-${settings.mallId}-${settings.deviceId}`;
@@ -28,7 +28,7 @@ export function mqttOptions(settings: AgentSettings, agentVersion: string): ICli
     keepalive: 30,
     resubscribe: false,
     properties: { sessionExpiryInterval: m.sessionExpirySec, requestProblemInformation: true },
-    will: { topic: topics.status(settings.mallId, settings.deviceId), payload: Buffer.from(JSON.stringify(will)), qos: 1, retain: true },
+    will: { topic: topics.status(settings.mallId, settings.deviceId), payload: Buffer.from(JSON.stringify(will)), qos: MQTT_ROUTES.status.qos, retain: MQTT_ROUTES.status.retain },
     ...(m.username ? { username: m.username } : {}),
     ...(m.password ? { password: m.password } : {}),
     ...(m.caFile ? { ca: read(m.caFile, 'CA') } : {}),

@@ -83,9 +83,9 @@ describe('queries', () => {
 
 describe('outbox', () => {
   it('keeps one row per event id', () => {
-    enqueueEvent(db, { type: 'test', payload: { a: 1 }, eventId: 'e-1' });
-    enqueueEvent(db, { type: 'test', payload: { a: 1 }, eventId: 'e-1' });
-    enqueueEvent(db, { type: 'test', payload: { a: 2 } });
+    enqueueEvent(db, { type: 'feedback.given', payload: { score: 1 }, eventId: 'e-1' });
+    enqueueEvent(db, { type: 'feedback.given', payload: { score: 1 }, eventId: 'e-1' });
+    enqueueEvent(db, { type: 'feedback.given', payload: { score: 2 } });
     expect(outboxDepth(db)).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Coupon, Member } from '../../../contracts/catalog.ts';
 import { ClaimResult, type ClaimEventPayload } from '../../../contracts/members.ts';
-import type { DeviceEvent } from '../../../contracts/mqtt.ts';
+import type { DeviceEvent, DeviceEventEnvelope } from '../../../contracts/mqtt.ts';
 import { claimById, listClaims, settleClaim, type ClaimOutcome } from '../../../hq-sim/src/claim-ledger.ts';
 import { CLAIM_EVENT_TYPES, decideClaim, memberWithSpentPoints, parseClaimEvent, type ClaimInput } from '../../../hq-sim/src/claims.ts';
 import { currentSnapshot, openHqData, type HqData } from '../../../hq-sim/src/hq-data.ts';
@@ -71,7 +71,7 @@ describe('memberWithSpentPoints', () => {
 });
 
 describe('parseClaimEvent', () => {
-  const ev = (type: string, payload: Record<string, unknown>): DeviceEvent => ({ eventId: 'e-00000001', type, deviceId: 'k-1', mallId: MALL, ts: now.toISOString(), payload });
+  const ev = (type: string, payload: Record<string, unknown>): DeviceEventEnvelope => ({ eventId: 'e-00000001', type, deviceId: 'k-1', mallId: MALL, ts: now.toISOString(), payload });
   it('takes a payload that matches its event type', () => {
     const c = claim();
     expect(parseClaimEvent(ev(CLAIM_EVENT_TYPES.claim, c))).toEqual({ ok: true, claim: c });

@@ -66,7 +66,9 @@ describe('lookupReplyTarget', () => {
 
 describe('parseInbound', () => {
   const hb: Heartbeat = { ts: now.toISOString(), deviceId: 'kiosk-1', uptimeSec: 5, outboxDepth: 0, lastSyncAt: null, catalogVersion: 2, configVersion: 1, rssMb: 80, heapUsedMb: 20, lastError: null };
-  const event = { eventId: 'e-0000000001', type: 'coupon.claimed', deviceId: 'kiosk-1', mallId: mall, ts: now.toISOString(), payload: { couponId: 'c-1' } };
+  // (a claim event's payload must be a whole ClaimEventPayload: events are a union by type, each with its payload schema)
+  const claim = { claimId: 'claim-0000000001', memberId: 'M1001', couponId: 'c-1', via: 'claim', pointsCost: 0, ruleId: null, experiment: null, claimedAt: now.toISOString() };
+  const event = { eventId: 'e-0000000001', type: 'coupon.claimed', deviceId: 'kiosk-1', mallId: mall, ts: now.toISOString(), payload: claim };
 
   it('recognises each device topic and parses its payload with the contract', () => {
     expect(parseInbound(topics.heartbeat(mall, 'kiosk-1'), json(hb), mall)).toEqual({ kind: 'heartbeat', device: 'kiosk-1', data: hb });
@@ -85,10 +87,20 @@ describe('parseInbound', () => {
     ['another mall in the payload', topics.events(mall, 'kiosk-1'), json({ ...event, mallId: 'other-mall' }), /mallId other-mall does not match/],
     ['a bad look-up', topics.lookupRequest(mall, 'kiosk-1'), json({ by: 'name', name: 'x' }), /wrong schema/],
     ['a non-device topic', 'atrium/v1/demo-mall/catalog/snapshot', json({}), /not a device topic/],
+    ['an event of an unknown type', topics.events(mall, 'kiosk-1'), json({ ...event, type: 'bench.ping' }), /^wrong schema: type: unknown event type bench.ping$/],
+    ['an event whose payload does not fit its type', topics.events(mall, 'kiosk-1'), json({ ...event, payload: { couponId: 'c-1' } }), /^wrong schema: payload.claimId: /],
   ])('refuses %s with a reason', (_why, topic, payload, reason) => {
     const r = parseInbound(topic, payload, mall);
     expect(r.kind).toBe('refused');
     if (r.kind === 'refused') expect(r.reason).toMatch(reason);
+  });
+
+  it('hands back a refused claim event with its envelope, so HQ can still answer a usable claim id', () => {
+    const bad = { ...event, payload: { ...claim, memberId: undefined } };
+    expect(parseInbound(topics.events(mall, 'kiosk-1'), json(bad), mall)).toMatchObject({ kind: 'refused', reason: /payload.memberId/, claim: { eventId: event.eventId, type: 'coupon.claimed' } });
+    // not for another device's identity, nor for an event that is no claim
+    expect(parseInbound(topics.events(mall, 'kiosk-1'), json({ ...bad, deviceId: 'kiosk-2' }), mall)).not.toHaveProperty('claim');
+    expect(parseInbound(topics.events(mall, 'kiosk-1'), json({ ...bad, type: 'feedback.given' }), mall)).not.toHaveProperty('claim');
   });
 
   it('ignores other malls, cleared retained messages and HQ`s own downstream topics', () => {

@@ -1,6 +1,6 @@
 // HQ's store on a real SQLite file: durability settings, event de-duplication, fleet status, members, catalog.
 import { describe, expect, it } from 'vitest';
-import { CatalogSnapshot, type DeviceEvent, type DeviceStatus } from '../../../contracts/mqtt.ts';
+import { CatalogSnapshot, type DeviceEventEnvelope, type DeviceStatus } from '../../../contracts/mqtt.ts';
 import { demoOfferRules } from '../../../common/demo/catalog.ts';
 import { cardHash } from '../../../common/node/card-hash.ts';
 import { currentSnapshot, FIRST_HQ_CATALOG_VERSION, openHqData } from '../../../hq-sim/src/hq-data.ts';
@@ -8,7 +8,7 @@ import { openHqStore } from '../../../hq-sim/src/store.ts';
 import { freshDataDir } from '../../support/agent-process.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
-const event = (id: string, o: Partial<DeviceEvent> = {}): DeviceEvent => ({
+const event = (id: string, o: Partial<DeviceEventEnvelope> = {}): DeviceEventEnvelope => ({
   eventId: id, type: 'coupon.claimed', deviceId: 'kiosk-1', mallId: 'demo-mall', ts: now.toISOString(), payload: { couponId: 'c-1' }, ...o,
 });
 const status = (online: boolean, reason: DeviceStatus['reason'], ts: string): DeviceStatus => ({ online, reason, ts, deviceId: 'kiosk-1', mallId: 'demo-mall', agentVersion: '0.1.0' });
