@@ -15,6 +15,13 @@ const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 export const ClaimRefusal = z.enum(['out_of_stock', 'limit_reached', 'not_enough_points', 'not_eligible', 'expired_coupon', 'holdout']);
 export type ClaimRefusal = z.infer<typeof ClaimRefusal>;
 
+/** What member.claim and wall.claim answer: claimed (written on the kiosk, HQ confirms later) or refused (nothing written). */
+export const ClaimOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('claimed'), claimId: z.string(), home: MemberHome }),
+  z.object({ status: z.literal('refused'), reason: ClaimRefusal, home: MemberHome }),
+]);
+export type ClaimOutcome = z.infer<typeof ClaimOutcome>;
+
 export const API_PREFIX = '/api/v1/';
 
 const Empty = z.object({}).strict();
@@ -77,10 +84,7 @@ export const apiMethods = {
   /** Claim an offer, or exchange points for it when it costs points. `claimId` (made by the page) makes retries safe. */
   'member.claim': {
     params: z.object({ memberSession: MemberSession, couponId: z.string().min(1).max(64), claimId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(),
-    result: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('claimed'), claimId: z.string(), home: MemberHome }),
-      z.object({ status: z.literal('refused'), reason: ClaimRefusal, home: MemberHome }),
-    ]),
+    result: ClaimOutcome,
   },
   /**
    * At the wall, after wall.member: claim the coupon the wall offers into the member's wallet. The same checks and
@@ -90,10 +94,7 @@ export const apiMethods = {
    */
   'wall.claim': {
     params: z.object({ wallSession: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/), claimId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict(),
-    result: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('claimed'), claimId: z.string(), home: MemberHome }),
-      z.object({ status: z.literal('refused'), reason: ClaimRefusal, home: MemberHome }),
-    ]),
+    result: ClaimOutcome,
   },
   ...wallApiMethods,
   ...staffApiMethods,

@@ -4,7 +4,7 @@
 // members' claims and points exchanges (answering on the device's claims/result topic), sends commands and
 // publishes catalog deltas. start()/stop() add and remove its listeners.
 import { randomUUID } from 'node:crypto';
-import mqtt, { type IClientOptions, type IClientPublishOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type IClientPublishOptions, type IPublishPacket, type MqttClient, type MqttClientEventCallbacks } from 'mqtt';
 import type { DisplayConfig } from '../../contracts/config.ts';
 import {
   hqSubscriptions, MAX_PAYLOAD_BYTES, MemberLookupResponse, topics,
@@ -82,7 +82,8 @@ export class HqSimulator {
   private readonly mall: string;
   private readonly waiters = new Map<string, Waiter>();
   private readonly directResultSubs = new Map<string, number>();
-  private readonly listeners: { event: string; fn: (...args: any[]) => void }[] = [];
+  /** Removes each listener start() added (stop() calls them). */
+  private readonly unlisten: (() => void)[] = [];
   private stopped = false;
   readonly counters: HqCounters = { statuses: 0, heartbeats: 0, eventsNew: 0, eventsDuplicate: 0, reportedConfigs: 0, commandResults: 0, lookupsAnswered: 0, claimsConfirmed: 0, claimsRejected: 0, claimsRepeated: 0, refused: 0 };
 
@@ -166,9 +167,9 @@ export class HqSimulator {
     });
   }
 
-  private on(client: MqttClient, event: string, fn: (...args: any[]) => void) {
-    client.on(event as 'message', fn);
-    this.listeners.push({ event, fn });
+  private on<E extends keyof MqttClientEventCallbacks>(client: MqttClient, event: E, fn: MqttClientEventCallbacks[E]) {
+    client.on(event, fn);
+    this.unlisten.push(() => client.removeListener(event, fn));
   }
 
   /** Ends the connection and removes every listener; waiting commands resolve as timed out. */
@@ -179,8 +180,8 @@ export class HqSimulator {
     const client = this.client;
     this.client = null;
     if (!client) return;
-    for (const { event, fn } of this.listeners) client.removeListener(event as 'message', fn);
-    this.listeners.length = 0;
+    for (const off of this.unlisten) off();
+    this.unlisten.length = 0;
     client.on('error', () => {}); // a late socket error while closing must not become an unhandled 'error'
     await new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
   }

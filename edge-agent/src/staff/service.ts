@@ -1,7 +1,6 @@
 // The staff console's agent side: sign-in (PIN or staff card) with lock-out, sessions, the settings staff may
 // override, status, actions and diagnostics. Every staff action leaves an audit entry (audit.ts), which also
 // reaches HQ as a `staff.audit` event.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentSettings } from '../../../contracts/config.ts';
 import { DisplayConfig } from '../../../contracts/config.ts';
@@ -22,6 +21,7 @@ import type { SyncStatus } from '../../../contracts/sync-status.ts';
 import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
 import { recentAudit, recordAudit, type AuditInput } from '../audit.ts';
+import { saveKeepingNewest } from '../kept-files.ts';
 import { buildDiagnostics, diagnosticsFileName, outboxSummary } from './diagnostics.ts';
 import { afterFailure, afterSuccess, failuresLeft, lockoutAt, type LockoutPolicy } from './lockout.ts';
 import { readLockout, writeLockout } from './lockout-store.ts';
@@ -309,10 +309,5 @@ function member(c: StaffCredential): StaffMember {
 
 /** Keeps the last 5 exports in the data folder too (for a technician with access to the machine). */
 function saveCopy(dataDir: string, fileName: string, text: string): string {
-  const dir = path.resolve(dataDir, 'diagnostics');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(path.join(dir, fileName), text, { mode: 0o600 });
-  const old = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  for (const f of old.slice(0, Math.max(0, old.length - 5))) rmSync(path.join(dir, f), { force: true });
-  return path.join(dir, fileName);
+  return saveKeepingNewest(path.resolve(dataDir, 'diagnostics'), fileName, text, 5);
 }

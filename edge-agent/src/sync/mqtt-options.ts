@@ -15,7 +15,7 @@ export function mqttOptions(settings: AgentSettings, agentVersion: string): ICli
     try {
       return readFileSync(file);
     } catch (err) {
-      throw new Error(`cannot read the MQTT ${what} file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw new Error(`cannot read the MQTT ${what} file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
     }
   };
   return {
