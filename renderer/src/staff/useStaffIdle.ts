@@ -1,7 +1,8 @@
 // The console's idle sign-out: STAFF_IDLE_SEC without a touch or key signs the staff member out (the page does it
 // a little before the agent would). Input keeps the agent's session alive (staff.keepAlive, at most every 10 s).
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { STAFF_IDLE_SEC } from '../../../contracts/staff.ts';
+import { useAnyInput } from '../ui/useAnyInput.ts';
 import { useLatest } from '../ui/useLatest.ts';
 
 const PAGE_IDLE_MS = STAFF_IDLE_SEC * 1000 - 10_000;
@@ -18,15 +19,7 @@ export function useStaffIdle(onIdle: () => void, keepAlive: () => void): number 
   const [left, setLeft] = useState<number | null>(null);
   const latest = useLatest({ onIdle, keepAlive });
 
-  useLayoutEffect(() => {
-    const onInput = () => { lastInput.current = Date.now(); };
-    window.addEventListener('pointerdown', onInput, { capture: true, passive: true });
-    window.addEventListener('keydown', onInput, { capture: true, passive: true });
-    return () => {
-      window.removeEventListener('pointerdown', onInput, { capture: true });
-      window.removeEventListener('keydown', onInput, { capture: true });
-    };
-  }, []);
+  useAnyInput(() => { lastInput.current = Date.now(); });
 
   useEffect(() => {
     const timer = setInterval(() => {

@@ -1,7 +1,8 @@
 // Screen-off hours in effect: true while the screen should be dark (inside the hours and idle). Any touch or key
 // wakes it for the idle timeout.
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ScreenOffHours } from '../../../../contracts/config.ts';
+import { useAnyInput } from '../../ui/useAnyInput.ts';
 import { screenIsDark } from './screenOff.ts';
 
 const CHECK_MS = 10_000;
@@ -10,15 +11,7 @@ export function useScreenOff(hours: ScreenOffHours | null | undefined, idleTimeo
   const [lastInputAt, setLastInputAt] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
 
-  useLayoutEffect(() => {
-    const onInput = () => { const t = Date.now(); setLastInputAt(t); setNow(t); };
-    window.addEventListener('pointerdown', onInput, { capture: true, passive: true });
-    window.addEventListener('keydown', onInput, { capture: true, passive: true });
-    return () => {
-      window.removeEventListener('pointerdown', onInput, { capture: true });
-      window.removeEventListener('keydown', onInput, { capture: true });
-    };
-  }, []);
+  useAnyInput(() => { const t = Date.now(); setLastInputAt(t); setNow(t); });
 
   // Look again every CHECK_MS (the hours may begin), and exactly when the idle timeout runs out.
   useEffect(() => {
