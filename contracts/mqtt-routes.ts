@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { ClaimResult } from './members.ts';
 import { DeviceEvent } from './events.ts';
+import { VenueMap } from './venue.ts';
 import {
   CatalogDelta, CatalogSnapshot, Command, CommandResult, DesiredConfig, DeviceStatus, Heartbeat, MemberLookupRequest, MemberLookupResponse,
   ReportedConfig,
@@ -84,6 +85,10 @@ export const MQTT_ROUTES = {
   catalogDelta: {
     pattern: 'catalog/delta', direction: 'hq-to-device', qos: 1, retain: false, schema: CatalogDelta, payload: 'CatalogDelta',
     flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'one catalog version on: rows upserted and removed',
+  },
+  map: {
+    pattern: 'catalog/map', direction: 'hq-to-device', qos: 1, retain: true, schema: VenueMap, payload: 'VenueMap (contracts/venue.ts)',
+    flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'the mall\'s indoor map (the venue model imported from IMDF), versioned and hashed',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -34,6 +34,7 @@ describe('the route table', () => {
       'atrium/v1/demo-mall/devices/kiosk-1/claims/result': ['hq-to-device', 1, false],
       'atrium/v1/demo-mall/catalog/snapshot': ['hq-to-device', 1, true],
       'atrium/v1/demo-mall/catalog/delta': ['hq-to-device', 1, false],
+      'atrium/v1/demo-mall/catalog/map': ['hq-to-device', 1, true],
     });
   });
 
@@ -72,7 +73,7 @@ describe('the route table', () => {
     expect(hqSubscriptions('g2').events).toBe('$share/g2/atrium/v1/+/devices/+/events');
     expect(deviceSubscriptions(mall, dev)).toEqual([
       topics.configDesired(mall, dev), topics.commands(mall, dev), topics.lookupResponse(mall, dev), topics.claimResults(mall, dev),
-      topics.catalogSnapshot(mall), topics.catalogDelta(mall),
+      topics.catalogSnapshot(mall), topics.catalogDelta(mall), topics.map(mall),
     ]);
   });
 });

@@ -64,6 +64,13 @@ export const migrations: readonly string[] = [
     hq_version INTEGER NOT NULL, hq_value TEXT
   ) STRICT;
   `,
+  // 5: the mall's indoor map as HQ published it (one row: the last good map; a bad or stale one never replaces it).
+  `
+  CREATE TABLE venue_map (
+    id INTEGER PRIMARY KEY CHECK (id = 1), mall_id TEXT NOT NULL, version INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    published_at TEXT NOT NULL, received_at TEXT NOT NULL, doc TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

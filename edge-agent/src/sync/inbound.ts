@@ -6,6 +6,7 @@ import type { ClaimResult } from '../../../contracts/members.ts';
 import { DOWNSTREAM_ROUTES, type Command, type DesiredConfig, type DownstreamRoute } from '../../../contracts/mqtt.ts';
 import { receive, type Received } from '../../../common/mqtt-receive.ts';
 import { setMeta } from '../db/meta.ts';
+import { applyVenueMap } from '../map/store.ts';
 import { applyClaimResult } from '../members/claims.ts';
 import type { DesiredOutcome } from '../settings/desired.ts';
 import { applyDelta, applySnapshot } from './apply.ts';
@@ -42,6 +43,9 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
     void d.runCommand(cmd);
   },
   claimResults: (d, { data: result }, m) => claimResult(d, m, result),
+  map: (d, { data: map }, m) => {
+    applied(d, m, 'map', map.version, applyVenueMap(d.ctx.db, map, d.ctx.mall, d.ctx.now()));
+  },
   lookupResponse: (d, { data: answer }, m) => {
     const correlation = m.packet.properties?.correlationData?.toString('utf8') ?? '';
     if (!d.lookups.isWaiting(correlation)) return refuse(d.ctx, m.topic, 'no look-up waiting for this correlation data', m.bytes);
