@@ -132,7 +132,7 @@ export function readPolygonal(v: unknown): GeometryResult<LngLatPosition[][][]> 
   if (typeof g === 'string') return fail(g);
   const list = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : null;
   if (list === null) return fail(`geometry is a ${g.type}, expected a Polygon or MultiPolygon`);
-  if (!Array.isArray(list) || list.length === 0) return fail('geometry is empty');
+  if (!Array.isArray(list) || list.length === 0 || list.every((p) => Array.isArray(p) && p.length === 0)) return fail('geometry is empty');
   const out: LngLatPosition[][][] = [];
   let closed = false;
   for (const p of list) {
