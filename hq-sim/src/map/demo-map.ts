@@ -4,7 +4,7 @@
 //
 //   node_modules/.bin/node hq-sim/src/map/demo-map.ts OUT.zip
 //
-// Modelling choices: the nursing room (母婴室) is a `room` unit with an `babychanging` amenity in it (IMDF has no
+// Modelling choices: the nursing room (母婴室) is a `room` unit with a `babychanging` amenity in it (IMDF has no
 // nursing-room unit category); the service desk is a room with an `information` amenity; the lifts are joined by
 // `traversal` relationships while escalators and stairs are left to overlap inference, so both connector sources are
 // exercised. Each occupant carries its catalog store id as IMDF `correlation_id`, and occupantIdForStore(storeId)
