@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import type { Store } from '../../../contracts/catalog.ts';
 import type { Point } from '../../../contracts/venue.ts';
-import { demoCatalog } from '../../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../../../common/demo/catalog.ts';
 import { ATM_POINT, DEMO_LEVELS, KIOSK_RECT, OUTLINE, middle, planLevel, rectRing, type DemoLevel } from './demo-layout.ts';
 import { projection } from './geo.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Venue } from '../../../contracts/venue.ts';
-import { demoCatalog } from '../../../edge-agent/src/demo/catalog.ts';
+import { demoCatalog } from '../../../common/demo/catalog.ts';
 import { DEMO_KIOSK_ID, demoMapZip, occupantIdForStore, unitIdForStore } from '../../../hq-sim/src/map/demo-map.ts';
 import { importImdfBytes, importImdfPath } from '../../../hq-sim/src/map/imdf-read.ts';
 import { smallBuilding } from '../../fixtures/imdf/make-small-building.ts';
