@@ -1,7 +1,7 @@
 // IMDF (OGC 20-094) features to Atrium's venue model (contracts/venue.ts): the pure half of the importer. It takes
 // the features however they were read (see imdf-read.ts), says what it did about each one that was not right, and
 // returns either a whole, valid venue or none: never half a map, and never a throw, whatever it is given.
-import { formatZodError } from '../../../common/zod-errors.ts';
+import { formatZodError } from '../../../contracts/zod-errors.ts';
 import { Venue, type Point, type Polygon, type VenueAmenity, type VenueKiosk, type VenueLevel, type VenueOccupant, type VenueOpening, type VenueUnit } from '../../../contracts/venue.ts';
 import type { LocalizedText } from '../../../contracts/catalog.ts';
 import { connectorsFromOverlap, connectorsFromRelationships, type RelationshipInput } from './connectors.ts';
