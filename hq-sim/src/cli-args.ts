@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -65,6 +65,9 @@ subcommands:
   claims                   list the claims and points exchanges HQ decided (--device, --member, --limit)
   staff                    list the demo staff and their PINs
   demo                     start a broker (Mosquitto, else aedes) and the HQ simulator; print the kiosk's settings
+  map check <file>         check an IMDF map (zip, folder or one GeoJSON FeatureCollection): counts, levels, every
+                           problem with its feature id; exit 0 when the map is usable
+  map demo <out.zip>       write the demo mall's IMDF archive
 
 options (environment in brackets):
   --url URL                broker URL [${ENV.url}] (default mqtt://127.0.0.1:1883)

@@ -1,5 +1,8 @@
 // `npm run hq -- <subcommand>`: the HQ simulator from a terminal. See USAGE in cli-args.ts.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { mapCheck } from './map/check.ts';
+import { demoMapZip } from './map/demo-map.ts';
 import type { CommandResult } from '../../contracts/mqtt.ts';
 import { cardHash } from '../../common/node/card-hash.ts';
 import { listClaims } from './claim-ledger.ts';
@@ -214,6 +217,20 @@ async function demo(o: CliOptions) {
   }
 }
 
+/** `map check FILE` and `map demo OUT.zip`: the IMDF tools (hq-sim/src/map/). */
+function mapTool(o: CliOptions): number {
+  const [verb, file, ...rest] = o.positional;
+  if ((verb !== 'check' && verb !== 'demo') || !file || rest.length) throw new UsageError('map needs `check <file>` or `demo <out.zip>`');
+  if (verb === 'demo') {
+    writeFileSync(file, demoMapZip());
+    out(`map demo: wrote ${path.resolve(file)}`);
+    return 0;
+  }
+  const result = mapCheck(path.resolve(file));
+  for (const line of result.lines) out(line);
+  return result.exitCode;
+}
+
 async function main(): Promise<number> {
   const o = parseCli(process.argv.slice(2), process.env);
   switch (o.subcommand) {
@@ -245,6 +262,8 @@ async function main(): Promise<number> {
     case 'demo':
       await demo(o);
       return 0;
+    case 'map':
+      return mapTool(o);
   }
 }
 
