@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods } from '../../contracts/api.ts';
 import { cardHash, demoCardNumber } from '../../edge-agent/src/members/cards.ts';
-import { signMemberToken } from '../../edge-agent/src/members/token.ts';
 import { freshDataDir, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { dbDigest } from '../support/db-digest.ts';
 import { waitUntil } from '../support/hq-client.ts';
