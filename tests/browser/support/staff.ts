@@ -12,7 +12,7 @@ export async function longPress(page: Page, x: number, y: number, ms: number, fa
   await page.mouse.move(x, y);
   await page.mouse.down();
   if (fakeClock) await page.clock.fastForward(ms);
-  else await page.waitForTimeout(ms);
+  else await page.waitForTimeout(ms); // pacing, not waiting: the finger is held down in real time for ms
   await page.mouse.up();
 }
 
