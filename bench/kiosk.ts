@@ -22,7 +22,10 @@ function treeMemoryMb(pid: number): { rss: number; pss: number; processes: numbe
   let pss = 0;
   for (const p of procs) {
     const m = memoryKb(p.pid);
-    if (m) (rss += m.rss), (pss += m.pss);
+    if (m) {
+      rss += m.rss;
+      pss += m.pss;
+    }
   }
   return { rss: rss / 1024, pss: pss / 1024, processes: procs.length };
 }

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { scan as electronegativityScan } from './electronegativity.ts';
 import { playwrightSkips, skippedLine, vitestSkips, type Skip } from '../tests/support/skip-reasons.ts';
 
@@ -24,7 +25,11 @@ function run(cmd: string, args: string[], extraEnv: Record<string, string> = {})
   return r.status ?? 1;
 }
 
-function readJson(file: string): any {
+// The counts read from the JSON reports (zod objects ignore the reports' other fields).
+const VitestCounts = z.object({ numPassedTests: z.number(), numFailedTests: z.number(), numPendingTests: z.number(), numTodoTests: z.number() });
+const PlaywrightCounts = z.object({ stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }) });
+
+function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
@@ -61,8 +66,9 @@ results.push({ suite: 'build', counts: buildStatus === 0 ? { passed: 1, failed: 
 const vitestJson = path.join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });
 const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const v = readJson(vitestJson);
-skips.push(...vitestSkips(v, root));
+const vitestReport = readJson(vitestJson);
+skips.push(...vitestSkips(vitestReport, root));
+const v = VitestCounts.safeParse(vitestReport).data;
 results.push({
   suite: 'vitest',
   counts: v
@@ -78,7 +84,7 @@ for (const [suite, config] of [['browser', 'tests/browser/playwright.config.ts']
   const status = run(bin('playwright'), ['test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const p = readJson(out);
   skips.push(...playwrightSkips(p, path.dirname(config)));
-  const s = p?.stats;
+  const s = PlaywrightCounts.safeParse(p).data?.stats;
   if (s?.flaky) console.log(`playwright-${suite}: ${s.flaky} test(s) passed only on their retry (flaky); see the list above`);
   results.push({
     suite: `playwright-${suite}`,

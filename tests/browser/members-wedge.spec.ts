@@ -140,7 +140,7 @@ test('a member who keeps touching the screen past the idle timeout stays signed 
     await expect(page.getByTestId('member-name')).toHaveText('张**，您好');
     // Reading offers for 16 s, touching every 2 s, without tapping anything that calls the agent.
     for (let i = 0; i < 8; i++) {
-      await page.waitForTimeout(2000);
+      await page.waitForTimeout(2000); // pacing, not waiting: a reader's touches, 2 s apart across the agent's real idle window
       await page.getByTestId('member-card').click();
     }
     await expect(screen(page)).toHaveAttribute('data-screen', 'member');

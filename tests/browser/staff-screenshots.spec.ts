@@ -82,7 +82,8 @@ test('the staff console at 1080x1920', async () => {
   await page.getByTestId('staff-tab-camera').click();
   await expect(page.getByTestId('staff-camera')).toHaveAttribute('data-camera', 'running');
   await expect(page.getByTestId('camera-info')).toContainText('帧/秒');
-  await page.waitForTimeout(1500);
+  // The preview shows a camera frame (the next one presented after this point) before the screenshot.
+  await page.getByTestId('camera-preview').evaluate((v) => new Promise<void>((resolve) => (v as HTMLVideoElement).requestVideoFrameCallback(() => resolve())));
   await saveScreenshot(page, 'staff-console-camera');
 
   expect(await cameraTrackStates(page)).toEqual(['live']);

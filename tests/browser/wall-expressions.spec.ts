@@ -84,7 +84,8 @@ test(`the wall reads the 8 labelled faces (at least ${MIN_RIGHT} right) and offe
           await qr.screenshot({ path: qrPng });
           expect.soft(zbarRead(qrPng)).toEqual([decided.offer!.claimUrl]);
           if (!couponShot && (label === 'happy')) {
-            await page.waitForTimeout(800); // let the card's entrance finish
+            // The card's entrance has finished: no animation left running in it.
+            await expect.poll(() => offerCard.evaluate((el) => el.getAnimations({ subtree: true }).filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity).length)).toBe(0);
             await saveScreenshot(page, 'wall-coupon');
             couponShot = true;
           }

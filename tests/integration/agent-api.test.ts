@@ -21,6 +21,7 @@ afterAll(async () => {
 });
 
 /** Raw HTTP so tests can set headers fetch forbids (Host) and send arbitrary bodies. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw answers (good and malformed requests alike), walked by the tests and checked by expect() at run time
 function raw(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: agent.port, method: opts.method ?? 'POST', path: opts.path, headers: opts.headers }, (res) => {

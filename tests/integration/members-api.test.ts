@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods } from '../../contracts/api.ts';
 import { demoCardNumber } from '../../common/demo/catalog.ts';
 import { cardHash } from '../../common/node/card-hash.ts';
-import { signMemberToken } from '../../common/node/member-token-sign.ts';
 import { freshDataDir, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { dbDigest } from '../support/db-digest.ts';
 import { waitUntil } from '../support/hq-client.ts';

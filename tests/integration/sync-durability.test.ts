@@ -60,7 +60,7 @@ describe('broker restart during a drain', () => {
     } catch (err) {
       const health = await (await fetch(new URL('/health', agent.url))).json();
       const missing = [...committed].filter((id) => !receivedIds('kiosk-r').unique.has(id));
-      throw new Error(`${(err as Error).message}: ${missing.length} of ${committed.size} missing (e.g. ${missing.slice(0, 3).join(', ')}), outbox rows ${outboxRows(dataDir)}, agent ${JSON.stringify(health.sync)}, broker log: ${broker.logs.join('').slice(-500)}, agent log tail: ${agent.logs.slice(-8).join(' | ')}`);
+      throw new Error(`${(err as Error).message}: ${missing.length} of ${committed.size} missing (e.g. ${missing.slice(0, 3).join(', ')}), outbox rows ${outboxRows(dataDir)}, agent ${JSON.stringify(health.sync)}, broker log: ${broker.logs.join('').slice(-500)}, agent log tail: ${agent.logs.slice(-8).join(' | ')}`, { cause: err });
     }
     await waitUntil(() => outboxRows(dataDir) === 0, 10_000, 'outbox empty');
     await agent.stop();

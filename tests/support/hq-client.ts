@@ -1,6 +1,7 @@
 // A bare HQ-side MQTT 5 client for tests: records every message it sees and publishes as HQ.
 import mqtt, { type MqttClient } from 'mqtt';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed MQTT payloads of every message type, walked by the tests and checked by expect() at run time
 export type Seen = { topic: string; payload: Buffer; json: any; retain: boolean; correlation?: Buffer; responseTopic?: string };
 
 export class TestHq {

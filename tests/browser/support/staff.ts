@@ -1,5 +1,7 @@
 // Helpers for the staff console specs: the corner long press, PIN entry on the keypad, and the demo staff.
 import { expect, type Page } from '@playwright/test';
+import { z } from 'zod';
+import { StaffAuditEntry } from '../../../contracts/staff.ts';
 import { DEMO_STAFF } from '../../../edge-agent/src/staff/demo-staff.ts';
 
 export const li = DEMO_STAFF.find((s) => s.staffId === 'staff-li')!;
@@ -10,7 +12,7 @@ export async function longPress(page: Page, x: number, y: number, ms: number, fa
   await page.mouse.move(x, y);
   await page.mouse.down();
   if (fakeClock) await page.clock.fastForward(ms);
-  else await page.waitForTimeout(ms);
+  else await page.waitForTimeout(ms); // pacing, not waiting: the finger is held down in real time for ms
   await page.mouse.up();
 }
 
@@ -32,12 +34,17 @@ export async function signInWithPin(page: Page, staffId = li.staffId, pin = li.p
   await expect(page.getByTestId('staff-console')).toBeVisible();
 }
 
-type Call = (method: string, params?: unknown) => Promise<{ body: any }>;
+type Call = (method: string, params?: unknown) => Promise<{ body: unknown }>;
+
+// The parts of the staff API's answers read here (zod objects ignore the other fields).
+const SignedIn = z.object({ data: z.object({ staffSession: z.string() }) });
+const Settings = z.object({ data: z.object({ effective: z.record(z.string(), z.unknown()), sources: z.record(z.string(), z.string()) }) });
+const Status = z.object({ data: z.object({ audit: z.array(StaffAuditEntry) }) });
 
 /** Runs `fn` with a staff session of its own (signed in through the API as Li Na, signed out after). */
 async function asStaff<T>(call: Call, fn: (session: string) => Promise<T>): Promise<T> {
   const r = await call('staff.signIn', { method: 'pin', staffId: li.staffId, pin: li.pin });
-  const session = r.body.data.staffSession as string;
+  const session = SignedIn.parse(r.body).data.staffSession;
   try {
     return await fn(session);
   } finally {
@@ -48,12 +55,12 @@ async function asStaff<T>(call: Call, fn: (session: string) => Promise<T>): Prom
 /** The agent's view of a setting (effective value and where it comes from), through the staff API. */
 export async function agentSetting(call: Call, field: string): Promise<{ value: unknown; source: string }> {
   return asStaff(call, async (session) => {
-    const s = await call('staff.settings', { staffSession: session });
-    return { value: s.body.data.effective[field], source: s.body.data.sources[field] };
+    const { data } = Settings.parse((await call('staff.settings', { staffSession: session })).body);
+    return { value: data.effective[field], source: data.sources[field] ?? '' };
   });
 }
 
 /** The agent's latest audit entries, newest first (the look-up's own sign-in is the first). */
-export async function agentAudit(call: Call): Promise<{ staffId: string | null; action: string; details: Record<string, unknown> }[]> {
-  return asStaff(call, async (session) => (await call('staff.status', { staffSession: session })).body.data.audit);
+export async function agentAudit(call: Call): Promise<StaffAuditEntry[]> {
+  return asStaff(call, async (session) => Status.parse((await call('staff.status', { staffSession: session })).body).data.audit);
 }

@@ -190,7 +190,7 @@ export async function steadyExpression(page: Page, holdMs: number, timeoutMs: nu
     } else if (value !== 'none' && Date.now() - since >= holdMs) {
       return value as ExpressionBucket;
     }
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(100); // pacing, not waiting: the sampling interval of a value that must hold for holdMs
   }
   return null;
 }

@@ -23,6 +23,7 @@ export async function scanWithWedge(page: Page, text: string, opts: WedgeOptions
     if (opts.enter ?? true) keys.push({ key: 'Enter', text: '\r' });
     for (let i = 0; i < keys.length; i++) {
       const at = start + i * gapMs;
+      // Pacing, not waiting: the scanner's key cadence, each key sent no earlier than its stamp.
       while (Date.now() < at) await sleep(Math.max(1, at - Date.now()));
       const { key, text: typed } = keys[i]!;
       const extra = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : { unmodifiedText: typed };

@@ -125,7 +125,7 @@ describe('destinations of the one logger', () => {
     const printed: string[] = [];
     const log = consoleLog((l) => printed.push(l));
     log.info('published catalog', { version: 7, secret: 'hq-password' });
-    expect(printed).toEqual([expect.stringMatching(/^\d\d:\d\d:\d\d info  published catalog \{"version":7,"secret":"\[redacted\]"\}$/)]);
+    expect(printed).toEqual([expect.stringMatching(/^\d\d:\d\d:\d\d info {2}published catalog \{"version":7,"secret":"\[redacted\]"\}$/)]);
 
     const ring = ringLog(2);
     ring.info('one');

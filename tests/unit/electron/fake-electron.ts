@@ -5,7 +5,16 @@
 // answer. They do not prove Chromium enforces the settings: tests/electron/kiosk.spec.ts does that where the
 // binary exists.
 import { EventEmitter } from 'node:events';
+import type { BrowserWindow, BrowserWindowConstructorOptions, HeadersReceivedResponse, IpcMain, IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { vi, type Mock } from 'vitest';
+import type { permissionCheckAllowed, permissionRequestAllowed } from '../../../shell/electron/security.ts';
+
+/** The permission details the shell's rules read (security.ts), as a test passes them. */
+export type PermissionRequestDetails = Parameters<typeof permissionRequestAllowed>[1];
+export type PermissionCheckDetails = Parameters<typeof permissionCheckAllowed>[2];
+/** What an IPC handler receives from the fake ipcMain: the sending webContents and frame, as Electron passes them. */
+export type FakeIpcEvent = { sender: FakeWebContents; senderFrame: FakeFrame | null };
+type HeadersListener = (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (response: HeadersReceivedResponse) => void) => void;
 
 let nextId = 1;
 
@@ -74,13 +83,13 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
-  options: any;
+  options: BrowserWindowConstructorOptions;
   webContents = new FakeWebContents();
   loaded: string[] = [];
   destroyed = false;
   shown = false;
   menuRemoved = false;
-  constructor(options: any) {
+  constructor(options: BrowserWindowConstructorOptions) {
     super();
     this.options = options;
     FakeBrowserWindow.instances.push(this);
@@ -134,12 +143,12 @@ export class FakeBrowserWindow extends EventEmitter {
 }
 
 export class FakeSession extends EventEmitter {
-  headersListener: ((details: any, callback: (r: any) => void) => void) | null = null;
-  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: any) => void) | null = null;
-  permissionCheckHandler: ((wc: unknown, permission: string, origin: string, details: any) => boolean) | null = null;
+  headersListener: HeadersListener | null = null;
+  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void) | null = null;
+  permissionCheckHandler: ((wc: unknown, permission: string, origin: string, details: PermissionCheckDetails) => boolean) | null = null;
   devicePermissionHandler: ((details: unknown) => boolean) | null = null;
   webRequest = {
-    onHeadersReceived: (listener: (details: any, callback: (r: any) => void) => void) => {
+    onHeadersReceived: (listener: HeadersListener) => {
       this.headersListener = listener;
     },
   };
@@ -155,11 +164,11 @@ export class FakeSession extends EventEmitter {
   /** Runs the registered onHeadersReceived listener and returns the headers it answered with. */
   headersFor(url: string, responseHeaders: Record<string, string[]>): Record<string, string[]> {
     let out: Record<string, string[]> = {};
-    this.headersListener!({ url, responseHeaders }, (r) => (out = r.responseHeaders));
+    this.headersListener!({ url, responseHeaders }, (r) => (out = Object.fromEntries(Object.entries(r.responseHeaders ?? {}).map(([k, v]) => [k, typeof v === 'string' ? [v] : v]))));
     return out;
   }
   /** Runs the registered permission request handler and returns its decision. */
-  request(permission: string, details: any): boolean {
+  request(permission: string, details: PermissionRequestDetails): boolean {
     let granted: boolean | null = null;
     this.permissionRequestHandler!(null, permission, (g) => (granted = g), details);
     if (granted === null) throw new Error('permission handler did not answer');
@@ -199,24 +208,24 @@ export const app = new FakeApp();
 export let defaultSession = new FakeSession();
 
 export class FakeIpcMain {
-  handlers = new Map<string, (event: any, ...args: unknown[]) => unknown>();
-  listeners = new Map<string, (event: any, ...args: unknown[]) => void>();
-  handle(channel: string, fn: (event: any, ...args: unknown[]) => unknown) {
+  handlers = new Map<string, (event: FakeIpcEvent, ...args: unknown[]) => unknown>();
+  listeners = new Map<string, (event: FakeIpcEvent, ...args: unknown[]) => void>();
+  handle(channel: string, fn: (event: FakeIpcEvent, ...args: unknown[]) => unknown) {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, fn);
   }
-  on(channel: string, fn: (event: any, ...args: unknown[]) => void) {
+  on(channel: string, fn: (event: FakeIpcEvent, ...args: unknown[]) => void) {
     if (this.listeners.has(channel)) throw new Error(`second listener for ${channel}`);
     this.listeners.set(channel, fn);
   }
   /** Delivers an ipcRenderer.send() message to the registered listener. */
-  send(channel: string, event: any, ...args: unknown[]) {
+  send(channel: string, event: FakeIpcEvent, ...args: unknown[]) {
     const fn = this.listeners.get(channel);
     if (!fn) throw new Error(`no listener for ${channel}`);
     fn(event, ...args);
   }
   /** Calls a handler like ipcRenderer.invoke would: the handler's throw becomes a rejection. */
-  async invoke(channel: string, event: any, ...args: unknown[]) {
+  async invoke(channel: string, event: FakeIpcEvent, ...args: unknown[]) {
     const fn = this.handlers.get(channel);
     if (!fn) throw new Error(`no handler for ${channel}`);
     return fn(event, ...args);
@@ -287,3 +296,11 @@ export function resetElectronFakes() {
 export function electronModule(): { app: FakeApp; ipcMain: FakeIpcMain; session: typeof session; BrowserWindow: typeof FakeBrowserWindow; Menu: typeof Menu; protocol: typeof protocol; screen: FakeScreen } {
   return { app, ipcMain, session, BrowserWindow: FakeBrowserWindow, Menu, protocol, screen };
 }
+
+// The shell's functions take Electron's own types. The fakes model only the members the shell uses, so they are
+// handed over through these, the one place a fake stands in for the Electron type it imitates.
+export const asSession = (fake: FakeSession): Session => fake as unknown as Session;
+export const asWebContents = (fake: FakeWebContents): WebContents => fake as unknown as WebContents;
+export const asBrowserWindow = (fake: FakeBrowserWindow): BrowserWindow => fake as unknown as BrowserWindow;
+export const asIpcMain = (fake: FakeIpcMain): IpcMain => fake as unknown as IpcMain;
+export const asIpcEvent = (fake: FakeIpcEvent): Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'> => fake as unknown as Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;

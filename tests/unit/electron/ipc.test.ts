@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_CHANNEL, IPC_CHANNELS, registerIpc, senderRefusal, SESSION_CHANNEL } from '../../../shell/electron/ipc.ts';
 import type { ShellLogger as Logger } from '../../../shell/core/log.ts';
-import { FakeFrame, FakeWebContents, ipcMain, resetElectronFakes } from './fake-electron.ts';
+import { asIpcEvent, asIpcMain, FakeFrame, FakeWebContents, ipcMain, resetElectronFakes } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());
 
@@ -25,7 +25,7 @@ describe('IPC sender checks', () => {
     beats = [];
     refusals = [];
     const log = { warn: (_m: string, f: Record<string, unknown>) => refusals.push(f) } as unknown as Logger;
-    registerIpc(ipcMain as any, { secret: SECRET, allowed: APP, isKioskContents: (wc) => (wc as unknown) === kiosk || (wc as unknown) === wall, onHeartbeat: (wc) => beats.push(wc as unknown as FakeWebContents), log });
+    registerIpc(asIpcMain(ipcMain), { secret: SECRET, allowed: APP, isKioskContents: (wc) => (wc as unknown) === kiosk || (wc as unknown) === wall, onHeartbeat: (wc) => beats.push(wc as unknown as FakeWebContents), log });
   });
 
   it('registers exactly the two channels the preload uses', () => {
@@ -58,6 +58,6 @@ describe('IPC sender checks', () => {
   });
 
   it('never answers before an origin is known', () => {
-    expect(senderRefusal({ sender: kiosk, senderFrame: kiosk.mainFrame } as any, () => null, () => true)).toMatch(/not the app's/);
+    expect(senderRefusal(asIpcEvent({ sender: kiosk, senderFrame: kiosk.mainFrame }), () => null, () => true)).toMatch(/not the app's/);
   });
 });

@@ -3,7 +3,7 @@
 // binary cannot be downloaded here; tests/electron/lockdown.spec.ts checks Chromium honours it where it exists).
 import { describe, expect, it, vi } from 'vitest';
 import { blockedInput, kioskSwitches, lockDownWindow, type KeyInput } from '../../../shell/electron/lockdown.ts';
-import { FakeBrowserWindow, fakeEvent } from './fake-electron.ts';
+import { asBrowserWindow, FakeBrowserWindow, fakeEvent } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());
 
@@ -82,7 +82,7 @@ describe('blockedInput', () => {
 describe('lockDownWindow', () => {
   function wired(opts: { packaged?: boolean; closeAllowed?: () => boolean } = {}) {
     const win = new FakeBrowserWindow({});
-    lockDownWindow(win as any, { closeAllowed: opts.closeAllowed ?? (() => false), packaged: opts.packaged ?? true });
+    lockDownWindow(asBrowserWindow(win), { closeAllowed: opts.closeAllowed ?? (() => false), packaged: opts.packaged ?? true });
     return { win, wc: win.webContents };
   }
 

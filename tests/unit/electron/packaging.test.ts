@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { dependencyClosure, importedPackages, keepFile, stage } from '../../../deploy/stage.ts';
 import { skipBecause } from '../../support/requirements.ts';
 
@@ -19,7 +20,21 @@ vi.mock('electron', () => ({}));
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(import.meta.url);
-const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+// The fields of electron-builder.yml read here; the rest is kept (looseObject) for the validator to see it whole.
+const BuilderConfig = z.looseObject({
+  linux: z.looseObject({ target: z.array(z.string()) }),
+  directories: z.looseObject({ app: z.string() }),
+  extraResources: z.array(z.unknown()),
+  asar: z.boolean(),
+  executableName: z.string(),
+  electronVersion: z.string(),
+  npmRebuild: z.boolean(),
+  nodeGypRebuild: z.boolean(),
+  buildDependenciesFromSource: z.boolean(),
+  deb: z.looseObject({ depends: z.array(z.string()) }),
+  electronFuses: z.record(z.string(), z.boolean()),
+});
+const config = BuilderConfig.parse(parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies: Record<string, string> };
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
 // The fuse wire's byte values and sentinel (not re-exported by the package's index).

@@ -6,12 +6,12 @@ import { contentSecurityPolicy } from '../../../common/node/security-headers.ts'
 import { applySessionPolicy, kioskWebPreferences, lockDownWebContents, permissionCheckAllowed, permissionRequestAllowed, withHeader } from '../../../shell/electron/security.ts';
 import { kioskWindowOptions } from '../../../shell/electron/window.ts';
 import { APP_ORIGIN, isSameOrigin, originOf } from '../../../shell/electron/origin.ts';
-import { FakeSession, FakeWebContents, fakeEvent } from './fake-electron.ts';
+import { asSession, asWebContents, FakeSession, FakeWebContents, fakeEvent, type PermissionCheckDetails, type PermissionRequestDetails } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());
 
 const APP = 'http://127.0.0.1:41234';
-const session = () => new FakeSession() as any;
+const session = () => new FakeSession();
 
 describe('kioskWebPreferences', () => {
   it('isolates and sandboxes the page, with no Node anywhere and the compiled preload', () => {
@@ -48,7 +48,7 @@ describe('kioskWebPreferences', () => {
 describe('CSP on every response', () => {
   it("adds the agent's kiosk CSP to responses of any URL", () => {
     const s = session();
-    applySessionPolicy(s, APP);
+    applySessionPolicy(asSession(s), APP);
     const out = s.headersFor(`${APP}/`, { 'Content-Type': ['text/html'] });
     expect(out['Content-Security-Policy']).toEqual([contentSecurityPolicy]);
     expect(out['Content-Type']).toEqual(['text/html']);
@@ -71,7 +71,7 @@ describe('CSP on every response', () => {
 
 describe('permissions', () => {
   const camera = { isMainFrame: true, requestingUrl: `${APP}/wall`, mediaTypes: ['video'] as Array<'video' | 'audio'> };
-  const table: Array<[string, string, any, boolean]> = [
+  const table: Array<[string, string, PermissionRequestDetails, boolean]> = [
     ['camera for the app origin', 'media', camera, true],
     ['camera + microphone', 'media', { ...camera, mediaTypes: ['video', 'audio'] }, false],
     ['microphone only', 'media', { ...camera, mediaTypes: ['audio'] }, false],
@@ -89,7 +89,7 @@ describe('permissions', () => {
   ];
   it.each(table)('request: %s', (_name, permission, details, expected) => {
     const s = session();
-    applySessionPolicy(s, APP);
+    applySessionPolicy(asSession(s), APP);
     expect(s.request(permission, details)).toBe(expected);
     expect(permissionRequestAllowed(permission, details, APP)).toBe(expected);
   });
@@ -101,14 +101,14 @@ describe('permissions', () => {
   it('request: follows the origin when the agent moves to another port', () => {
     let origin = APP;
     const s = session();
-    applySessionPolicy(s, () => origin);
+    applySessionPolicy(asSession(s), () => origin);
     expect(s.request('media', camera)).toBe(true);
     origin = 'http://127.0.0.1:50000';
     expect(s.request('media', camera)).toBe(false);
     expect(s.request('media', { ...camera, requestingUrl: 'http://127.0.0.1:50000/' })).toBe(true);
   });
 
-  const checks: Array<[string, string, string, any, boolean]> = [
+  const checks: Array<[string, string, string, PermissionCheckDetails, boolean]> = [
     ['camera check for the app origin', 'media', APP, { isMainFrame: true, mediaType: 'video' }, true],
     ['microphone check', 'media', APP, { isMainFrame: true, mediaType: 'audio' }, false],
     ['unknown media check', 'media', APP, { isMainFrame: true, mediaType: 'unknown' }, false],
@@ -119,14 +119,14 @@ describe('permissions', () => {
   ];
   it.each(checks)('check: %s', (_name, permission, origin, details, expected) => {
     const s = session();
-    applySessionPolicy(s, APP);
+    applySessionPolicy(asSession(s), APP);
     expect(s.permissionCheckHandler!(null, permission, origin, details)).toBe(expected);
     expect(permissionCheckAllowed(permission, origin, details, APP)).toBe(expected);
   });
 
   it('refuses every device (HID, serial, USB) permission', () => {
     const s = session();
-    applySessionPolicy(s, APP);
+    applySessionPolicy(asSession(s), APP);
     expect(s.devicePermissionHandler!({ deviceType: 'hid', origin: APP })).toBe(false);
     expect(s.devicePermissionHandler!({ deviceType: 'serial', origin: APP })).toBe(false);
     expect(s.devicePermissionHandler!({ deviceType: 'usb', origin: APP })).toBe(false);
@@ -134,7 +134,7 @@ describe('permissions', () => {
 
   it('cancels downloads', () => {
     const s = session();
-    applySessionPolicy(s, APP);
+    applySessionPolicy(asSession(s), APP);
     const e = fakeEvent();
     s.emit('will-download', e, { getURL: () => `${APP}/x.zip` });
     expect(e.defaultPrevented).toBe(true);
@@ -145,7 +145,7 @@ describe('navigation lock-down', () => {
   let wc: FakeWebContents;
   beforeEach(() => {
     wc = new FakeWebContents();
-    lockDownWebContents(wc as any, APP);
+    lockDownWebContents(asWebContents(wc), APP);
   });
 
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s to another origin is prevented, same origin allowed', (name) => {
@@ -176,7 +176,7 @@ describe('navigation lock-down', () => {
 
   it('prevents every navigation while no origin is known', () => {
     const w = new FakeWebContents();
-    lockDownWebContents(w as any, () => null);
+    lockDownWebContents(asWebContents(w), () => null);
     const e = fakeEvent({ url: `${APP}/` });
     w.emit('will-navigate', e);
     expect(e.defaultPrevented).toBe(true);
@@ -196,7 +196,7 @@ describe('the atrium://app origin', () => {
 
   it('navigation stays on atrium://app', () => {
     const wc = new FakeWebContents();
-    lockDownWebContents(wc as any, APP_ORIGIN);
+    lockDownWebContents(asWebContents(wc), APP_ORIGIN);
     for (const [url, prevented] of [['atrium://app/guide', false], ['atrium://evil/', true], ['http://127.0.0.1:41234/', true], ['file:///etc/passwd', true]] as const) {
       const e = fakeEvent({ url });
       wc.emit('will-navigate', e);

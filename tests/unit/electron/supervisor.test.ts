@@ -85,8 +85,7 @@ describe('AgentSupervisor with a real child process', () => {
     await s.stop();
     expect(events.find((e) => e.type === 'exit')?.data).toMatchObject({ code: 0, signal: null });
     // (stdout may drain just after the exit event)
-    await new Promise((r) => setTimeout(r, 400));
-    expect(events.some((e) => e.type === 'line' && e.data === 'got SIGTERM')).toBe(true);
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'line' && e.data === 'got SIGTERM')).toBe(true));
     expect(events.filter((e) => e.type === 'restart')).toHaveLength(0);
     expect(events.filter((e) => e.type === 'ready')).toHaveLength(1);
   });
@@ -101,12 +100,21 @@ describe('AgentSupervisor with a real child process', () => {
   });
 
   it('stop() during the backoff wait cancels the pending restart', async () => {
-    const { s, events } = supervise('crash', { backoff: { initialMs: 500, maxMs: 1000, factor: 2, jitter: 0 } });
-    s.start();
-    await nextEvent(s, 'restart');
-    await s.stop();
-    await new Promise((r) => setTimeout(r, 700));
-    expect(events.filter((e) => e.type === 'ready')).toHaveLength(1);
+    // Fake timers hold the backoff's restart timer, so the test sees it cancelled instead of sleeping past it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { s, events } = supervise('crash', { backoff: { initialMs: 500, maxMs: 1000, factor: 2, jitter: 0 } });
+      s.start();
+      await nextEvent(s, 'restart');
+      expect(vi.getTimerCount()).toBe(1); // the restart, 500 ms away
+      await s.stop();
+      expect(vi.getTimerCount()).toBe(0);
+      vi.runAllTimers();
+      expect(events.filter((e) => e.type === 'ready')).toHaveLength(1);
+      expect(events.filter((e) => e.type === 'restart')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('notify() delivers each recovery to a ready agent, re-sending any the agent did not acknowledge before it died', async () => {

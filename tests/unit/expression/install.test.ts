@@ -149,6 +149,6 @@ describe('npm run models (the real command)', () => {
     expect(existsSync(path.join(dir, detector.file))).toBe(false);
     const check = run({ ATRIUM_MODELS_DIR: dir }, ['--check']);
     expect(check.status).toBe(1);
-    expect(check.stdout).toMatch(/missing  blaze_face_short_range.tflite: model file blaze_face_short_range.tflite is not installed/);
+    expect(check.stdout).toMatch(/missing {2}blaze_face_short_range.tflite: model file blaze_face_short_range.tflite is not installed/);
   });
 });
