@@ -61,7 +61,7 @@ async function maybeStartDemoHq(): Promise<DemoHq | null> {
   const quiet = { info: (m: string, f?: Record<string, unknown>) => (verbose ? hqLog.info(m, f) : undefined), warn: hqLog.warn, error: hqLog.error };
   try {
     const dataDir = process.env.ATRIUM_DEMO_HQ_DIR ?? path.join(root, 'data', 'demo-hq');
-    const hq = await startDemoHq({ dataDir, log: quiet });
+    const hq = await startDemoHq({ dataDir, log: quiet, ...(process.env.ATRIUM_DEMO_MAP ? { mapFile: path.resolve(process.env.ATRIUM_DEMO_MAP) } : {}) });
     console.log(`Demo HQ: ${hq.broker} broker at ${hq.url}; the HQ simulator publishes the demo mall's catalog and config.`);
     if (hq.note) console.log(hq.note);
     else console.log(`  send the kiosk a command: npm run hq -- command ${hq.device.deviceId} reload-ui --url ${hq.url} --username ${hq.hq.username} --password ${hq.hq.password} --data ${path.relative(root, dataDir)}`);

@@ -199,7 +199,7 @@ function staff(o: CliOptions) {
 
 async function demo(o: CliOptions) {
   const log = ringLog(8);
-  const hq = await startDemoHq({ dataDir: path.resolve(o.data), log, mallId: o.mall, timeZone: o.timeZone });
+  const hq = await startDemoHq({ dataDir: path.resolve(o.data), log, mallId: o.mall, timeZone: o.timeZone, ...(process.env.ATRIUM_DEMO_MAP ? { mapFile: path.resolve(process.env.ATRIUM_DEMO_MAP) } : {}) });
   try {
     const header = hq.kioskCanConnect
       ? [

@@ -7,6 +7,7 @@ import { AEDES_NOTE, startAedesBroker } from './broker-aedes.ts';
 import { DEBIAN_MOSQUITTO, startMosquittoBroker, type RunningBroker } from './broker-mosquitto.ts';
 import { openHqData, type HqData } from './hq-data.ts';
 import type { HqLog } from './log.ts';
+import { loadMap } from './map/publish.ts';
 import { HqSimulator } from './simulator.ts';
 
 export type DemoHqOptions = {
@@ -17,6 +18,8 @@ export type DemoHqOptions = {
   deviceId?: string;
   /** The mall's time zone (the demo members' birthday month); Asia/Shanghai unless told. */
   timeZone?: string;
+  /** An IMDF map to publish instead of the demo mall's (ATRIUM_DEMO_MAP); a map that does not import stops the demo. */
+  mapFile?: string;
   /** Where to look for Mosquitto (tests point it elsewhere to exercise the fallback). */
   mosquittoPath?: string;
 };
@@ -70,8 +73,14 @@ export async function startDemoHq(opts: DemoHqOptions): Promise<DemoHq> {
     broker = await startAedesBroker({ users, hqUsers: [hqUser], deviceMalls: { [deviceId]: mallId } });
   }
 
+  const map = loadMap(opts.mapFile);
+  if (!map.venue) {
+    await broker.stop();
+    throw new Error(`the map ${map.source} cannot be used: ${map.reason} (check it with: npm run hq -- map check FILE)`);
+  }
   const data = openHqData(opts.dataDir, mallId, new Date(), opts.timeZone);
   const simulator = new HqSimulator({
+    map: map.venue,
     url: broker.url,
     username: hqUser,
     password: users[hqUser]!,

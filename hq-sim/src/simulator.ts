@@ -6,19 +6,18 @@
 import { randomUUID } from 'node:crypto';
 import mqtt, { type IClientOptions, type IClientPublishOptions, type IPublishPacket, type MqttClient, type MqttClientEventCallbacks } from 'mqtt';
 import type { DisplayConfig } from '../../contracts/config.ts';
+import type { Venue, VenueMap } from '../../contracts/venue.ts';
 import {
-  hqSubscriptions, MAX_PAYLOAD_BYTES, MemberLookupResponse, topics,
-  type CatalogDelta, type CatalogSnapshot, type Command, type CommandResult, type DesiredConfig, type DeviceEventEnvelope,
+  hqSubscriptions, MAX_PAYLOAD_BYTES, topics,
+  type CatalogDelta, type CatalogSnapshot, type Command, type CommandResult, type DesiredConfig,
 } from '../../contracts/mqtt.ts';
-import { settleClaim } from './claim-ledger.ts';
-import { isClaimEventType } from './claims.ts';
-import { isFinalStatus, newCommand, type CommandName } from './commands.ts';
+import { newCommand, type CommandName } from './commands.ts';
 import { applyDeltaToSnapshot, exampleDelta } from './delta.ts';
 import { currentSnapshot, type HqData } from './hq-data.ts';
 import { parseInbound, type Inbound } from './inbound.ts';
 import type { HqLog } from './log.ts';
-import { answerLookup, lookupReplyTarget } from './lookup.ts';
-import { redemptionCode } from './redemption.ts';
+import { mapMessage } from './map/publish.ts';
+import { handleUpstream, type HqCounters, type UpstreamDeps, type Waiter } from './upstream.ts';
 
 export type HqSimulatorOptions = {
   url: string;
@@ -28,6 +27,8 @@ export type HqSimulatorOptions = {
   log: HqLog;
   /** Devices that get a desired config even before HQ has heard from them (any device that says hello gets one too). */
   devices?: string[];
+  /** The mall's indoor map, published retained after the catalog (hq-sim/src/map/publish.ts); none when absent. */
+  map?: Venue;
   /** The first desired config each device gets. */
   desiredConfig?: Partial<DisplayConfig>;
   /** Shared-subscription group: HQ processes in one group split heartbeats, events, results and look-ups. */
@@ -47,20 +48,7 @@ export type HqSimulatorOptions = {
   now?: () => Date;
 };
 
-export type HqCounters = {
-  statuses: number;
-  heartbeats: number;
-  eventsNew: number;
-  eventsDuplicate: number;
-  reportedConfigs: number;
-  commandResults: number;
-  lookupsAnswered: number;
-  /** Claims decided (first time), and claim events that came again and got the stored result. */
-  claimsConfirmed: number;
-  claimsRejected: number;
-  claimsRepeated: number;
-  refused: number;
-};
+export type { HqCounters } from './upstream.ts';
 
 export type CommandOutcome = { command: Command; results: CommandResult[]; timedOut: boolean };
 export type SendCommandOptions = {
@@ -72,7 +60,6 @@ export type SendCommandOptions = {
   onResult?: (r: CommandResult) => void;
 };
 
-type Waiter = { deviceId: string; results: CommandResult[]; onResult?: (r: CommandResult) => void; finish: () => void };
 
 const DEFAULT_DESIRED: Partial<DisplayConfig> = { idleTimeoutSec: 60, attractIntervalSec: 7 };
 
@@ -193,6 +180,7 @@ export class HqSimulator {
     // session (it may have lost its retained store too). Kiosks ignore a version they already hold.
     if (first || !sessionPresent) {
       await this.publishSnapshot();
+      if (this.o.map) await this.publishMap(this.o.map);
       const devices = new Set([...(this.o.devices ?? []), ...this.o.data.store.knownDevices(this.mall)]);
       for (const d of devices) await this.ensureDesiredConfig(d);
     }
@@ -224,6 +212,14 @@ export class HqSimulator {
     await this.publish(topics.catalogSnapshot(this.mall), JSON.stringify(snapshot), { qos: 1, retain: true });
     this.o.log.info('catalog snapshot published (retained)', { version: snapshot.version, stores: snapshot.stores.length, coupons: snapshot.coupons.length });
     return snapshot;
+  }
+
+  /** Publishes the mall's map (retained, versioned by its hash): kiosks store it and route on it with HQ gone. */
+  async publishMap(venue: Venue): Promise<VenueMap> {
+    const message = mapMessage(this.o.data, venue, this.now());
+    await this.publish(topics.map(this.mall), JSON.stringify(message), { qos: 1, retain: true });
+    this.o.log.info('map published (retained)', { version: message.version, levels: venue.levels.length, units: venue.units.length });
+    return message;
   }
 
   /**
@@ -303,105 +299,25 @@ export class HqSimulator {
     if (this.client && !this.stopped) await new Promise<void>((resolve) => this.client!.unsubscribe(topic, () => resolve()));
   }
 
-  // ---- upstream ----
+  // ---- upstream (upstream.ts) ----
+
+  private get upstreamDeps(): UpstreamDeps {
+    return {
+      mall: this.mall, data: this.o.data, log: this.o.log, counters: this.counters, waiters: this.waiters, now: this.now(),
+      publish: (topic, payload, opts) => this.publish(topic, payload, opts),
+      ensureDesiredConfig: (deviceId) => this.ensureDesiredConfig(deviceId),
+    };
+  }
 
   private onMessage(topic: string, payload: Buffer, packet: IPublishPacket) {
     let msg: Inbound;
     try {
       msg = parseInbound(topic, payload, this.mall);
-      this.handle(msg, packet);
+      handleUpstream(this.upstreamDeps, msg, packet);
     } catch (err) {
       // A store or publish failure for one message must not take the simulator down.
       this.counters.refused += 1;
       this.o.log.error('could not handle a message', { topic, err: (err as Error).message });
     }
-  }
-
-  private handle(msg: Inbound, packet: IPublishPacket) {
-    const store = this.o.data.store;
-    const now = this.now();
-    switch (msg.kind) {
-      case 'ignored':
-        return;
-      case 'refused':
-        this.counters.refused += 1;
-        this.o.log.warn('message refused', { topic: packet.topic, reason: msg.reason, bytes: packet.payload.length });
-        // A claim HQ cannot use is still answered (rejected, malformed) when it names a claim id: the kiosk waits for it.
-        if (msg.claim) this.answerClaim(msg.claim.deviceId, msg.claim, now);
-        return;
-      case 'status': {
-        this.counters.statuses += 1;
-        store.recordStatus(msg.data, now);
-        this.o.log.info(msg.data.online ? 'kiosk online' : 'kiosk offline', { deviceId: msg.device, reason: msg.data.reason });
-        if (msg.data.online && !store.desiredConfig(this.mall, msg.device)) {
-          void this.ensureDesiredConfig(msg.device).catch((err: Error) => this.o.log.warn('could not publish desired config', { deviceId: msg.device, err: err.message }));
-        }
-        return;
-      }
-      case 'heartbeat':
-        this.counters.heartbeats += 1;
-        store.recordHeartbeat(this.mall, msg.data, now);
-        return;
-      case 'event': {
-        const outcome = store.recordEvent(msg.data, now);
-        if (outcome === 'new') this.counters.eventsNew += 1;
-        else this.counters.eventsDuplicate += 1;
-        this.o.log.info(outcome === 'new' ? 'event received' : 'event repeated (already recorded)', { deviceId: msg.device, type: msg.data.type, eventId: msg.data.eventId });
-        // A repeated claim event is answered again (the kiosk may have missed the first answer), with the same result.
-        if (isClaimEventType(msg.data.type)) this.answerClaim(msg.device, msg.data, now);
-        return;
-      }
-      case 'reported':
-        this.counters.reportedConfigs += 1;
-        store.recordReportedConfig(this.mall, msg.device, msg.data, now);
-        return;
-      case 'commandResult': {
-        // The store keeps each (id, status) once; it may already hold this one from the shared subscription's copy
-        // or from another HQ process on the same store, yet a waiter here still needs to hear it (once).
-        if (store.recordCommandResult(this.mall, msg.device, msg.data, now)) {
-          this.counters.commandResults += 1;
-          this.o.log.info('command result', { deviceId: msg.device, id: msg.data.id, status: msg.data.status, detail: msg.data.detail });
-        }
-        const waiter = this.waiters.get(msg.data.id);
-        if (waiter && waiter.deviceId === msg.device && !waiter.results.some((r) => r.status === msg.data.status)) {
-          waiter.results.push(msg.data);
-          waiter.onResult?.(msg.data);
-          if (isFinalStatus(msg.data.status)) waiter.finish();
-        }
-        return;
-      }
-      case 'lookup': {
-        const target = lookupReplyTarget(this.mall, msg.device, packet.properties);
-        if (!target.ok) {
-          this.counters.refused += 1;
-          this.o.log.warn('look-up refused', { deviceId: msg.device, reason: target.reason });
-          return;
-        }
-        const answer = MemberLookupResponse.parse(answerLookup(msg.data, store));
-        this.counters.lookupsAnswered += 1;
-        this.o.log.info('member look-up answered', { deviceId: msg.device, by: msg.data.by, found: answer.found });
-        void this.publish(target.responseTopic, JSON.stringify(answer), { qos: 1, properties: { correlationData: target.correlationData, messageExpiryInterval: 30 } }).catch((err: Error) =>
-          this.o.log.warn('could not answer a look-up', { deviceId: msg.device, err: err.message }),
-        );
-        return;
-      }
-    }
-  }
-
-  /** Decides (or recalls) a claim and publishes HQ's final word on the sending device's claims/result topic. */
-  private answerClaim(deviceId: string, event: DeviceEventEnvelope, now: Date) {
-    const outcome = settleClaim(this.o.data.store, { mallId: this.mall, deviceId, event, now, redemptionCode: (id) => redemptionCode(this.o.data.key, id) });
-    if (outcome.kind === 'unanswerable') {
-      this.counters.refused += 1;
-      return this.o.log.warn('claim refused, and no claim id to answer to', { deviceId, eventId: event.eventId, reason: outcome.reason });
-    }
-    const r = outcome.result;
-    this.counters[outcome.kind === 'repeat' ? 'claimsRepeated' : r.status === 'confirmed' ? 'claimsConfirmed' : 'claimsRejected'] += 1;
-    const fields = { deviceId, claimId: r.claimId, status: r.status, detail: r.detail, pointsBalance: r.pointsBalance };
-    if (outcome.kind === 'conflict' || outcome.kind === 'malformed') this.o.log.warn(`claim ${outcome.kind}`, { ...fields, reason: outcome.reason });
-    else this.o.log.info(outcome.kind === 'new' ? 'claim decided' : 'claim repeated (same result sent again)', fields);
-    void this.publish(topics.claimResults(this.mall, deviceId), JSON.stringify(r), { qos: 1 }).catch((err: Error) =>
-      this.o.log.warn('could not send a claim result', { deviceId, claimId: r.claimId, err: err.message }),
-    );
   }
 }
