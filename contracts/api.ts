@@ -6,6 +6,7 @@ import { LocalizedText, MemberTier, Store, StoreCategory } from './catalog.ts';
 import { DeviceRole, DisplayConfig } from './config.ts';
 import { wallApiMethods } from './wall.ts';
 import { SyncStatus } from './sync-status.ts';
+import { Point, Route, RouteParams, Venue } from './venue.ts';
 import { staffApiMethods } from './staff.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 
@@ -65,6 +66,35 @@ export const apiMethods = {
       stores: z.array(Store),
       categories: z.array(z.object({ category: StoreCategory, count: z.number().int() })),
     }),
+  },
+  /**
+   * The mall's map as the kiosk holds it (null before HQ sent one), with "you are here" and each catalog store's place
+   * on it. Large: the page asks once per version (`knownSha256` answers `unchanged` when the page has it already).
+   */
+  'map.venue': {
+    params: z.object({ knownSha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('none') }),
+      z.object({ status: z.literal('unchanged'), version: z.number().int() }),
+      z.object({
+        status: z.literal('map'),
+        version: z.number().int(),
+        sha256: z.string(),
+        venue: Venue,
+        here: z.object({ levelId: z.string(), point: Point, kioskId: z.string().nullable() }).nullable(),
+        bearingDeg: z.number(),
+        stores: z.array(z.object({ storeId: z.string(), featureId: z.string(), levelId: z.string(), point: Point })),
+      }),
+    ]),
+  },
+  /**
+   * A route from `from` (default `here`) to `to`: a catalog store id, an IMDF unit, occupant, amenity or kiosk id, or
+   * `nearest:<kind>`; `accessible` for step-free (lifts and ramps only). Errors: 503 no_map, 400 unknown_place,
+   * 409 no_route / no_step_free_route.
+   */
+  'map.route': {
+    params: RouteParams.strict(),
+    result: z.object({ route: Route, shareUrl: z.string() }),
   },
   /** Polled by the page: it reloads when reloadSeq grows (HQ's reload-ui command) or configVersion changes. */
   'kiosk.signals': {
@@ -131,6 +161,14 @@ export const ApiErrorCode = z.enum([
   'camera_disabled',
   /** The staff session is gone (signed out, idle too long, or the agent restarted): the page closes the staff console. */
   'staff_session_gone',
+  /** map.venue / map.route before HQ sent a map. */
+  'no_map',
+  /** map.route: a place id the map does not have (the message names it). */
+  'unknown_place',
+  /** map.route: no way between the two places (e.g. a level with no connector). */
+  'no_route',
+  /** map.route with accessible: the only ways need stairs or an escalator. */
+  'no_step_free_route',
   /** wall.claim with nothing to claim: no member has scanned at this wall session, or no coupon is on the wall yet. */
   'nothing_to_claim',
 ]);

@@ -36,6 +36,18 @@ export const DisplayConfig = z.object({
   privacyNotice: z.object({ zh: z.string().min(1).max(300), en: z.string().max(300).optional() }).optional(),
   /** Hours (kiosk local time) when the screen goes dark while nobody uses it, e.g. 22:00-08:00; absent or null: always on. */
   screenOffHours: ScreenOffHours.nullable().optional(),
+  /**
+   * "You are here" on the map: the IMDF id of this screen's kiosk feature, or of any unit, amenity or opening it stands
+   * at. Absent or null: the map's kiosk feature when it has exactly one.
+   */
+  mapKioskId: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an IMDF feature id').nullable().optional(),
+  /** Degrees clockwise from north that a shopper faces when looking at the screen: the map turns so ahead is up. */
+  mapBearingDeg: z.number().int().min(0).max(359).default(0),
+  /**
+   * The link a route's QR hands to the phone (e.g. the mall mini-program): {mall}, {from}, {to} and {stepFree} are
+   * filled in. Place ids only, never anything about the shopper.
+   */
+  routeShareUrl: z.string().url().max(300).default('https://mp.atrium.example/route?mall={mall}&from={from}&to={to}&stepFree={stepFree}'),
 }).strict();
 export type DisplayConfig = z.infer<typeof DisplayConfig>;
 

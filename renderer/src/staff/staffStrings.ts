@@ -204,7 +204,19 @@ export const fieldWords: Record<SettingField, FieldWords> = {
     label: { 'zh-CN': '熄屏时段', en: 'Screen-off hours' },
     help: { 'zh-CN': '此时段内无人使用时黑屏，触摸即亮屏', en: 'The screen goes dark in these hours when nobody uses it; a touch wakes it' },
     parts: { from: { 'zh-CN': '从', en: 'From' }, to: { 'zh-CN': '至', en: 'To' } },
+  },  mapKioskId: {
+    label: { 'zh-CN': '地图上的本机位置', en: 'This screen on the map' },
+    help: { 'zh-CN': '“您在这里”所用的 IMDF 要素编号；留空则用地图中唯一的信息屏', en: 'The IMDF feature id used for "you are here"; empty: the map\'s only kiosk' },
   },
+  mapBearingDeg: {
+    label: { 'zh-CN': '屏幕朝向（度）', en: 'Screen facing (degrees)' },
+    help: { 'zh-CN': '面对屏幕时前方的方位（北为 0，顺时针）；地图随之旋转', en: 'Which way is ahead when facing the screen (0 = north, clockwise); the map turns to match' },
+  },
+  routeShareUrl: {
+    label: { 'zh-CN': '路线分享链接', en: 'Route link for phones' },
+    help: { 'zh-CN': '二维码打开的链接，{from} {to} {stepFree} {mall} 会被替换，不含个人信息', en: 'The link the QR opens; {from} {to} {stepFree} {mall} are filled in; nothing personal' },
+  },
+
 };
 
 export function refusalText(lang: UiLanguage, reason: SignInRefusal, left: number, lockedUntil: string | null): string {
