@@ -64,8 +64,12 @@ export function connectorStepFree(kind: ConnectorKind): boolean {
 }
 
 /**
- * The least any level change can cost, in metre-equivalents: the A* heuristic adds this per level of difference,
- * and every vertical link costs at least this per level plus its horizontal shift, so the heuristic stays admissible
- * and consistent.
+ * What changing levels by n costs at least with one kind of connector, in metre-equivalents: fixed + perLevel × n
+ * (a lift's wait is its fixed part). The A* heuristic takes the cheapest kind the query may use; every vertical link
+ * costs its seconds plus the horizontal distance between its stops, so the heuristic stays admissible and
+ * consistent (see route.ts).
  */
-export const MIN_LEVEL_COST_M = Math.min(LIFT_S_PER_LEVEL, ESCALATOR_S_PER_LEVEL, STAIRS_S_PER_LEVEL, RAMP_S_PER_LEVEL) * WALK_M_PER_S;
+export function levelChangeCost(kind: ConnectorKind): { fixed: number; perLevel: number } {
+  const fixed = kind === 'elevator' ? LIFT_WAIT_S * WALK_M_PER_S : 0;
+  return { fixed, perLevel: secondsPerLevel(kind) * WALK_M_PER_S };
+}

@@ -7,7 +7,7 @@
 // a room is just a walkable unit whose edges cost more to pass through.
 import createGraph, { type Graph } from 'ngraph.graph';
 import type { ConnectorKind, Point, Venue, VenueLevel, VenueUnit } from '../../../contracts/venue.ts';
-import { connectorStepFree, LIFT_WAIT_S, MIN_LEVEL_COST_M, secondsPerLevel, unitCost, WALK_M_PER_S, type UnitCost } from './costs.ts';
+import { connectorStepFree, LIFT_WAIT_S, secondsPerLevel, unitCost, WALK_M_PER_S, type UnitCost } from './costs.ts';
 import {
   boxesTouch, boxOf, cross, dist, distToBoundary, inBox, locateMulti, segmentBox, segmentEnters, segmentInside, type Box, type Poly,
 } from './geometry.ts';
@@ -74,6 +74,8 @@ export interface WayGraph {
   levels: Map<string, LevelInfo>;
   /** Every unit by id, walkable or not. */
   units: Map<string, UnitInfo>;
+  /** The kinds of connector the venue has (the heuristic may only count on those). */
+  kinds: Set<ConnectorKind>;
   buildMs: number;
 }
 
@@ -166,19 +168,19 @@ export function buildWayGraph(venue: Venue): WayGraph {
       return id;
     });
     const stepFree = connectorStepFree(c.kind);
-    const vertical = (a: number, b: number, seconds: number, levelsApart: number, oneWay: boolean) => {
+    const vertical = (a: number, b: number, seconds: number, oneWay: boolean) => {
       const na = nodes[a]!;
       const nb = nodes[b]!;
-      // Never cheaper than the heuristic's estimate across it, so A* stays exact.
-      const cost = Math.max(seconds * WALK_M_PER_S, Math.hypot(na.x - nb.x, na.y - nb.y) + levelsApart * MIN_LEVEL_COST_M);
+      // The ride's time plus the stops' horizontal distance: never below what the heuristic assumes across it.
+      const cost = seconds * WALK_M_PER_S + Math.hypot(na.x - nb.x, na.y - nb.y);
       rides.push({ a, b, link: { vertical: true, cost, seconds, connectorId: c.id, kind: c.kind, stepFree, oneWay } });
     };
     if (c.kind === 'elevator') {
       const cars = ids.map((id) => addNode({ ...nodes[id]!, kind: 'car' }));
-      cars.forEach((car, i) => vertical(ids[i]!, car, LIFT_WAIT_S / 2, 0, false));
+      cars.forEach((car, i) => vertical(ids[i]!, car, LIFT_WAIT_S / 2, false));
       for (let i = 0; i + 1 < cars.length; i++) {
         const apart = Math.max(1, Math.abs(nodes[cars[i + 1]!]!.ordinal - nodes[cars[i]!]!.ordinal));
-        vertical(cars[i]!, cars[i + 1]!, secondsPerLevel('elevator') * apart, apart, false);
+        vertical(cars[i]!, cars[i + 1]!, secondsPerLevel('elevator') * apart, false);
       }
     } else {
       for (let i = 0; i + 1 < ids.length; i++) {
@@ -186,18 +188,16 @@ export function buildWayGraph(venue: Venue): WayGraph {
         const upper = ids[i + 1]!;
         const apart = Math.max(1, Math.abs(nodes[upper]!.ordinal - nodes[lower]!.ordinal));
         const seconds = secondsPerLevel(c.kind) * apart;
-        if (c.direction === 'down') vertical(upper, lower, seconds, apart, true);
-        else vertical(lower, upper, seconds, apart, c.direction === 'up');
+        if (c.direction === 'down') vertical(upper, lower, seconds, true);
+        else vertical(lower, upper, seconds, c.direction === 'up');
       }
     }
   }
 
   for (const lv of levels.values()) {
     for (const u of lv.units) {
-      for (const [i, j] of candidatePairs(u.members)) {
-        const a = u.members[i]!;
-        const b = u.members[j]!;
-        if (a.id === b.id || !visible(lv, u, a.probe, b.probe)) continue;
+      for (const [a, b] of linkPairs(lv, u)) {
+        if (a.id === b.id) continue;
         const key = a.id < b.id ? `${a.id}:${b.id}` : `${b.id}:${a.id}`;
         const old = walks.get(key);
         if (old && old.link.factor <= u.cost.factor!) continue;
@@ -209,7 +209,8 @@ export function buildWayGraph(venue: Venue): WayGraph {
   for (const { a, b, link } of walks.values()) graph.addLink(a, b, link);
   for (const { a, b, link } of rides) graph.addLink(a, b, link);
 
-  return { venue, graph, nodes, levels, units, buildMs: performance.now() - started };
+  const kinds = new Set(venue.connectors.map((c) => c.kind));
+  return { venue, graph, nodes, levels, units, kinds, buildMs: performance.now() - started };
 }
 
 /** Can one walk straight from p to q inside unit u, inside the level's outline, entering no blocked unit? */
@@ -221,17 +222,27 @@ export function visible(lv: LevelInfo, u: UnitInfo, p: Point, q: Point): boolean
   return true;
 }
 
-/** The pairs of members to test: all of them in small units, each one's nearest neighbours in large ones. */
-export function* candidatePairs(members: readonly Member[]): Generator<[number, number]> {
-  const n = members.length;
-  if (n <= FULL_LIMIT) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
-    return;
+/** The pairs of members to link: all visible ones in small units, each one's nearest visible neighbours in large ones. */
+function linkPairs(lv: LevelInfo, u: UnitInfo): [Member, Member][] {
+  const ms = u.members;
+  const out: [Member, Member][] = [];
+  if (ms.length <= FULL_LIMIT) {
+    for (let i = 0; i < ms.length; i++) {
+      for (let j = i + 1; j < ms.length; j++) if (visible(lv, u, ms[i]!.probe, ms[j]!.probe)) out.push([ms[i]!, ms[j]!]);
+    }
+    return out;
   }
-  for (let i = 0; i < n; i++) {
-    const order = nearestFirst(members, members[i]!.probe).filter((j) => j !== i);
-    for (const j of order.slice(0, MAX_TESTS)) yield [i, j];
+  for (let i = 0; i < ms.length; i++) {
+    let found = 0;
+    for (const j of nearestFirst(ms, ms[i]!.probe).slice(0, MAX_TESTS)) {
+      if (j === i) continue;
+      if (found >= NEAREST && dist(ms[i]!.probe, ms[j]!.probe) > NEAR_RADIUS) break;
+      if (!visible(lv, u, ms[i]!.probe, ms[j]!.probe)) continue;
+      out.push([ms[i]!, ms[j]!]);
+      found++;
+    }
   }
+  return out;
 }
 
 /** Member indices by distance from p, nearest first, cut to what the neighbour rule could use. */

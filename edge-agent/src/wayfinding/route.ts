@@ -10,7 +10,7 @@ import path from 'ngraph.path';
 import type { Link, Node } from 'ngraph.graph';
 import type { ConnectorKind, Point, Route, RouteLeg, RouteStep, Venue } from '../../../contracts/venue.ts';
 import { toLngLat } from '../../../common/geo.ts';
-import { MIN_LEVEL_COST_M, WALK_M_PER_S } from './costs.ts';
+import { connectorStepFree, levelChangeCost, WALK_M_PER_S } from './costs.ts';
 import { dist, locateMulti } from './geometry.ts';
 import { containingUnit, nearestFirst, visible, wayGraph, type LevelInfo, type Member, type UnitInfo, type WayGraph, type WayLink, type WayNode } from './graph.ts';
 import { resolvePlace, type Place, type ResolveOptions } from './places.ts';
@@ -22,6 +22,11 @@ export interface RouteRequest {
   from?: string;
   to: string;
   accessible?: boolean;
+}
+
+export interface RouteOptions extends ResolveOptions {
+  /** Search without the heuristic (plain Dijkstra): slower, for tests that check A*'s answers are the cheapest. */
+  exhaustive?: boolean;
 }
 
 export type RouteErrorCode = 'no_map' | 'unknown_place' | 'unknown_level' | 'no_route' | 'no_step_free_route';
@@ -45,7 +50,25 @@ interface Query {
   accessible: boolean;
   free: Set<string>;
   targets: WayNode[];
+  /** fixed + perLevel × n for each kind of connector this query may use. */
+  terms: { fixed: number; perLevel: number }[];
+  exhaustive: boolean;
 }
+
+/**
+ * The heuristic's vertical part: the least a change of `levels` can cost. From a floor node it is the cheapest
+ * kind's fixed + perLevel × levels; from inside a lift car the boarding half of the wait is paid, so it is the
+ * alighting half plus the ride. Each is a minimum of lines whose slope is at most the per-level cost of any link
+ * that can change the level there, which keeps A* consistent (its closed set stays correct).
+ */
+function levelCost(q: Query, levels: number, inCar: boolean): number {
+  if (levels === 0) return inCar ? LIFT.fixed / 2 : 0;
+  if (inCar) return LIFT.fixed / 2 + LIFT.perLevel * levels;
+  let best = Infinity;
+  for (const t of q.terms) best = Math.min(best, t.fixed + t.perLevel * levels);
+  return best;
+}
+const LIFT = levelChangeCost('elevator');
 
 interface Finder {
   query: Query;
@@ -58,7 +81,7 @@ const finders = new WeakMap<WayGraph, Finder>();
 function finderFor(wg: WayGraph): Finder {
   let f = finders.get(wg);
   if (f) return f;
-  const query: Query = { accessible: false, free: new Set(), targets: [] };
+  const query: Query = { accessible: false, free: new Set(), targets: [], terms: [], exhaustive: false };
   const finder = path.aStar<WayNode, WayLink>(wg.graph, {
     // ngraph.path calls these with (neighbour, current, link).
     blocked(_to, from, link) {
@@ -73,10 +96,10 @@ function finderFor(wg: WayGraph): Finder {
     },
     heuristic(n) {
       const a = n.data;
-      if (a.kind === 'target') return 0;
+      if (a.kind === 'target' || query.exhaustive) return 0;
       let best = Infinity;
       for (const t of query.targets) {
-        const h = Math.hypot(a.x - t.x, a.y - t.y) + Math.abs(a.ordinal - t.ordinal) * MIN_LEVEL_COST_M;
+        const h = Math.hypot(a.x - t.x, a.y - t.y) + levelCost(query, Math.abs(a.ordinal - t.ordinal), a.kind === 'car');
         if (h < best) best = h;
       }
       return best;
@@ -88,7 +111,7 @@ function finderFor(wg: WayGraph): Finder {
 }
 
 /** A route between two places, or why there is none. `venue` null means the kiosk has no map yet. */
-export function findRoute(venue: Venue | null | undefined, req: RouteRequest, opts: ResolveOptions = {}): RouteResult {
+export function findRoute(venue: Venue | null | undefined, req: RouteRequest, opts: RouteOptions = {}): RouteResult {
   if (!venue) return fail('no_map', 'this kiosk has no map yet');
   const wg = wayGraph(venue);
   const from = resolvePlace(venue, req.from ?? 'here', opts, false);
@@ -103,9 +126,10 @@ export function findRoute(venue: Venue | null | undefined, req: RouteRequest, op
     return fail('unknown_level', `level "${p.levelId}" is not on this map`, { ref: p.ref, levelId: p.levelId });
   }
   const accessible = req.accessible ?? false;
-  const found = search(wg, start, targets, accessible);
+  const exhaustive = opts.exhaustive ?? false;
+  const found = search(wg, start, targets, accessible, exhaustive);
   if (found) return { ok: true, route: buildRoute(wg, start, found, accessible) };
-  if (accessible && search(wg, start, targets, false)) {
+  if (accessible && search(wg, start, targets, false, exhaustive)) {
     return fail('no_step_free_route', 'no step-free way; the route needs stairs or an escalator');
   }
   return fail('no_route', `no walkable way from "${start.ref}" to "${req.to}" on this map`);
@@ -122,7 +146,7 @@ interface Found {
 }
 
 /** A* from one place to the cheapest of the targets; the graph is restored before returning. */
-function search(wg: WayGraph, start: Place, targets: Place[], accessible: boolean): Found | null {
+function search(wg: WayGraph, start: Place, targets: Place[], accessible: boolean, exhaustive: boolean): Found | null {
   const { graph } = wg;
   const temp: number[] = [];
   const extra = new Map<string, Member[]>();
@@ -152,7 +176,8 @@ function search(wg: WayGraph, start: Place, targets: Place[], accessible: boolea
     temp.push(FROM);
     if (su === undefined) return null;
     if (su) free.add(su.unit.id);
-    Object.assign(finder.query, { accessible, free, targets: targetNodes });
+    const terms = [...wg.kinds].filter((k) => !accessible || connectorStepFree(k)).map(levelChangeCost);
+    Object.assign(finder.query, { accessible, free, targets: targetNodes, terms, exhaustive });
     const found = finder.find(FROM, goal).reverse();
     if (found.length < 2 || found[0]!.id !== FROM) return null;
     if (goal === TARGET) found.pop();
