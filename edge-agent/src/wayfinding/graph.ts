@@ -143,9 +143,16 @@ export function buildWayGraph(venue: Venue): WayGraph {
         if (a.cost.open && b.cost.open && boxesTouch(a.box, b.box, 0.05)) addSeams(lv, a, b, node);
       }
     }
-    for (const a of lv.units) {
-      if (a.members.length > 0) continue;
-      for (const b of lv.units) if (b !== a && boxesTouch(a.box, b.box, 0.05)) addSeams(lv, a, b, node);
+    // Many exported maps draw shops with no openings: such a room joins the open units it shares a wall with, or
+    // failing those its walkable neighbours (taken from the list first, so one room's seams don't hide another's).
+    const doorless = lv.units.filter((u) => u.members.length === 0);
+    for (const a of doorless) {
+      const touching = lv.units.filter((b) => b !== a && boxesTouch(a.box, b.box, 0.05));
+      const before = a.members.length;
+      for (const b of touching) if (b.cost.open) addSeams(lv, a, b, node);
+      if (a.members.length > before) continue;
+      // Room to room: once per pair when both are doorless.
+      for (const b of touching) if (!b.cost.open && !(doorless.includes(b) && doorless.indexOf(b) < doorless.indexOf(a))) addSeams(lv, a, b, node);
     }
     for (const u of lv.units) {
       addCorners(u, node);

@@ -227,16 +227,16 @@ function attach(wg: WayGraph, place: Place, id: number, extra: Map<string, Membe
 
 /** Last resort for a point outside every walkable unit: join the closest nodes of its level within a few metres. */
 function snap(wg: WayGraph, lv: LevelInfo, id: number, point: Point): boolean {
-  let joined = false;
+  const seen = new Set<number>();
   for (const u of lv.units) {
     for (const m of u.members) {
       const d = dist(m.probe, point);
-      if (d > SNAP_METRES) continue;
+      if (d > SNAP_METRES || seen.has(m.id)) continue;
+      seen.add(m.id);
       wg.graph.addLink(id, m.id, { vertical: false, metres: d, unitId: u.unit.id, factor: u.cost.factor!, stepFree: u.cost.stepFree });
-      joined = true;
     }
   }
-  return joined;
+  return seen.size > 0;
 }
 
 interface LegDraft {

@@ -155,6 +155,39 @@ describe('rooms-and-openings map', () => {
   });
 });
 
+describe('maps that leave things out', () => {
+  it('enters doorless shops across their wall with the corridor, never through the shop between', () => {
+    const v = venue({
+      levels: [level('L1', 0, rect(0, 0, 30, 14))],
+      units: [
+        unit('a', 'L1', 'room', rect(0, 0, 10, 10)),
+        unit('b', 'L1', 'room', rect(10, 0, 20, 10)),
+        unit('c', 'L1', 'room', rect(20, 0, 30, 10)),
+        unit('hall', 'L1', 'walkway', rect(0, 10, 30, 14)),
+      ],
+    });
+    const r = ok(findRoute(v, { from: 'a', to: 'c' }));
+    for (const p of allPoints(r)) expect(strictlyInside(p, 10, 0, 20, 10)).toBe(false);
+    expect(r.metres).toBeLessThan(27);
+  });
+
+  it('joins a kiosk drawn just outside every unit to the nodes a few metres away', () => {
+    const r = ok(findRoute(walkway, { to: 'occ-2' }, { here: { levelId: 'L1', point: [25, 7] } }));
+    expect(r.legs[0]!.path[0]).toEqual([25, 7]);
+  });
+
+  it('walks straight through a wide opening instead of funnelling through its middle', () => {
+    const v = venue({
+      levels: [level('L1', 0, rect(0, 0, 20, 40))],
+      units: [unit('south', 'L1', 'lobby', rect(0, 0, 20, 20)), unit('north', 'L1', 'lobby', rect(0, 20, 20, 40))],
+      openings: [opening('mouth', 'L1', [0, 20], [20, 20])],
+      amenities: [{ id: 'x', levelId: 'L1', category: 'atm', name: null, point: [2, 35], unitIds: [] }],
+    });
+    const r = ok(findRoute(v, { to: 'x' }, { here: { levelId: 'L1', point: [2, 5] } }));
+    expect(r.metres).toBeLessThan(30.5);
+  });
+});
+
 // ---- blocked units ----
 describe('blocked units', () => {
   it('goes round an open-to-below void drawn over the lobby', () => {
