@@ -76,7 +76,18 @@ export interface WayGraph {
   units: Map<string, UnitInfo>;
   /** The kinds of connector the venue has (the heuristic may only count on those). */
   kinds: Set<ConnectorKind>;
+  /** Connector stop points per level: any kind, and step-free kinds only. */
+  stops: { all: Map<string, Point[]>; stepFree: Map<string, Point[]> };
+  /** Per node, the straight-line metres to the nearest stop on its level (index 0 any kind, 1 step-free kinds). */
+  toStop: [Float64Array, Float64Array];
   buildMs: number;
+}
+
+/** Straight-line metres from (x, y) to the nearest of the points; Infinity when there are none. */
+export function nearestOf(points: readonly Point[] | undefined, x: number, y: number): number {
+  let best = Infinity;
+  for (const p of points ?? []) best = Math.min(best, Math.hypot(p[0] - x, p[1] - y));
+  return best;
 }
 
 /** Openings are sampled every this many metres, so a wide mouth is not funnelled through its midpoint. */
@@ -217,7 +228,20 @@ export function buildWayGraph(venue: Venue): WayGraph {
   for (const { a, b, link } of rides) graph.addLink(a, b, link);
 
   const kinds = new Set(venue.connectors.map((c) => c.kind));
-  return { venue, graph, nodes, levels, units, kinds, buildMs: performance.now() - started };
+  const stops = { all: new Map<string, Point[]>(), stepFree: new Map<string, Point[]>() };
+  for (const c of venue.connectors) {
+    for (const s of c.stops) {
+      for (const map of connectorStepFree(c.kind) ? [stops.all, stops.stepFree] : [stops.all]) {
+        map.set(s.levelId, [...(map.get(s.levelId) ?? []), s.point]);
+      }
+    }
+  }
+  const toStop: [Float64Array, Float64Array] = [new Float64Array(nodes.length), new Float64Array(nodes.length)];
+  nodes.forEach((n, i) => {
+    toStop[0][i] = nearestOf(stops.all.get(n.levelId), n.x, n.y);
+    toStop[1][i] = nearestOf(stops.stepFree.get(n.levelId), n.x, n.y);
+  });
+  return { venue, graph, nodes, levels, units, kinds, stops, toStop, buildMs: performance.now() - started };
 }
 
 /** Can one walk straight from p to q inside unit u, inside the level's outline, entering no blocked unit? */

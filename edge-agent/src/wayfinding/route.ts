@@ -12,7 +12,7 @@ import type { ConnectorKind, Point, Route, RouteLeg, RouteStep, Venue } from '..
 import { toLngLat } from '../../../common/geo.ts';
 import { connectorStepFree, levelChangeCost, WALK_M_PER_S } from './costs.ts';
 import { dist, locateMulti } from './geometry.ts';
-import { containingUnit, nearestFirst, visible, wayGraph, type LevelInfo, type Member, type UnitInfo, type WayGraph, type WayLink, type WayNode } from './graph.ts';
+import { containingUnit, nearestFirst, nearestOf, visible, wayGraph, type LevelInfo, type Member, type UnitInfo, type WayGraph, type WayLink, type WayNode } from './graph.ts';
 import { resolvePlace, type Place, type ResolveOptions } from './places.ts';
 import { dropCollinear, legSteps } from './steps.ts';
 
@@ -52,6 +52,11 @@ interface Query {
   targets: WayNode[];
   /** fixed + perLevel × n for each kind of connector this query may use. */
   terms: { fixed: number; perLevel: number }[];
+  /** Per target, metres from it to the nearest usable stop on its level. */
+  targetToStop: number[];
+  /** Per graph node, metres to the nearest usable stop on its level (graph.ts toStop for this mode). */
+  toStop: Float64Array;
+  stops: Map<string, Point[]>;
   exhaustive: boolean;
 }
 
@@ -81,7 +86,7 @@ const finders = new WeakMap<WayGraph, Finder>();
 function finderFor(wg: WayGraph): Finder {
   let f = finders.get(wg);
   if (f) return f;
-  const query: Query = { accessible: false, free: new Set(), targets: [], terms: [], exhaustive: false };
+  const query: Query = { accessible: false, free: new Set(), targets: [], terms: [], targetToStop: [], toStop: wg.toStop[0], stops: wg.stops.all, exhaustive: false };
   const finder = path.aStar<WayNode, WayLink>(wg.graph, {
     // ngraph.path calls these with (neighbour, current, link).
     blocked(_to, from, link) {
@@ -98,10 +103,18 @@ function finderFor(wg: WayGraph): Finder {
       const a = n.data;
       if (a.kind === 'target' || query.exhaustive) return 0;
       let best = Infinity;
-      for (const t of query.targets) {
-        const h = Math.hypot(a.x - t.x, a.y - t.y) + levelCost(query, Math.abs(a.ordinal - t.ordinal), a.kind === 'car');
+      let fromHere = -1;
+      query.targets.forEach((t, i) => {
+        const levels = Math.abs(a.ordinal - t.ordinal);
+        const vertical = levelCost(query, levels, a.kind === 'car');
+        let h = Math.hypot(a.x - t.x, a.y - t.y) + vertical;
+        if (levels > 0) {
+          // Another floor: at least the walk to a stop here, the change of level, and the walk from a stop there.
+          if (fromHere < 0) fromHere = typeof n.id === 'number' && n.id >= 0 ? query.toStop[n.id]! : nearestOf(query.stops.get(a.levelId), a.x, a.y);
+          h = Math.max(h, fromHere + vertical + query.targetToStop[i]!);
+        }
         if (h < best) best = h;
-      }
+      });
       return best;
     },
   });
@@ -177,7 +190,9 @@ function search(wg: WayGraph, start: Place, targets: Place[], accessible: boolea
     if (su === undefined) return null;
     if (su) free.add(su.unit.id);
     const terms = [...wg.kinds].filter((k) => !accessible || connectorStepFree(k)).map(levelChangeCost);
-    Object.assign(finder.query, { accessible, free, targets: targetNodes, terms, exhaustive });
+    const stops = accessible ? wg.stops.stepFree : wg.stops.all;
+    const targetToStop = targetNodes.map((t) => nearestOf(stops.get(t.levelId), t.x, t.y));
+    Object.assign(finder.query, { accessible, free, targets: targetNodes, terms, exhaustive, stops, targetToStop, toStop: wg.toStop[accessible ? 1 : 0] });
     const found = finder.find(FROM, goal).reverse();
     if (found.length < 2 || found[0]!.id !== FROM) return null;
     if (goal === TARGET) found.pop();

@@ -49,10 +49,11 @@ describe('the generated mall', () => {
       s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
       return mall.occupants[s % mall.occupants.length]!.id;
     };
-    for (let i = 0; i < 25; i++) {
-      const req: RouteRequest = { from: pick(), to: pick(), accessible: i % 5 === 0 };
-      const fast = ok(findRoute(mall, req));
-      const exact = ok(findRoute(mall, req, { exhaustive: true }));
+    for (let i = 0; i < 60; i++) {
+      const req: RouteRequest = i % 6 === 5 ? { to: 'nearest:restroom' } : { from: pick(), to: pick(), accessible: i % 5 === 0 };
+      const here = { levelId: `lv${i % 10}`, point: [100, 15] as Point };
+      const fast = ok(findRoute(mall, req, { here }));
+      const exact = ok(findRoute(mall, req, { here, exhaustive: true }));
       // Same cost; ties may pick another of equally cheap paths, so compare what the cost is made of.
       expect(fast.seconds).toBeLessThanOrEqual(exact.seconds + 1);
       expect(fast.metres).toBeLessThanOrEqual(exact.metres + 0.5);
