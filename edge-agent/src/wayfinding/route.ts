@@ -104,7 +104,9 @@ function finderFor(wg: WayGraph): Finder {
       if (a.kind === 'target' || query.exhaustive) return 0;
       let best = Infinity;
       let fromHere = -1;
-      query.targets.forEach((t, i) => {
+      // A plain loop: this runs for every node A* touches, so no closures here.
+      for (let i = 0; i < query.targets.length; i++) {
+        const t = query.targets[i]!;
         const levels = Math.abs(a.ordinal - t.ordinal);
         const vertical = levelCost(query, levels, a.kind === 'car');
         let h = Math.hypot(a.x - t.x, a.y - t.y) + vertical;
@@ -114,7 +116,7 @@ function finderFor(wg: WayGraph): Finder {
           h = Math.max(h, fromHere + vertical + query.targetToStop[i]!);
         }
         if (h < best) best = h;
-      });
+      }
       return best;
     },
   });
