@@ -1,7 +1,7 @@
 // Plane geometry the route graph needs, in local metres: where a point lies against a polygon with holes, whether a
 // straight walk stays inside a (multi)polygon or cuts into one, areas, centroids and distances. Kept small and
 // dependency-free on purpose: the graph asks only these few questions, and every one is tested with tables of cases.
-import type { Point, Polygon } from '../../../contracts/venue.ts';
+import type { Point } from '../../../contracts/venue.ts';
 
 export type Ring = readonly Point[];
 export type Poly = readonly Ring[];
@@ -205,4 +205,3 @@ export function segmentBox(a: Point, b: Point): Box {
   return { minX: Math.min(a[0], b[0]), minY: Math.min(a[1], b[1]), maxX: Math.max(a[0], b[0]), maxY: Math.max(a[1], b[1]) };
 }
 
-export type { Point, Polygon };
