@@ -1,0 +1,28 @@
+// The one projection between a venue's local metres (x east, y north of venue.origin) and WGS84 longitude/latitude:
+// equirectangular around the origin. The IMDF importer uses toLocal on the way in and routes use toLngLat on the way
+// out, so a point survives the round trip to well under a centimetre. Over a mall (a few hundred metres) the error
+// of the flat-earth approximation is centimetres, far below what IMDF maps are drawn to.
+
+/** Metres per degree of longitude at the equator and metres per degree of latitude (mid-latitude mean). */
+export const METRES_PER_DEGREE_LNG = 111_320;
+export const METRES_PER_DEGREE_LAT = 110_540;
+
+export interface GeoOrigin {
+  lng: number;
+  lat: number;
+}
+
+function metresPerDegreeLng(origin: GeoOrigin): number {
+  // cos(lat0) shrinks the east-west degree away from the equator; clamp so a pole origin cannot divide by zero.
+  return METRES_PER_DEGREE_LNG * Math.max(1e-6, Math.cos((origin.lat * Math.PI) / 180));
+}
+
+/** Local metres [x, y] to [lng, lat]. */
+export function toLngLat(origin: GeoOrigin, point: readonly [number, number]): [number, number] {
+  return [origin.lng + point[0] / metresPerDegreeLng(origin), origin.lat + point[1] / METRES_PER_DEGREE_LAT];
+}
+
+/** [lng, lat] to local metres [x, y]. */
+export function toLocal(origin: GeoOrigin, lngLat: readonly [number, number]): [number, number] {
+  return [(lngLat[0] - origin.lng) * metresPerDegreeLng(origin), (lngLat[1] - origin.lat) * METRES_PER_DEGREE_LAT];
+}
