@@ -3,9 +3,9 @@
 // out, so a point survives the round trip to well under a centimetre. Over a mall (a few hundred metres) the error
 // of the flat-earth approximation is centimetres, far below what IMDF maps are drawn to.
 
-/** Metres per degree of longitude at the equator and metres per degree of latitude (mid-latitude mean). */
-export const METRES_PER_DEGREE_LNG = 111_320;
-export const METRES_PER_DEGREE_LAT = 110_540;
+/** Metres per degree along a great circle of the IUGG mean Earth radius (6,371,008.8 m): latitude everywhere, longitude at the equator. */
+export const METRES_PER_DEGREE_LNG = (6_371_008.8 * Math.PI) / 180;
+export const METRES_PER_DEGREE_LAT = METRES_PER_DEGREE_LNG;
 
 export interface GeoOrigin {
   lng: number;

@@ -1,6 +1,7 @@
 // Catalog shapes: what HQ publishes for a mall and what the kiosk shows. Declared once, parsed on receipt.
 import { z } from 'zod';
 import { Experiment, LocalizedText, MemberTier, OfferRule } from './members.ts';
+import { FeatureId } from './venue.ts';
 
 /** Text in both UI languages; Chinese is required, English falls back to Chinese when missing. */
 export { LocalizedText, MemberTier };
@@ -27,6 +28,11 @@ export const Store = z.object({
   phone: z.string().max(32).optional(),
   keywords: z.array(z.string().max(32)).max(20).default([]),
   logoColour: Colour,
+  /**
+   * Where the store is on the mall's map (contracts/venue.ts): its IMDF occupant, or the unit it is in. Absent: the
+   * kiosk looks for the unit named like the store's unit number on its floor.
+   */
+  mapRef: z.object({ occupantId: FeatureId.optional(), unitId: FeatureId.optional() }).strict().optional(),
 });
 export type Store = z.infer<typeof Store>;
 

@@ -11,6 +11,7 @@ import { catalogInfo } from './catalog/info.ts';
 import { openDatabase, schemaVersion, type Db } from './db/open.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import type { Logger } from '../../common/node/log.ts';
+import { MapService } from './map/service.ts';
 import { MemberService } from './members/service.ts';
 import { enqueueEvent, type OutboxEvent } from './outbox.ts';
 import { captureScreenshot, hasShell, onShellRecovery } from './shell.ts';
@@ -65,6 +66,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     db, log: log.child('wall'), mallId: settings.mallId, modelsDir: settings.modelsDir, threads: settings.expressionThreads,
     display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(), members, timeZone: settings.timeZone,
   });
+  const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
 
   // Staff console actions run the same handlers as HQ's commands of the same name.
   const runStaffAction = async (action: StaffAction): Promise<ActionOutcome> => {
@@ -90,7 +92,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, signals), ...staffHandlers(staff) }, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, signals), ...staffHandlers(staff) }, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

@@ -5,6 +5,7 @@ import { CatalogSnapshot } from '../../contracts/mqtt.ts';
 import { demoCatalog, demoExperiments, demoOfferRules } from '../../common/demo/catalog.ts';
 import { cardHash } from '../../common/node/card-hash.ts';
 import { demoMemberRecords, demoStaffCredentials } from './demo-people.ts';
+import { occupantIdForStore, unitIdForStore } from './map/demo-map.ts';
 import { loadOrCreateSigningKey, type HqSigningKey } from './keys.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { openHqStore, type HqStore } from './store.ts';
@@ -35,9 +36,10 @@ export function openHqData(dataDir: string, mallId: string, now: Date = new Date
   }
 }
 
-/** The demo catalog, for any mall id. */
+/** The demo catalog, for any mall id, each store linked to its occupant and unit on the demo map (map/demo-map.ts). */
 export function demoCatalogFor(mallId: string, now: Date): Catalog {
-  return { ...demoCatalog(now), mallId };
+  const catalog = demoCatalog(now);
+  return { ...catalog, mallId, stores: catalog.stores.map((s) => ({ ...s, mapRef: { occupantId: occupantIdForStore(s.id), unitId: unitIdForStore(s.id) } })) };
 }
 
 /**

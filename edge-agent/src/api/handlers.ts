@@ -3,6 +3,7 @@ import type { AgentSettings } from '../../../contracts/config.ts';
 import { currentPromotions, floors, searchStores } from '../catalog/repo.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
+import type { MapService } from '../map/service.ts';
 import type { MemberService } from '../members/service.ts';
 import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
@@ -11,7 +12,7 @@ import type { ApiHandlers, StaffMethod } from '../../../contracts/api.ts';
 
 export type UiSignals = { reloadSeq: number };
 
-export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod> {
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod> {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);
@@ -28,6 +29,8 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
     }),
     'stores.search': (params) => searchStores(db, params),
     'kiosk.signals': () => ({ reloadSeq: signals.reloadSeq, configVersion: desiredConfig(db)?.version ?? 0 }),
+    'map.venue': (params) => map.venue(params),
+    'map.route': (params) => map.route(params),
     'member.identify': (params) => members.identify(params),
     'member.home': (params) => members.home(params),
     'member.claim': (params) => members.claim(params),

@@ -5,6 +5,7 @@
 // radius). Across a mall (well under 1 km) its error against the true distance is far below 0.1 %, which is less than
 // the drawing error of any indoor survey; a real map projection would buy nothing here.
 import type { Point, Polygon } from '../../../contracts/venue.ts';
+import { toLngLat, toLocal } from '../../../common/geo.ts';
 
 /** IUGG mean Earth radius, metres. */
 const EARTH_RADIUS = 6_371_008.8;
@@ -15,11 +16,10 @@ export type Projection = { toMetres: (lngLat: readonly number[]) => Point; toLng
 
 /** The projection around `origin`: lon/lat degrees to [x east, y north] metres, and its inverse. */
 export function projection(origin: Origin): Projection {
-  const k = Math.cos(origin.lat * RAD) * EARTH_RADIUS * RAD;
-  const m = EARTH_RADIUS * RAD;
+  // The one projection (common/geo.ts), so routes handed back in longitude/latitude land where the map put them.
   return {
-    toMetres: (c) => [((c[0] ?? 0) - origin.lng) * k, ((c[1] ?? 0) - origin.lat) * m],
-    toLngLat: (p) => [origin.lng + (p[0] ?? 0) / k, origin.lat + (p[1] ?? 0) / m],
+    toMetres: (c) => toLocal(origin, [c[0] ?? 0, c[1] ?? 0]),
+    toLngLat: (p) => toLngLat(origin, [p[0] ?? 0, p[1] ?? 0]),
   };
 }
 

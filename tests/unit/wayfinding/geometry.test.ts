@@ -98,9 +98,10 @@ describe('projection (common/geo.ts)', () => {
     }
   });
 
-  it('is equirectangular around the origin: 110540 m per degree north, 111320·cos(lat) east', () => {
+  it('is equirectangular around the origin: one degree is R·π/180 m north (R the mean Earth radius), that times cos(lat) east', () => {
     const origin = { lng: 120, lat: 60 };
-    const [lng, lat] = toLngLat(origin, [111320 * Math.cos(Math.PI / 3), 110540]);
+    const degree = (6_371_008.8 * Math.PI) / 180;
+    const [lng, lat] = toLngLat(origin, [degree * Math.cos(Math.PI / 3), degree]);
     expect(lng).toBeCloseTo(121, 9);
     expect(lat).toBeCloseTo(61, 9);
   });
