@@ -9,6 +9,7 @@ import { startApiServer, type ApiServer } from './api/server.ts';
 import { registerFloorRank } from './catalog/repo.ts';
 import { catalogInfo } from './catalog/info.ts';
 import { openDatabase, schemaVersion, type Db } from './db/open.ts';
+import { seedDemoMapIfNone } from './demo/map.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import type { Logger } from '../../common/node/log.ts';
 import { MapService } from './map/service.ts';
@@ -40,7 +41,10 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   log = recordingLogger(log, logs);
   const db = openDatabase(settings.dataDir, log.child('db'));
   registerFloorRank(db);
-  if (settings.demo) seedDemoIfEmpty(db, log.child('demo'), new Date(), settings.timeZone);
+  if (settings.demo) {
+    seedDemoIfEmpty(db, log.child('demo'), new Date(), settings.timeZone);
+    seedDemoMapIfNone(db, settings.mallId, log.child('demo'));
+  }
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const signals: UiSignals = { reloadSeq: 0 };
 

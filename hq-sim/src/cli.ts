@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mapCheck } from './map/check.ts';
-import { demoMapZip } from './map/demo-map.ts';
+import { demoMapZip } from '../../common/node/imdf/demo-map.ts';
 import type { CommandResult } from '../../contracts/mqtt.ts';
 import { cardHash } from '../../common/node/card-hash.ts';
 import { listClaims } from './claim-ledger.ts';

@@ -5,7 +5,7 @@ import { CatalogSnapshot } from '../../contracts/mqtt.ts';
 import { demoCatalog, demoExperiments, demoOfferRules } from '../../common/demo/catalog.ts';
 import { cardHash } from '../../common/node/card-hash.ts';
 import { demoMemberRecords, demoStaffCredentials } from './demo-people.ts';
-import { occupantIdForStore, unitIdForStore } from './map/demo-map.ts';
+import { occupantIdForStore, unitIdForStore } from '../../common/node/imdf/demo-map.ts';
 import { loadOrCreateSigningKey, type HqSigningKey } from './keys.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { openHqStore, type HqStore } from './store.ts';

@@ -10,8 +10,8 @@ import { Route, type VenueMap } from '../../contracts/venue.ts';
 import { venueHash } from '../../common/node/venue-hash.ts';
 import { startDemoHq, type DemoHq } from '../../hq-sim/src/demo-hq.ts';
 import { silentLog } from '../../hq-sim/src/log.ts';
-import { DEMO_KIOSK_ID, occupantIdForStore } from '../../hq-sim/src/map/demo-map.ts';
-import { importImdfPath } from '../../hq-sim/src/map/imdf-read.ts';
+import { DEMO_KIOSK_ID, occupantIdForStore } from '../../common/node/imdf/demo-map.ts';
+import { importImdfPath } from '../../common/node/imdf/imdf-read.ts';
 import { freshDataDir, repoRoot, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { TestHq, waitUntil } from '../support/hq-client.ts';
 import { needs } from '../support/requirements.ts';
@@ -28,7 +28,8 @@ describe('the map from HQ to the kiosk', needs('mosquitto'), () => {
     hq = await startDemoHq({ dataDir: mkdtempSync(path.join(tmpdir(), 'atrium-hq-map-')), log: silentLog });
     dataDir = freshDataDir('atrium-map-');
     agent = await startAgentProcess({ dataDir, env: hq.agentEnv });
-    await waitUntil(async () => (await venueStatus()).status === 'map', 20_000, 'the map from HQ');
+    // The demo seeds the demo map as version 1; HQ's numbering starts at 2, so version 2 is HQ's, over MQTT.
+    await waitUntil(async () => ((await venueStatus()).version ?? 0) >= 2, 20_000, 'the map from HQ');
   }, 60_000);
 
   afterAll(async () => {

@@ -2,8 +2,8 @@
 // with its feature id) and whether the map is usable. The CLI prints `lines` and exits with `exitCode`; the last line
 // is always `map check: N levels, N units, N openings, N problems`, for scripts.
 import type { Venue } from '../../../contracts/venue.ts';
-import { importImdfPath } from './imdf-read.ts';
-import type { ImportResult } from './imdf-import.ts';
+import { importImdfPath } from '../../../common/node/imdf/imdf-read.ts';
+import type { ImportResult } from '../../../common/node/imdf/imdf-import.ts';
 
 /** sysexits.h numbering, like common/exit-codes.ts: EX_DATAERR when the map cannot be used (or not even read). */
 export const MAP_CHECK_EXIT = { ok: 0, unusable: 65 } as const;

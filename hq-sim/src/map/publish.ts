@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Venue, VenueMap } from '../../../contracts/venue.ts';
 import { venueHash } from '../../../common/node/venue-hash.ts';
 import type { HqData } from '../hq-data.ts';
-import { demoMapZip } from './demo-map.ts';
-import { importImdfBytes, importImdfPath } from './imdf-read.ts';
+import { demoMapZip } from '../../../common/node/imdf/demo-map.ts';
+import { importImdfBytes, importImdfPath } from '../../../common/node/imdf/imdf-read.ts';
 
 export type LoadedMap = { venue: Venue; source: string } | { venue: null; source: string; reason: string };
 
@@ -24,7 +24,8 @@ export function mapMessage(data: HqData, venue: Venue, now: Date = new Date()): 
   const sha256 = venueHash(venue);
   const key = `map.${data.mallId}`;
   const stored = parseStored(data.store.meta(key));
-  const version = stored?.sha256 === sha256 ? stored.version : (stored?.version ?? 0) + 1;
+  // HQ's first map is version 2: a demo kiosk seeds the demo map as version 1 (edge-agent/src/demo/map.ts).
+  const version = stored?.sha256 === sha256 ? stored.version : (stored?.version ?? 1) + 1;
   if (stored?.sha256 !== sha256) data.store.setMeta(key, JSON.stringify({ version, sha256 }));
   return { mallId: data.mallId, version, sha256, publishedAt: now.toISOString(), venue };
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAP_CHECK_EXIT, mapCheck } from '../../../hq-sim/src/map/check.ts';
-import { demoMapZip } from '../../../hq-sim/src/map/demo-map.ts';
+import { demoMapZip } from '../../../common/node/imdf/demo-map.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'atrium-map-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

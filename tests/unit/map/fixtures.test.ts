@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Venue } from '../../../contracts/venue.ts';
 import { demoCatalog } from '../../../common/demo/catalog.ts';
-import { DEMO_KIOSK_ID, demoMapZip, occupantIdForStore, unitIdForStore } from '../../../hq-sim/src/map/demo-map.ts';
-import { importImdfBytes, importImdfPath } from '../../../hq-sim/src/map/imdf-read.ts';
+import { DEMO_KIOSK_ID, demoMapZip, occupantIdForStore, unitIdForStore } from '../../../common/node/imdf/demo-map.ts';
+import { importImdfBytes, importImdfPath } from '../../../common/node/imdf/imdf-read.ts';
 import { smallBuilding } from '../../fixtures/imdf/make-small-building.ts';
 
 const SMALL = fileURLToPath(new URL('../../fixtures/imdf/small-building.geojson', import.meta.url));

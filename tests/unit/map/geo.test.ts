@@ -2,7 +2,7 @@
 // tests connector inference relies on.
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from '../../../contracts/venue.ts';
-import { haversineMetres, interiorPoint, pointInPolygon, polygonsOverlap, projection } from '../../../hq-sim/src/map/geo.ts';
+import { haversineMetres, interiorPoint, pointInPolygon, polygonsOverlap, projection } from '../../../common/node/imdf/geo.ts';
 
 const square = (x0: number, y0: number, x1: number, y1: number): Polygon => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
 

@@ -3,7 +3,7 @@
 // and the reason, and the rest of the map still imports. Last, it never throws and never returns half a map.
 import { describe, expect, it } from 'vitest';
 import { Venue } from '../../../contracts/venue.ts';
-import { importImdf, type ImportResult } from '../../../hq-sim/src/map/imdf-import.ts';
+import { importImdf, type ImportResult } from '../../../common/node/imdf/imdf-import.ts';
 import { byId, ll, rect, tinyMap, type F } from './tiny-map.ts';
 
 const problem = (r: ImportResult, id: string) => r.problems.find((p) => p.id === id);

@@ -1,7 +1,7 @@
 // A tiny hand-made IMDF map (2 levels, a walkway, a shop and a lift on each) for importer tests, in longitude/latitude
 // around a fixed origin, plus helpers to break it one feature at a time.
 import type { Point } from '../../../contracts/venue.ts';
-import { projection } from '../../../hq-sim/src/map/geo.ts';
+import { projection } from '../../../common/node/imdf/geo.ts';
 
 export const ORIGIN = { lng: 121.5, lat: 31.2 };
 const proj = projection(ORIGIN);
