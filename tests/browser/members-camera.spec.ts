@@ -63,8 +63,13 @@ test('a valid member code on the camera opens the member home and the camera goe
     await expect(message).toHaveText(identifyRefusalText.replayed['zh-CN']);
     await expect(screen(page)).toHaveAttribute('data-screen', 'home');
     expect(dbDigest(m.agent.dataDir)).toBe(before);
-    // The camera keeps seeing the code, but it is not sent again within the resend window.
-    await page.waitForTimeout(1500);
+    // The camera keeps seeing the code (8 more frames: well inside the 4 s resend window at the fake camera's frame rate), and it is not
+    // sent again.
+    await page.locator('video').evaluate((video: HTMLVideoElement, frames: number) => new Promise<void>((resolve) => {
+      let left = frames;
+      const tick = () => (--left <= 0 ? resolve() : void video.requestVideoFrameCallback(tick));
+      video.requestVideoFrameCallback(tick);
+    }), 8);
     expect(m.agent.logs.filter((l) => l.includes('"reason":"replayed"'))).toHaveLength(1);
     expect(await cameraTrackStates(page)).toEqual(['ended', 'live']);
     await page.getByTestId('member-panel-close').click();

@@ -92,7 +92,9 @@ test(`the wall reads the 8 labelled faces (at least ${MIN_RIGHT} right) and offe
         } else if (shown !== null) {
           // Hold-out arm: the wall still plays, but shows no coupon (the agent withholds it to measure uplift).
           await expect(page.getByTestId('wall-holdout')).toBeVisible();
-          await page.waitForTimeout(2000);
+          // The wall keeps observing (eight more answers from the agent) and none of them carries a coupon.
+          const answered = traffic.states.length;
+          await expect.poll(() => traffic.states.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(answered + 8);
           expect(traffic.states.every((s) => s.offer === null)).toBe(true);
           await expect(page.getByTestId('wall-offer')).toHaveCount(0);
         }

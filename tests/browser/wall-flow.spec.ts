@@ -84,8 +84,11 @@ test('camera switched off in the config: the wall shows promotions, no camera pr
     await page.goto(await agent.pairUrl());
     await expect(wallRoot(page)).toHaveAttribute('data-wall-view', 'promotions');
     await expect(page.getByTestId('wall-promotions')).toBeVisible();
-    await expect(page.locator('[data-testid="attract-slide"][data-active="true"]')).toBeVisible();
-    await page.waitForTimeout(3000);
+    const active = page.locator('[data-testid="attract-slide"][data-active="true"]');
+    await expect(active).toBeVisible();
+    // Time passes with the page running (the promotions rotate) and the camera stays off all the while.
+    const first = await active.getAttribute('data-campaign-id');
+    await expect.poll(() => active.getAttribute('data-campaign-id'), { timeout: 30_000 }).not.toBe(first);
     await expect(wallRoot(page)).toHaveAttribute('data-wall-view', 'promotions');
     await expect(wallRoot(page)).toHaveAttribute('data-camera', 'off');
     await expect(page.getByTestId('wall-play')).toHaveCount(0);

@@ -13,7 +13,7 @@ import { queryDb } from '../support/sqlite-read.ts';
 import { memberToken, newHqKey, prepareMemberDb } from '../support/member-fixture.ts';
 import { expectNoProblems, saveScreenshot, watchForProblems } from './support/kiosk.ts';
 import { agentKnowsSession, watchMemberSessions } from './support/members.ts';
-import { FACES, launchWall, makeLeaveClip, wallRoot, writeFaceQrClip } from './support/wall.ts';
+import { FACES, launchWall, makeLeaveClip, wallRoot, watchWallTraffic, writeFaceQrClip } from './support/wall.ts';
 import { scanWithWedge } from './support/wedge.ts';
 import { skipWithout } from './support/needs.ts';
 
@@ -95,6 +95,7 @@ test('a member code held up to the wall camera identifies the member: a diamond 
   try {
     const problems = await watchForProblems(page);
     const sessions = watchMemberSessions(page);
+    const traffic = watchWallTraffic(page);
     await page.goto(await agent.pairUrl());
     await expect(wallRoot(page)).toHaveAttribute('data-detector', 'ready', { timeout: 90_000 });
     // The member code (valid for 60 s) is drawn now, just before the camera opens on the tap.
@@ -104,8 +105,10 @@ test('a member code held up to the wall camera identifies the member: a diamond 
     await expect(wallRoot(page)).toHaveAttribute('data-member-tier', 'diamond', { timeout: 45_000 });
     await expect(page.getByTestId('wall-offer')).toHaveAttribute('data-coupon-id', 'c-lumen-gold');
     await expect(page.getByTestId('wall-member')).toContainText('陈**');
-    // The code stays in view, but it is sent once: no "already used" message follows.
-    await page.waitForTimeout(3000);
+    // The code stays in view, but it is sent once: no "already used" message follows while the wall keeps looking
+    // (ten more observations of the face with the code in view).
+    const seen = traffic.states.length;
+    await expect.poll(() => traffic.states.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(seen + 10);
     await expect(page.getByTestId('wall-member-message')).toHaveCount(0);
     expect(sessions).toHaveLength(1);
     await page.getByTestId('wall-claim').click();
