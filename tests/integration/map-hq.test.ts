@@ -1,7 +1,7 @@
 // Wayfinding end to end: the demo mall's IMDF archive imported by the HQ simulator, published over real Mosquitto
 // (retained, with the catalog), stored by the real agent process, and routed with map.route; a bad map never replaces
 // the good one, and the map survives HQ going away.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,4 +125,25 @@ describe('the map from HQ to the kiosk', needs('mosquitto'), () => {
     const units = (await agent.call('map.venue', {})).body.data.venue.units.filter((u: { category: string }) => u.category === 'room');
     expect((await agent.call('map.route', { from: units[0].id, to: units.at(-1).id })).status).toBe(200);
   });
+});
+
+describe('ATRIUM_DEMO_MAP: the demo on another IMDF map', needs('mosquitto'), () => {
+  it('publishes the given map instead of the demo mall`s, and refuses to start on a map that does not import', async () => {
+    const fixture = path.join(repoRoot, 'tests/fixtures/imdf/small-building.geojson');
+    const other = await startDemoHq({ dataDir: mkdtempSync(path.join(tmpdir(), 'atrium-hq-map2-')), log: silentLog, mapFile: fixture });
+    const kiosk = await startAgentProcess({ dataDir: freshDataDir('atrium-map2-'), env: other.agentEnv });
+    try {
+      const levels = async () => {
+        const data = (await kiosk.call('map.venue', {})).body.data as { status: string; version?: number; venue?: { levels: unknown[] } };
+        return data.status === 'map' && (data.version ?? 0) >= 2 ? data.venue!.levels.length : null;
+      };
+      expect(await waitUntil(levels, 20_000, 'the other map')).toBe(3);
+    } finally {
+      await kiosk.stop();
+      await other.stop();
+    }
+    const broken = path.join(mkdtempSync(path.join(tmpdir(), 'atrium-bad-map-')), 'broken.zip');
+    writeFileSync(broken, 'not a zip at all');
+    await expect(startDemoHq({ dataDir: mkdtempSync(path.join(tmpdir(), 'atrium-hq-map3-')), log: silentLog, mapFile: broken })).rejects.toThrow(/cannot be used: .*map check/);
+  }, 90_000);
 });
