@@ -1,6 +1,7 @@
 // Catalog shapes: what HQ publishes for a mall and what the kiosk shows. Declared once, parsed on receipt.
 import { z } from 'zod';
 import { Experiment, LocalizedText, MemberTier, OfferRule } from './members.ts';
+import { Asset, Creative, Schedule, Sha256 } from './content.ts';
 import { FeatureId } from './venue.ts';
 
 /** Text in both UI languages; Chinese is required, English falls back to Chinese when missing. */
@@ -33,6 +34,8 @@ export const Store = z.object({
    * kiosk looks for the unit named like the store's unit number on its floor.
    */
   mapRef: z.object({ occupantId: FeatureId.optional(), unitId: FeatureId.optional() }).strict().optional(),
+  /** The store's logo (an asset's sha256); absent: the coloured initial. */
+  logo: Sha256.optional(),
 });
 export type Store = z.infer<typeof Store>;
 
@@ -66,6 +69,10 @@ export const Campaign = z.object({
   endsAt: z.iso.datetime({ offset: true }),
   /** Higher shows first in the attract loop and on the home screen. */
   priority: z.number().int().min(0).max(100).default(50),
+  /** Images or video per orientation (contracts/content.ts); none, or none ready on the kiosk: the colour card. */
+  creatives: z.array(Creative).max(20).optional(),
+  /** Dayparts, dates, share of voice and targeting; absent: always, anywhere, weight 1. */
+  schedule: Schedule.optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 
@@ -93,5 +100,9 @@ export const Catalog = z.object({
   /** HQ's rules for which coupons to offer whom (the decision engine's input), and running A/B tests. */
   offerRules: z.array(OfferRule).max(5000).default([]),
   experiments: z.array(Experiment).max(20).default([]),
+  /** Every asset creatives, logos and the wall's artwork name, content-addressed (contracts/content.ts). */
+  assets: z.array(Asset).max(5000).optional(),
+  /** The interactive wall's own artwork (shown behind its promotions and play screen). */
+  wallArtwork: z.array(Creative).max(20).optional(),
 });
 export type Catalog = z.infer<typeof Catalog>;

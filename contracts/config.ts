@@ -38,9 +38,9 @@ export const DisplayConfig = z.object({
   screenOffHours: ScreenOffHours.nullable().optional(),
   /**
    * "You are here" on the map: the IMDF id of this screen's kiosk feature, or of any unit, amenity or opening it stands
-   * at. Absent or null: the map's kiosk feature when it has exactly one.
+   * at. Absent: the map's kiosk feature when it has exactly one.
    */
-  mapKioskId: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an IMDF feature id').nullable().optional(),
+  mapKioskId: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an IMDF feature id').optional(),
   /** Degrees clockwise from north that a shopper faces when looking at the screen: the map turns so ahead is up. */
   mapBearingDeg: z.number().int().min(0).max(359).default(0),
   /**

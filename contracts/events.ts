@@ -2,6 +2,7 @@
 // `DeviceEvent` is the discriminated union by `type`; the agent's outbox writes only what fits it, the agent parses
 // each outbox row with it before sending, and HQ parses what arrives with it. Payload schemas stay as permissive as
 // what agents have written so far, so an event still waiting in an older agent's outbox parses when it is sent.
+import { ContentPlayed } from './content.ts';
 import { z } from 'zod';
 import { ClaimEventPayload } from './members.ts';
 import { DeviceEventEnvelope, Segment } from './mqtt-payloads.ts';
@@ -71,6 +72,9 @@ export const DEVICE_EVENTS = {
   'feedback.given': {
     payload: FeedbackGivenPayload, schema: 'FeedbackGivenPayload', file: 'events.ts', description: 'a shopper rated something (from third-party kiosks; not written by this agent yet)',
   },
+  'content.played': {
+    payload: ContentPlayed, schema: 'ContentPlayed', file: 'content.ts', description: 'proof of play: one item of the attract loop shown, how long, and how it ended',
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type DeviceEventType = keyof typeof DEVICE_EVENTS;
@@ -95,6 +99,7 @@ export const DeviceEvent = z.discriminatedUnion('type', [
   eventOf(WALL_EVENT_TYPES.offerWithheld),
   eventOf(WALL_EVENT_TYPES.expressionHourly),
   eventOf('feedback.given'),
+  eventOf('content.played'),
 ], {
   error: (iss) => {
     if (iss.code !== 'invalid_union') return undefined;

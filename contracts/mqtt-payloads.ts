@@ -2,6 +2,7 @@
 // which payload, in which direction, with which QoS and retain flag is mqtt-routes.ts; device events by type are
 // events.ts; contracts/mqtt.ts re-exports all three as the one import for the agent, HQ and third parties.
 import { z } from 'zod';
+import { Asset } from './content.ts';
 import { Campaign, Catalog, Coupon, Member, Store } from './catalog.ts';
 import { DisplayConfig, DisplayConfigPatch } from './config.ts';
 import { OfferRule } from './members.ts';
@@ -121,6 +122,8 @@ export const CatalogDelta = z.object({
     coupons: z.array(Coupon).default([]),
     /** HQ's offer rules, by id (replacing a rule with the same id). */
     offerRules: z.array(OfferRule).default([]),
+    /** Content assets (contracts/content.ts), by sha256; absent in deltas that change none. */
+    assets: z.array(Asset).optional(),
   }).default({ stores: [], campaigns: [], coupons: [], offerRules: [] }),
   remove: z.object({
     stores: z.array(z.string()).default([]),

@@ -20,7 +20,9 @@ export const AGENT_SOURCES = ['edge-agent/src', 'contracts', 'common'];
 /** Bare package names imported (statically, dynamically or by re-export) by the .ts files under these folders. */
 export function importedPackages(root: string, folders: string[] = AGENT_SOURCES): string[] {
   const names = new Set<string>();
-  const spec = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
+  // import/export statements (a multi-line one ends in a line `} from '...'`) and dynamic import(); not the word
+  // "from" in a message string.
+  const spec = /(?:^\s*(?:import|export)\b[^'"\n]*?\bfrom\s*|^\s*\}\s*from\s*|^\s*import\s+|\bimport\s*\(\s*)['"]([^'"]+)['"]/gm;
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, entry.name);
