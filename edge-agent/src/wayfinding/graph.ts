@@ -5,99 +5,21 @@
 // outline and enters no blocked unit. Between levels: connector links (escalator, stairs, ramp; a lift as a car
 // node per stop so its wait is paid once per ride). Works for walkway-style maps and rooms-and-openings maps alike:
 // a room is just a walkable unit whose edges cost more to pass through.
-import createGraph, { type Graph } from 'ngraph.graph';
-import type { ConnectorKind, Point, Venue, VenueLevel, VenueUnit } from '../../../contracts/venue.ts';
-import { connectorStepFree, LIFT_WAIT_S, secondsPerLevel, unitCost, WALK_M_PER_S, type UnitCost } from './costs.ts';
-import {
-  boxesTouch, boxOf, cross, dist, distToBoundary, inBox, locateMulti, segmentBox, segmentEnters, segmentInside, type Box, type Poly,
-} from './geometry.ts';
+import createGraph from 'ngraph.graph';
+import type { Point, Venue } from '../../../contracts/venue.ts';
+import { connectorStepFree, LIFT_WAIT_S, secondsPerLevel, unitCost, WALK_M_PER_S } from './costs.ts';
+import { boxesTouch, boxOf, dist, inBox, locateMulti, segmentBox, segmentEnters, segmentInside } from './geometry.ts';
+import type { LevelInfo, Member, NodeKind, RideLink, UnitInfo, WalkLink, WayGraph, WayLink, WayNode } from './graph-types.ts';
+import { addCorners, addDoor, addGrid, addSeams, samples } from './nodes.ts';
 
-export type NodeKind = 'door' | 'corner' | 'grid' | 'stop' | 'car' | 'place' | 'target';
+export type { LevelInfo, Member, NodeKind, RideLink, UnitInfo, WalkLink, WayGraph, WayLink, WayNode } from './graph-types.ts';
 
-export interface WayNode {
-  x: number;
-  y: number;
-  levelId: string;
-  ordinal: number;
-  kind: NodeKind;
-}
-
-/** A walk inside one unit; cost = metres × the unit's factor (1 when the unit is where the route starts or ends). */
-export interface WalkLink {
-  vertical: false;
-  metres: number;
-  unitId: string;
-  factor: number;
-  stepFree: boolean;
-}
-
-/** A ride or climb between levels (or boarding a lift car); `oneWay` allows only link.fromId → link.toId. */
-export interface RideLink {
-  vertical: true;
-  cost: number;
-  seconds: number;
-  connectorId: string;
-  kind: ConnectorKind;
-  stepFree: boolean;
-  oneWay: boolean;
-}
-
-export type WayLink = WalkLink | RideLink;
-
-/** A node as a member of a unit: `probe` is where visibility is tested from (a door's point nudged into the unit). */
-export interface Member {
-  id: number;
-  probe: Point;
-}
-
-export interface UnitInfo {
-  unit: VenueUnit;
-  polys: Poly[];
-  box: Box;
-  cost: UnitCost;
-  members: Member[];
-}
-
-export interface LevelInfo {
-  level: VenueLevel;
-  outline: Poly[];
-  /** Walkable units of the level. */
-  units: UnitInfo[];
-  /** Units a route never enters (nonpublic, structure, open-to-below, ...). */
-  blocked: UnitInfo[];
-}
-
-export interface WayGraph {
-  venue: Venue;
-  graph: Graph<WayNode, WayLink>;
-  nodes: WayNode[];
-  levels: Map<string, LevelInfo>;
-  /** Every unit by id, walkable or not. */
-  units: Map<string, UnitInfo>;
-  /** The kinds of connector the venue has (the heuristic may only count on those). */
-  kinds: Set<ConnectorKind>;
-  /** Connector stop points per level: any kind, and step-free kinds only. */
-  stops: { all: Map<string, Point[]>; stepFree: Map<string, Point[]> };
-  /** Per node, the straight-line metres to the nearest stop on its level (index 0 any kind, 1 step-free kinds). */
-  toStop: [Float64Array, Float64Array];
-  buildMs: number;
-}
-
-/** Straight-line metres from (x, y) to the nearest of the points; Infinity when there are none. */
 export function nearestOf(points: readonly Point[] | undefined, x: number, y: number): number {
   let best = Infinity;
   for (const p of points ?? []) best = Math.min(best, Math.hypot(p[0] - x, p[1] - y));
   return best;
 }
 
-/** Openings are sampled every this many metres, so a wide mouth is not funnelled through its midpoint. */
-const DOOR_SPACING = 4;
-/** An opening point this close to a unit's boundary belongs to it (imported maps are not exact). */
-const DOOR_TOLERANCE = 0.5;
-/** How far a door's probe and a corner node sit inside their unit, away from the wall. */
-const INSET = 0.3;
-/** Grid spacing inside large open units. */
-const GRID = 8;
 /** Units with up to this many nodes get every visible pair; larger ones each node's nearest visible neighbours. */
 const FULL_LIMIT = 48;
 const NEAREST = 8;
@@ -294,118 +216,4 @@ export function containingUnit(lv: LevelInfo, p: Point): UnitInfo | null {
     if (l === 0 && !edge) edge = u;
   }
   return edge;
-}
-
-function samples(line: readonly Point[]): { at: Point; normal: Point }[] {
-  const out: { at: Point; normal: Point }[] = [];
-  for (let i = 0; i + 1 < line.length; i++) {
-    const a = line[i]!;
-    const b = line[i + 1]!;
-    const len = dist(a, b);
-    if (len === 0) continue;
-    const normal: Point = [-(b[1] - a[1]) / len, (b[0] - a[0]) / len];
-    const n = Math.max(1, Math.round(len / DOOR_SPACING));
-    for (let k = 0; k < n; k++) {
-      const t = (k + 0.5) / n;
-      out.push({ at: [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])], normal });
-    }
-  }
-  return out;
-}
-
-type MakeNode = (p: Point, kind: NodeKind) => number;
-
-/** A point on a boundary, nudged INSET along ±normal into the unit; null when neither side is inside it. */
-function probeInto(u: UnitInfo, at: Point, normal: Point): Point | null {
-  for (const s of [1, -1]) {
-    const p: Point = [at[0] + s * INSET * normal[0], at[1] + s * INSET * normal[1]];
-    if (locateMulti(p, u.polys) > 0) return p;
-  }
-  return locateMulti(at, u.polys) > 0 ? at : null;
-}
-
-function addDoor(lv: LevelInfo, at: Point, normal: Point, node: MakeNode, only?: readonly UnitInfo[]): void {
-  const sides: { u: UnitInfo; probe: Point }[] = [];
-  for (const u of only ?? lv.units) {
-    if (!inBox(at, u.box, DOOR_TOLERANCE) || distToBoundary(at, u.polys) > DOOR_TOLERANCE) continue;
-    const probe = probeInto(u, at, normal);
-    if (probe) sides.push({ u, probe });
-  }
-  if (sides.length === 0) return;
-  const id = node(at, 'door');
-  for (const { u, probe } of sides) u.members.push({ id, probe });
-}
-
-/** Where two units share a stretch of boundary (collinear edges overlapping by a metre or more), add doors along it. */
-function addSeams(lv: LevelInfo, a: UnitInfo, b: UnitInfo, node: MakeNode): void {
-  for (const [p, q] of edges(a.polys)) {
-    const len = dist(p, q);
-    if (len < 1) continue;
-    const ux = (q[0] - p[0]) / len;
-    const uy = (q[1] - p[1]) / len;
-    for (const [r, s] of edges(b.polys)) {
-      // Both ends of b's edge on the line of a's edge: collinear.
-      if (Math.abs(cross(p, q, r)) / len > 0.05 || Math.abs(cross(p, q, s)) / len > 0.05) continue;
-      const tr = (r[0] - p[0]) * ux + (r[1] - p[1]) * uy;
-      const ts = (s[0] - p[0]) * ux + (s[1] - p[1]) * uy;
-      const lo = Math.max(0, Math.min(tr, ts));
-      const hi = Math.min(len, Math.max(tr, ts));
-      if (hi - lo < 1) continue;
-      const line: Point[] = [[p[0] + lo * ux, p[1] + lo * uy], [p[0] + hi * ux, p[1] + hi * uy]];
-      for (const { at, normal } of samples(line)) addDoor(lv, at, normal, node, [a, b]);
-    }
-  }
-}
-
-function* edges(polys: readonly Poly[]): Generator<[Point, Point]> {
-  for (const poly of polys) for (const ring of poly) for (let i = 0; i + 1 < ring.length; i++) yield [ring[i]!, ring[i + 1]!];
-}
-
-/** Corners a path must bend around: reflex vertices of the outer ring and jutting vertices of holes, set in a little. */
-function addCorners(u: UnitInfo, node: MakeNode): void {
-  for (const poly of u.polys) {
-    poly.forEach((ring, r) => {
-      const n = ring.length - 1; // closed ring: last repeats first
-      if (n < 3) return;
-      let area = 0;
-      for (let i = 0; i < n; i++) area += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
-      for (let i = 0; i < n; i++) {
-        const prev = ring[(i + n - 1) % n]!;
-        const v = ring[i]!;
-        const next = ring[(i + 1) % n]!;
-        const turn = cross(prev, v, next) * Math.sign(area);
-        // Outer ring: reflex when turning against its winding; hole: a convex corner of the hole juts into the unit.
-        if (r === 0 ? turn >= -1e-9 : turn <= 1e-9) continue;
-        const a = dist(prev, v) || 1;
-        const b = dist(next, v) || 1;
-        const bx = (prev[0] - v[0]) / a + (next[0] - v[0]) / b;
-        const by = (prev[1] - v[1]) / a + (next[1] - v[1]) / b;
-        const bl = Math.hypot(bx, by) || 1;
-        for (const s of [1, -1]) {
-          const p: Point = [v[0] + (s * INSET * bx) / bl, v[1] + (s * INSET * by) / bl];
-          if (locateMulti(p, u.polys) > 0) {
-            u.members.push({ id: node(p, 'corner'), probe: p });
-            break;
-          }
-        }
-      }
-    });
-  }
-}
-
-/** A coarse grid across large open units, kept a metre off the walls, so open halls are crossed in straight lines. */
-function addGrid(u: UnitInfo, node: MakeNode): void {
-  const w = u.box.maxX - u.box.minX;
-  const h = u.box.maxY - u.box.minY;
-  if (w <= 2 * GRID && h <= 2 * GRID) return;
-  const nx = Math.max(1, Math.round(w / GRID));
-  const ny = Math.max(1, Math.round(h / GRID));
-  for (let i = 0; i < nx; i++) {
-    for (let j = 0; j < ny; j++) {
-      const p: Point = [u.box.minX + ((i + 0.5) * w) / nx, u.box.minY + ((j + 0.5) * h) / ny];
-      if (locateMulti(p, u.polys) > 0 && distToBoundary(p, u.polys) >= Math.min(1, Math.min(w, h) / 4)) {
-        u.members.push({ id: node(p, 'grid'), probe: p });
-      }
-    }
-  }
 }
