@@ -20,6 +20,11 @@ export async function agentColdStart(): Promise<number> {
     env: { PATH: process.env.PATH ?? '', ATRIUM_DATA_DIR: dataDir, ATRIUM_API_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  return timeToHealthy(child, t0);
+}
+
+/** Milliseconds from t0 until the child's ready line and a healthy /health; the child is stopped either way. */
+async function timeToHealthy(child: ChildProcess, t0: number): Promise<number> {
   try {
     const port = await portFromLog(child.stdout!, 'agent ready');
     await pollHealthy(`http://127.0.0.1:${port}/health`);
@@ -42,13 +47,7 @@ export async function bareNodeStart(): Promise<number> {
   const t0 = performance.now();
   const script = "const s=require('http').createServer((q,r)=>r.end('{}'));s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({msg:'agent ready',port:s.address().port})))";
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  try {
-    const port = await portFromLog(child.stdout!, 'agent ready');
-    await pollHealthy(`http://127.0.0.1:${port}/health`);
-    return performance.now() - t0;
-  } finally {
-    await stopChild(child);
-  }
+  return timeToHealthy(child, t0);
 }
 
 function portFromLog(stream: NodeJS.ReadableStream, msg: string): Promise<number> {
