@@ -106,7 +106,7 @@ export function updateAsset(db: Db, sha256: string, update: AssetUpdate): void {
 }
 
 /** The manager's plan, written back so the summary (heartbeat, staff page) counts only what should be on disk. */
-export function setPlanFlags(db: Db, referenced: ReadonlySet<string>, wanted: ReadonlySet<string>): void {
+export function setPlanFlags(db: Db, referenced: { has(sha256: string): boolean }, wanted: { has(sha256: string): boolean }): void {
   db.transaction(() => {
     const stmt = db.prepare('UPDATE assets SET referenced = ?, wanted = ? WHERE sha256 = ? AND (referenced != ? OR wanted != ?)');
     for (const row of db.prepare('SELECT sha256 FROM assets').all() as { sha256: string }[]) {
