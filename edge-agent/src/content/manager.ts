@@ -192,11 +192,12 @@ export class ContentManager {
         updateAsset(db, asset.sha256, { state: 'missing', bytes_on_disk: outcome.bytesOnDisk });
       } else {
         const failures = (row.failures ?? 0) + 1;
-        const retry = nextAttemptAt(failures, this.now(), this.o.backoff ?? contentBackoff);
+        const failedAt = this.now();
+        const retry = nextAttemptAt(failures, failedAt, this.o.backoff ?? contentBackoff);
         updateAsset(db, asset.sha256, {
           state: 'failed', bytes_on_disk: outcome.bytesOnDisk, failures, last_error: outcome.reason, last_error_at: at, next_attempt_at: new Date(retry).toISOString(),
         });
-        log.warn('content download failed', { sha256: asset.sha256, reason: outcome.reason, failures, bytesOnDisk: outcome.bytesOnDisk, retryInMs: retry - this.now() });
+        log.warn('content download failed', { sha256: asset.sha256, reason: outcome.reason, failures, bytesOnDisk: outcome.bytesOnDisk, retryInMs: retry - failedAt });
       }
     };
     const done = run()
