@@ -141,12 +141,13 @@ export type ManagerRig = {
 export const testBackoff: Backoff = { initialMs: 50, maxMs: 400, factor: 2, jitter: 0 };
 
 /** A content manager on a fresh data folder and a real SQLite database holding `snap`. */
-export async function startManagerRig(snap: CatalogSnapshot, settings: Partial<ContentSettings> = {}, opts: { idleTimeoutMs?: number; backoff?: Backoff } = {}): Promise<ManagerRig> {
+export async function startManagerRig(snap: CatalogSnapshot, settings: Partial<ContentSettings> = {}, opts: { idleTimeoutMs?: number; backoff?: Backoff; beforeStart?: (db: Db) => void } = {}): Promise<ManagerRig> {
   const dir = freshDataDir('atrium-content-');
   const db = openDatabase(dir);
   const logs: Record<string, unknown>[] = [];
   const log = createLogger('debug', 'content', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   applySnapshot(db, snap, snap.mallId);
+  opts.beforeStart?.(db);
   const mgr = new ContentManager({
     db, dataDir: dir, log, settings: { quotaMb: 64, concurrency: 2, bandwidthBytesPerSec: null, prefetchHours: 24, ...settings },
     backoff: opts.backoff ?? testBackoff, idleTimeoutMs: opts.idleTimeoutMs ?? 5000,
