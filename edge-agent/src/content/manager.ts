@@ -13,7 +13,7 @@ import { allAssets, assetOf, contentSummary, setPlanFlags, updateAsset, wallArtw
 import { downloadAsset } from './download.ts';
 import { contentPaths, ensureFolders, partPath, remove, storePath, type ContentPaths } from './files.ts';
 import { chooseEvictions, contentBackoff, nextAttemptAt, planContent, refusal, type ContentPlan } from './plan.ts';
-import { recoverStore } from './recover.ts';
+import { markUnverified, recoverStore } from './recover.ts';
 import { TokenBucket } from './throttle.ts';
 
 export type ContentManagerOptions = {
@@ -48,6 +48,8 @@ export class ContentManager {
     this.paths = contentPaths(o.dataDir);
     this.quotaBytes = o.settings.quotaMb * MIB;
     this.bucket = o.settings.bandwidthBytesPerSec === null ? null : new TokenBucket(o.settings.bandwidthBytesPerSec);
+    // Before the local server can ask: nothing counts as ready until start() has checked its file again.
+    markUnverified(o.db);
   }
 
   /** Checks the store (every file hashed before it is served again), then plans. Resolves once the check is done. */

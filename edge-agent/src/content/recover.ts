@@ -6,9 +6,13 @@ import type { Db } from '../db/open.ts';
 import { allAssets, updateAsset } from './assets.ts';
 import { listContent, partPath, remove, sha256File, sizeOf, storePath, type ContentPaths } from './files.ts';
 
-export async function recoverStore(db: Db, paths: ContentPaths, log: Logger, nowIso: string): Promise<void> {
-  // Nothing counts as ready until its file is checked below; the page shows colour cards meanwhile.
+/** Nothing counts as ready until recoverStore has checked its file; the page shows colour cards meanwhile. */
+export function markUnverified(db: Db): void {
   db.exec("UPDATE assets SET state = 'missing' WHERE state IN ('ready', 'downloading')");
+}
+
+export async function recoverStore(db: Db, paths: ContentPaths, log: Logger, nowIso: string): Promise<void> {
+  markUnverified(db);
   const rows = new Map(allAssets(db).map((r) => [r.sha256, r]));
   const { stored, parts } = await listContent(paths);
   const storedSet = new Set(stored);
