@@ -9,6 +9,7 @@ import { SyncStatus } from './sync-status.ts';
 import { Point, Route, RouteParams, Venue } from './venue.ts';
 import { staffApiMethods } from './staff.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
+import { AssetMime, Orientation, Sha256 } from './content.ts';
 
 const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -27,6 +28,18 @@ export const API_PREFIX = '/api/v1/';
 
 const Empty = z.object({}).strict();
 
+/** A creative the page can play now: its asset is ready on this kiosk (contracts/content.ts for the fields). */
+export const ReadyCreative = z.object({
+  id: z.string(),
+  orientation: Orientation,
+  sha256: Sha256,
+  mime: AssetMime,
+  playback: z.enum(['loop', 'once']),
+  durationSec: z.number().int().optional(),
+  url: z.string().regex(/^\/content\/[0-9a-f]{64}$/),
+});
+export type ReadyCreative = z.infer<typeof ReadyCreative>;
+
 export const PromotionCard = z.object({
   campaignId: z.string(),
   title: LocalizedText,
@@ -35,6 +48,11 @@ export const PromotionCard = z.object({
   store: z.object({ name: LocalizedText, floor: z.string(), unit: z.string() }).nullable(),
   endsAt: z.string(),
   coupons: z.array(z.object({ id: z.string(), title: LocalizedText, valueFen: z.number(), minSpendFen: z.number(), tiers: z.array(MemberTier) })),
+  /**
+   * The campaign's creatives that are on the kiosk and verified, served by the agent at `url` (/content/<sha256>).
+   * Both orientations are listed (the page knows which way its screen is); absent or empty: show the colour card.
+   */
+  creatives: z.array(ReadyCreative).optional(),
 });
 export type PromotionCard = z.infer<typeof PromotionCard>;
 

@@ -79,6 +79,19 @@ export const TimeZoneName = z.string().refine(isTimeZone, 'an IANA time zone nam
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, 'letters, digits, _ or -, 1-48 characters');
 
+/** The kiosk's content cache (edge-agent/src/content/): its disk quota, download concurrency, bandwidth cap and prefetch window. */
+export const ContentSettings = z.object({
+  /** Disk the content store may use, in MiB; least-recently-used assets nothing refers to are evicted to stay under it. */
+  quotaMb: z.number().int().min(16).max(1_048_576).default(2048),
+  /** Downloads at once. */
+  concurrency: z.number().int().min(1).max(8).default(2),
+  /** Total download rate cap in bytes per second (all downloads together); null: no cap. */
+  bandwidthBytesPerSec: z.number().int().min(1024).nullable().default(null),
+  /** Campaigns starting within this many hours are downloaded now. */
+  prefetchHours: z.number().int().min(0).max(24 * 14).default(24),
+}).strict();
+export type ContentSettings = z.infer<typeof ContentSettings>;
+
 export const AgentSettings = z.object({
   mallId: Id.default('demo-mall'),
   deviceId: Id.default('demo-kiosk-1'),
@@ -117,6 +130,8 @@ export const AgentSettings = z.object({
     drainBatch: z.number().int().min(1).max(1000).default(100),
     lookupTimeoutMs: z.number().int().min(100).max(60_000).default(3000),
   }).strict().default({ username: '', password: '', caFile: '', certFile: '', keyFile: '', heartbeatSec: 30, sessionExpirySec: 7 * 86400, drainBatch: 100, lookupTimeoutMs: 3000 }),
+  /** Signage content (issue 13): how much disk it may take, how many downloads at once, how fast, how far ahead. */
+  content: ContentSettings.default(ContentSettings.parse({})),
 }).strict();
 export type AgentSettings = z.infer<typeof AgentSettings>;
 
@@ -144,4 +159,8 @@ export const settingsEnv = {
   ATRIUM_MQTT_CERT: 'mqtt.certFile',
   ATRIUM_MQTT_KEY: 'mqtt.keyFile',
   ATRIUM_HEARTBEAT_SEC: 'mqtt.heartbeatSec',
+  ATRIUM_CONTENT_QUOTA_MB: 'content.quotaMb',
+  ATRIUM_CONTENT_CONCURRENCY: 'content.concurrency',
+  ATRIUM_CONTENT_BANDWIDTH: 'content.bandwidthBytesPerSec',
+  ATRIUM_CONTENT_PREFETCH_HOURS: 'content.prefetchHours',
 } as const;

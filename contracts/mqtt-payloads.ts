@@ -25,6 +25,21 @@ export const DeviceStatus = z.object({
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
+/**
+ * The kiosk's content cache at a glance (edge-agent/src/content/): assets on disk and verified, still to fetch, being
+ * fetched, failed (or refused: the reason is in lastError), the bytes they take and the quota.
+ */
+export const ContentSummary = z.object({
+  ready: z.number().int().nonnegative(),
+  missing: z.number().int().nonnegative(),
+  downloading: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  bytesOnDisk: z.number().int().nonnegative(),
+  quotaBytes: z.number().int().nonnegative(),
+  lastError: z.string().max(500).nullable(),
+});
+export type ContentSummary = z.infer<typeof ContentSummary>;
+
 export const Heartbeat = z.object({
   ts: Timestamp,
   deviceId: Segment,
@@ -36,6 +51,8 @@ export const Heartbeat = z.object({
   rssMb: z.number().nonnegative(),
   heapUsedMb: z.number().nonnegative(),
   lastError: z.string().max(500).nullable(),
+  /** The content cache; absent from agents older than issue 13. */
+  content: ContentSummary.optional(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DisplayConfig, DisplayConfigPatch, TIME_OF_DAY } from './config.ts';
 import { SyncStatus } from './sync-status.ts';
+import { ContentSummary } from './mqtt-payloads.ts';
 
 /** A staff session ends after this long without a staff action (the page signs out on its own too). */
 export const STAFF_IDLE_SEC = 120;
@@ -193,6 +194,8 @@ export const StaffStatus = z.object({
   catalog: z.object({ version: z.number().int(), stores: z.number().int(), campaigns: z.number().int(), coupons: z.number().int(), staff: z.number().int(), attract: z.number().int() }),
   config: z.object({ desiredVersion: z.number().int(), overrides: z.array(SettingField) }),
   audit: z.array(StaffAuditEntry),
+  /** The signage content cache (the heartbeat's figures); absent from older agents. */
+  content: ContentSummary.optional(),
 });
 export type StaffStatus = z.infer<typeof StaffStatus>;
 

@@ -13,6 +13,7 @@ import { seedDemoMapIfNone } from './demo/map.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import type { Logger } from '../../common/node/log.ts';
 import { MapService } from './map/service.ts';
+import { ContentManager } from './content/manager.ts';
 import { MemberService } from './members/service.ts';
 import { enqueueEvent, type OutboxEvent } from './outbox.ts';
 import { captureScreenshot, hasShell, onShellRecovery } from './shell.ts';
@@ -60,7 +61,10 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   });
 
   // A newer desired config may take back staff overrides, which writes staff.audit events: send them promptly.
-  const sync = new SyncEngine({ settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, commands, onConfigChanged: () => sync.drainSoon() });
+  const sync = new SyncEngine({
+    settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, commands,
+    onConfigChanged: () => sync.drainSoon(), onCatalogApplied: () => content.poke(),
+  });
   const members = new MemberService({
     db, log: log.child('members'), hq: sync, onEventWritten: () => sync.drainSoon(),
     idleTimeoutSec: () => effectiveDisplay(db, settings.display).idleTimeoutSec, timeZone: settings.timeZone,
@@ -70,6 +74,8 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     db, log: log.child('wall'), mallId: settings.mallId, modelsDir: settings.modelsDir, threads: settings.expressionThreads,
     display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(), members, timeZone: settings.timeZone,
   });
+  // Signage content: downloads what the catalog names into <data>/content, checked before it is served.
+  const content = new ContentManager({ db, dataDir: settings.dataDir, settings: settings.content, log: log.child('content') });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
 
   // Staff console actions run the same handlers as HQ's commands of the same name.
@@ -96,7 +102,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, signals), ...staffHandlers(staff) }, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, signals), ...staffHandlers(staff) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;
@@ -113,6 +119,8 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     recordEvent({ type: 'shell.recovery', eventId: id, payload: recovery });
   });
   sync.start();
+  // The store check hashes every file before it is served again; it runs while the kiosk already answers.
+  content.start().catch((err: unknown) => log.error('content store could not start', { err }));
   members.start();
   wall.start();
   staff.start();
@@ -134,6 +142,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
       members.stop();
       staff.stop();
       await wall.stop();
+      await content.stop();
       await sync.stop();
       await server.close();
       db.close();

@@ -79,7 +79,8 @@ function expected(issue: z.core.$ZodIssue): string {
 }
 
 /** Settings whose values are numbers or booleans; every other environment value stays a string (a device id "1001"). */
-const nonStringPaths = new Set(['apiPort', 'demo', 'expressionThreads', 'display.idleTimeoutSec', 'display.camera', 'mqtt.heartbeatSec']);
+const nonStringPaths = new Set(['apiPort', 'demo', 'expressionThreads', 'display.idleTimeoutSec', 'display.camera', 'mqtt.heartbeatSec',
+  'content.quotaMb', 'content.concurrency', 'content.bandwidthBytesPerSec', 'content.prefetchHours']);
 
 /** Environment values are strings; numbers and booleans are recognised so the schema sees their real type. */
 function coerceEnv(value: string): unknown {

@@ -12,6 +12,7 @@ import { fromDomain, HttpError } from './errors.ts';
 import { securityHeaders } from '../../../common/node/security-headers.ts';
 import { PairingCodes } from './pairing.ts';
 import { serveStatic } from '../../../common/node/static-files.ts';
+import { serveContent, type ContentFiles } from './content-route.ts';
 
 
 export type ApiServerOptions = {
@@ -23,6 +24,8 @@ export type ApiServerOptions = {
   handlers: ApiHandlers;
   health: () => Health;
   log: Logger;
+  /** Verified signage files, served at GET /content/<sha256> (content-route.ts). */
+  content?: ContentFiles;
   /** Origins besides the server's own that may call the API (e.g. the Electron app's custom protocol). */
   extraOrigins?: string[];
   maxBodyBytes?: number;
@@ -59,6 +62,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'bad_request', `${req.method} is not served here`);
+    if (url.pathname.startsWith('/content/')) return serveContent(opts.content, url.pathname, req, res);
     serveStatic(opts.uiDir, url.pathname, res, opts.modelsDir);
   }
 

@@ -71,6 +71,20 @@ export const migrations: readonly string[] = [
     published_at TEXT NOT NULL, received_at TEXT NOT NULL, doc TEXT NOT NULL
   ) STRICT;
   `,
+  // 6: signage content (issue 13): every asset HQ's catalog lists, and this kiosk's copy of it. in_catalog: the last
+  // snapshot or a delta listed it; referenced / wanted: the content manager's last plan (named by a campaign, logo or
+  // the wall artwork / to be on disk now). state ready means the file <data>/content/<sha256> was hash-checked.
+  `
+  CREATE TABLE assets (
+    sha256 TEXT PRIMARY KEY, bytes INTEGER NOT NULL, mime TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
+    duration_ms INTEGER, url TEXT NOT NULL,
+    in_catalog INTEGER NOT NULL DEFAULT 1, referenced INTEGER NOT NULL DEFAULT 0, wanted INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'missing' CHECK (state IN ('missing', 'downloading', 'ready', 'failed')),
+    bytes_on_disk INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, last_error TEXT, last_error_at TEXT,
+    next_attempt_at TEXT, last_used_at TEXT, ready_at TEXT
+  ) STRICT;
+  CREATE INDEX assets_state ON assets(state);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -18,6 +18,7 @@ import { parseCardNumber } from '../../../common/cards.ts';
 import { cardHash } from '../../../common/node/card-hash.ts';
 import { cardSalt } from '../members/cards.ts';
 import type { SyncStatus } from '../../../contracts/sync-status.ts';
+import { contentSummary } from '../content/assets.ts';
 import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
 import { recentAudit, recordAudit, type AuditInput } from '../audit.ts';
@@ -259,6 +260,7 @@ export class StaffService {
       catalog: { version: catalogInfo(db)?.version ?? 0, stores: count('stores'), campaigns: count('campaigns'), coupons: count('coupons'), staff: count('staff'), attract: count('attract') },
       config: { desiredVersion: desiredConfig(db)?.version ?? 0, overrides: listOverrides(db).map((o) => o.field) },
       audit: recentAudit(db, 10),
+      content: contentSummary(db, this.o.settings.content.quotaMb * 1024 * 1024),
     };
   }
 

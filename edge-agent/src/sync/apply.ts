@@ -5,6 +5,7 @@ import { catalogInfo, setCatalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import { upsertOfferRules } from '../catalog/offers.ts';
 import { setCardSalt } from '../members/cards.ts';
+import { setWallArtwork, upsertAssets } from '../content/assets.ts';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'wrong-mall' | 'gap';
 
@@ -19,6 +20,9 @@ export function applySnapshot(db: Db, snap: CatalogSnapshot, mallId: string, now
     const attract = db.prepare('INSERT INTO attract (id, position, doc) VALUES (?, ?, ?)');
     snap.attract.forEach((a, i) => attract.run(a.id, i, JSON.stringify(a)));
     setCardSalt(db, snap.cardSalt);
+    // Content assets and the wall's artwork: the content manager fetches what they name (edge-agent/src/content/).
+    upsertAssets(db, snap.assets ?? [], { replace: true });
+    setWallArtwork(db, snap.wallArtwork ?? []);
   }, now);
   return applied ? 'applied' : 'stale';
 }
@@ -41,6 +45,7 @@ export function applyDelta(db: Db, delta: CatalogDelta, mallId: string, now: Dat
     del('offer_rules', delta.remove.offerRules);
     upsertCatalogRows(db, delta.upsert, now);
     upsertOfferRules(db, delta.upsert.offerRules);
+    upsertAssets(db, delta.upsert.assets ?? [], { replace: false });
     setCatalogInfo(db, { ...info, version: delta.toVersion });
     return 'applied';
   })();

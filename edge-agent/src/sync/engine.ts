@@ -34,6 +34,8 @@ export type SyncOptions = {
    */
   commands?: CommandHandlers;
   onConfigChanged?: () => void;
+  /** A catalog snapshot or delta from HQ was applied. */
+  onCatalogApplied?: () => void;
   backoff?: Backoff;
   now?: () => Date;
 };
@@ -64,6 +66,7 @@ export class SyncEngine {
         ctx: this.ctx, lookups: this.lookups,
         refetchSnapshot: () => this.conn.resubscribe(topics.catalogSnapshot(this.ctx.mall)),
         applyDesired: (d) => this.applyDesired(d),
+        ...(opts.onCatalogApplied ? { onCatalogApplied: opts.onCatalogApplied } : {}),
         runCommand: (cmd) => runCommand({ ctx: this.ctx, handlers: this.commands, sendResult: (r) => this.conn.send('commandResults', r).catch(() => {}) }, cmd),
       }, topic, payload, packet),
     });

@@ -21,6 +21,8 @@ export type InboundDeps = {
   /** Applies a desired config; when applied, the reported config goes to HQ (`reported` settles once it is sent). */
   applyDesired: (desired: DesiredConfig) => { outcome: DesiredOutcome; reported: Promise<void> };
   runCommand: (cmd: Command) => Promise<void>;
+  /** A snapshot or delta was applied (the content manager plans its downloads again). */
+  onCatalogApplied?: () => void;
 };
 
 type Handler<K extends DownstreamRoute> = (d: InboundDeps, msg: Received<K>, meta: { topic: string; bytes: number; packet: IPublishPacket }) => void;
@@ -29,11 +31,14 @@ type Meta = Parameters<Handler<DownstreamRoute>>[2];
 /** One handler per route the kiosk receives (a route added to the table without one here fails to compile). */
 const handlers: { [K in DownstreamRoute]: Handler<K> } = {
   catalogSnapshot: (d, { data: snap }, m) => {
-    applied(d, m, 'catalog snapshot', snap.version, applySnapshot(d.ctx.db, snap, d.ctx.mall, d.ctx.now()));
+    const outcome = applySnapshot(d.ctx.db, snap, d.ctx.mall, d.ctx.now());
+    applied(d, m, 'catalog snapshot', snap.version, outcome);
+    if (outcome === 'applied') d.onCatalogApplied?.();
   },
   catalogDelta: (d, { data: delta }, m) => {
     const outcome = applyDelta(d.ctx.db, delta, d.ctx.mall, d.ctx.now());
     applied(d, m, 'catalog delta', delta.toVersion, outcome);
+    if (outcome === 'applied') d.onCatalogApplied?.();
     if (outcome === 'gap') d.refetchSnapshot();
   },
   configDesired: (d, { data: desired }, m) => {

@@ -2,6 +2,7 @@
 // config. Built from SQLite and the process; sent by connection.ts and engine.ts.
 import type { DeviceStatus, Heartbeat, ReportedConfig } from '../../../contracts/mqtt.ts';
 import { catalogInfo } from '../catalog/info.ts';
+import { contentSummary } from '../content/assets.ts';
 import { meta } from '../db/meta.ts';
 import { outboxDepth } from '../outbox.ts';
 import { desiredConfig } from '../settings/desired.ts';
@@ -26,6 +27,7 @@ export function heartbeatReport(ctx: SyncContext, startedAt: number): Heartbeat 
     rssMb: Math.round((mem.rss / 1048576) * 10) / 10,
     heapUsedMb: Math.round((mem.heapUsed / 1048576) * 10) / 10,
     lastError: ctx.health.lastError,
+    content: contentSummary(ctx.db, ctx.settings.content.quotaMb * 1024 * 1024),
   };
 }
 

@@ -1,6 +1,6 @@
-// Status: HQ connection (MQTT), network, outbox depth, last sync, catalog and config versions, the expression
-// model (from wall.status when the agent has the wall), the device and the screen. Polled every 3 s; the polls
-// do not keep the staff session alive.
+// Status: HQ connection (MQTT), network, outbox depth, last sync, catalog and config versions, the signage content
+// cache, the expression model (from wall.status when the agent has the wall), the device and the screen. Polled every
+// 3 s; the polls do not keep the staff session alive.
 import { useEffect, useState } from 'react';
 import type { ApiResult } from '../../../../contracts/api.ts';
 import type { UiLanguage } from '../../../../contracts/config.ts';
@@ -54,6 +54,7 @@ export function StatusPage({ lang, staffCall }: { lang: UiLanguage; staffCall: S
             st(lang, 'cameraFeatures', { state: st(lang, `camera_${wall.camera}`) }),
             ...(wall.reason ? [wall.reason] : []),
           ]} />
+        <ContentTile lang={lang} content={status.content} />
         <Tile label={st(lang, 'statusDevice')} testId="status-device" tone="quiet" value={status.deviceId}
           lines={[status.mallId, `agent ${status.agentVersion} · ${st(lang, 'uptime', { time: duration(status.uptimeSec) })}`]} />
         <Tile label={st(lang, 'statusScreen')} testId="status-screen" tone="quiet" value={`${window.innerWidth}×${window.innerHeight}`}
@@ -81,6 +82,21 @@ function Tile({ label, value, lines, tone, testId }: { label: string; value: str
       <p className="staff-tile__value" data-testid={`${testId}-value`}>{value}</p>
       {lines.map((l, i) => <p key={i} className="staff-tile__line">{l}</p>)}
     </section>
+  );
+}
+
+/** The signage content cache: verified files, what is still to come or failing (with the latest reason), the disk. */
+function ContentTile({ lang, content: c }: { lang: UiLanguage; content: StaffStatus['content'] }) {
+  if (!c) return <Tile label={st(lang, 'statusContent')} testId="status-content" tone="quiet" value="—" lines={[st(lang, 'contentNone')]} />;
+  const mb = (bytes: number) => (Math.round((bytes / 1048576) * 10) / 10).toString();
+  return (
+    <Tile label={st(lang, 'statusContent')} testId="status-content" tone={c.failed > 0 ? 'bad' : c.missing + c.downloading > 0 ? 'quiet' : 'good'}
+      value={st(lang, 'contentValue', { ready: c.ready })}
+      lines={[
+        st(lang, 'contentCounts', { missing: c.missing, downloading: c.downloading, failed: c.failed }),
+        st(lang, 'contentDisk', { used: mb(c.bytesOnDisk), quota: mb(c.quotaBytes) }),
+        ...(c.lastError ? [st(lang, 'lastError', { error: c.lastError })] : []),
+      ]} />
   );
 }
 

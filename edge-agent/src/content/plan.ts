@@ -1,0 +1,119 @@
+// The content manager's decisions as pure functions (tested with tables in tests/unit/agent/content-plan.test.ts):
+// which assets the catalog refers to and which must be on disk now (prefetch window), why an asset is refused,
+// when a failed one is tried again, and which files to evict to make room under the quota.
+import type { Backoff } from '../../../contracts/backoff.ts';
+import { backoffDelay } from '../../../contracts/backoff.ts';
+import type { Campaign, Store } from '../../../contracts/catalog.ts';
+import { AssetMime, MAX_ASSET_BYTES, type Creative } from '../../../contracts/content.ts';
+
+/** Retries of a failed download: from seconds for a cut connection up to ten minutes for a host that is gone. */
+export const contentBackoff: Backoff = { initialMs: 2000, maxMs: 10 * 60_000, factor: 2, jitter: 0.2 };
+
+export type CatalogRefs = { campaigns: readonly Campaign[]; stores: readonly Pick<Store, 'logo'>[]; wallArtwork: readonly Creative[] };
+
+export type ContentPlan = {
+  /** Named by a campaign that has not ended, a store logo or the wall artwork: never evicted. */
+  referenced: Set<string>;
+  /** To be on disk now, with when it is first needed (ms since epoch; earlier downloads first). */
+  wanted: Map<string, number>;
+};
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A schedule's dates are mall-local days; without the mall's offsets at hand, a day is taken to start at its earliest
+ * instant anywhere (UTC+14) and end at its latest (UTC-12), so a campaign is never fetched late nor dropped early.
+ */
+function dayStart(date: string): number {
+  return Date.parse(`${date}T00:00:00+14:00`);
+}
+function dayEnd(date: string): number {
+  return Date.parse(`${date}T23:59:59.999-12:00`);
+}
+
+/** The window in which a campaign can play: its startsAt/endsAt narrowed by its schedule's dates. */
+export function playWindow(c: Campaign): { start: number; end: number } {
+  let start = Date.parse(c.startsAt);
+  let end = Date.parse(c.endsAt);
+  if (c.schedule?.dateFrom) start = Math.max(start, dayStart(c.schedule.dateFrom));
+  if (c.schedule?.dateTo) end = Math.min(end, dayEnd(c.schedule.dateTo));
+  return { start, end };
+}
+
+export function planContent(refs: CatalogRefs, nowMs: number, prefetchHours: number): ContentPlan {
+  const referenced = new Set<string>();
+  const wanted = new Map<string, number>();
+  const want = (sha: string, at: number) => wanted.set(sha, Math.min(wanted.get(sha) ?? Infinity, at));
+  const horizon = nowMs + prefetchHours * HOUR_MS;
+  for (const c of refs.campaigns) {
+    const { start, end } = playWindow(c);
+    if (end <= nowMs || start >= end) continue;
+    for (const creative of c.creatives ?? []) {
+      referenced.add(creative.asset);
+      if (start <= horizon) want(creative.asset, Math.max(start, nowMs));
+    }
+  }
+  for (const s of refs.stores) {
+    if (!s.logo) continue;
+    referenced.add(s.logo);
+    want(s.logo, nowMs);
+  }
+  for (const creative of refs.wallArtwork) {
+    referenced.add(creative.asset);
+    want(creative.asset, nowMs);
+  }
+  return { referenced, wanted };
+}
+
+export type RefusalInput = { bytes: number; mime: string; url: string };
+
+/**
+ * Why an asset will not be downloaded at all (no retry until the catalog or the quota changes), or null. Checked
+ * before any request: the kiosk plays only known types, never takes more than MAX_ASSET_BYTES or its whole quota,
+ * and fetches over http(s) only.
+ */
+export function refusal(a: RefusalInput, quotaBytes: number): string | null {
+  if (!(AssetMime.options as readonly string[]).includes(a.mime)) {
+    return `unknown MIME type ${JSON.stringify(a.mime)}; the kiosk plays ${AssetMime.options.join(', ')}`;
+  }
+  if (a.bytes > MAX_ASSET_BYTES) return `asset of ${a.bytes} bytes is over the largest a kiosk accepts (${MAX_ASSET_BYTES} bytes)`;
+  if (a.bytes > quotaBytes) return `asset of ${a.bytes} bytes is larger than the content quota (${quotaBytes} bytes)`;
+  let protocol: string;
+  try {
+    protocol = new URL(a.url).protocol;
+  } catch {
+    return `not a URL: ${JSON.stringify(a.url.slice(0, 100))}`;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') return `not an http(s) URL (${protocol}); the kiosk downloads over http(s) only`;
+  return null;
+}
+
+/** When to try a failed download again: capped exponential backoff with jitter on the number of failures so far. */
+export function nextAttemptAt(failures: number, nowMs: number, backoff: Backoff = contentBackoff, random: () => number = Math.random): number {
+  return nowMs + backoffDelay(failures, backoff, random);
+}
+
+export type StoredFile = { sha256: string; bytesOnDisk: number; ready: boolean; lastUsedAt: string | null; readyAt: string | null };
+
+/**
+ * Which ready files to delete so `needBytes` more fit under `quotaBytes`: only files nothing refers to and not in use
+ * (`busy`: being served or downloaded), least recently used first (never used before any used). null: even evicting
+ * every such file would not make room, so nothing is evicted.
+ */
+export function chooseEvictions(
+  files: readonly StoredFile[], usedBytes: number, needBytes: number, quotaBytes: number,
+  referenced: ReadonlySet<string>, busy: ReadonlySet<string> = new Set(),
+): string[] | null {
+  let over = usedBytes + needBytes - quotaBytes;
+  if (over <= 0) return [];
+  const candidates = files
+    .filter((f) => f.ready && f.bytesOnDisk > 0 && !referenced.has(f.sha256) && !busy.has(f.sha256))
+    .sort((a, b) => (a.lastUsedAt ?? a.readyAt ?? '').localeCompare(b.lastUsedAt ?? b.readyAt ?? '') || a.sha256.localeCompare(b.sha256));
+  const chosen: string[] = [];
+  for (const f of candidates) {
+    if (over <= 0) break;
+    chosen.push(f.sha256);
+    over -= f.bytesOnDisk;
+  }
+  return over <= 0 ? chosen : null;
+}
