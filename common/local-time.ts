@@ -8,6 +8,7 @@ export type LocalTime = {
   day: number; // 1-31
   weekday: number; // 1 = Monday ... 7 = Sunday
   hour: number; // 0-23
+  minute: number; // 0-59 (dayparts, common/schedule.ts)
   /** The local calendar date as days since 1970-01-01 (for whole-day differences). */
   dayNumber: number;
 };
@@ -21,7 +22,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   if (!f) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', hourCycle: 'h23',
+        timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
       });
     } catch {
       throw new RangeError(`unknown time zone "${timeZone}" (expected an IANA name such as Asia/Shanghai)`);
@@ -42,6 +43,7 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
     year, month, day,
     weekday: weekdays[parts.weekday ?? ''] ?? 0,
     hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
     dayNumber: Math.floor(Date.UTC(year, month - 1, day) / DAY_MS),
   };
 }

@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -26,6 +26,15 @@ export type CliOptions = {
   png: string | null;
   /** The mall's time zone (birthdays and expiring points in `members`, the demo members' birthday month). */
   timeZone: string;
+  /** Whether the broker was named (--url or ATRIUM_HQ_URL); if not, tools use the running demo HQ's (demo-state.ts). */
+  urlGiven: boolean;
+  /** content add: the campaign, and the creative's orientation, playback and seconds on screen. */
+  campaign: string | null;
+  orientation: 'portrait' | 'landscape' | null;
+  playback: 'loop' | 'once' | null;
+  durationSec: number | null;
+  /** content add: the content host's base URL for the asset's URL (else the running demo's). */
+  contentUrl: string | null;
 };
 
 export class UsageError extends Error {
@@ -39,6 +48,7 @@ export const ENV = {
   mall: 'ATRIUM_MALL_ID',
   data: 'ATRIUM_HQ_DATA_DIR',
   timeZone: 'ATRIUM_TIME_ZONE',
+  contentUrl: 'ATRIUM_HQ_CONTENT_URL',
 } as const;
 
 /**
@@ -68,6 +78,14 @@ subcommands:
   map check <file>         check an IMDF map (zip, folder or one GeoJSON FeatureCollection): counts, levels, every
                            problem with its feature id; exit 0 when the map is usable
   map demo <out.zip>       write the demo mall's IMDF archive
+  campaigns                one campaign a line, its id first: title, running/upcoming/ended, window, creatives
+  content add <file> --campaign ID [--orientation portrait|landscape] [--playback loop|once] [--duration SEC]
+                           add an image (JPEG, PNG, WebP) or video (MP4, WebM) to HQ's content store and to the
+                           campaign, and publish the change (a catalog delta and the retained snapshot)
+  content list             every asset: sha256, type, size, pixels, length, whether the file is there, who uses it
+
+With npm start's demo running, command, delta, campaigns and content reach its broker and content host with no
+--url, --username or --password (the demo leaves them in <data>/demo-hq.json).
 
 options (environment in brackets):
   --url URL                broker URL [${ENV.url}] (default mqtt://127.0.0.1:1883)
@@ -86,6 +104,11 @@ options (environment in brackets):
   --iat UNIX               issue-qr: issued-at in Unix seconds (a token from another time, for testing)
   --expired                issue-qr: a token issued long enough ago that a kiosk refuses it as expired
   --png FILE               issue-qr: also write the QR code as a PNG (needs Debian's qrencode)
+  --campaign ID            content add: the campaign the creative joins
+  --orientation O          content add: portrait or landscape (default: from the pixels)
+  --playback P             content add: video plays loop or once (default once)
+  --duration SEC           content add: seconds on screen, 3-120 (default: the display's attract interval)
+  --content-url URL        content add: the content host's base URL [${ENV.contentUrl}] (default: the running demo's)
   --time-zone ZONE         the mall's time zone, an IANA name [${ENV.timeZone}] (default ${DEFAULT_MALL_TIME_ZONE}), as the
                            kiosk's timeZone setting
 `;
@@ -101,7 +124,8 @@ const OPTIONS = {
   url: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, mall: { type: 'string' },
   data: { type: 'string' }, devices: { type: 'string' }, ttl: { type: 'string' }, timeout: { type: 'string' },
   limit: { type: 'string' }, device: { type: 'string' }, member: { type: 'string' }, iat: { type: 'string' },
-  png: { type: 'string' }, 'time-zone': { type: 'string' },
+  png: { type: 'string' }, 'time-zone': { type: 'string' }, campaign: { type: 'string' }, orientation: { type: 'string' },
+  playback: { type: 'string' }, duration: { type: 'string' }, 'content-url': { type: 'string' },
   expired: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 type Flag = keyof typeof OPTIONS;
@@ -134,6 +158,14 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   if (!/^[A-Za-z0-9_-]{1,48}$/.test(mall)) throw new UsageError(`--mall must be 1-48 letters, digits, _ or - (got ${JSON.stringify(mall)})`);
   const timeZone = flags['time-zone'] ?? (env[ENV.timeZone] || DEFAULT_MALL_TIME_ZONE);
   if (!isTimeZone(timeZone)) throw new UsageError(`--time-zone must be an IANA time zone name such as Asia/Shanghai (got ${JSON.stringify(timeZone)})`);
+  const orientation = flags.orientation ?? null;
+  if (orientation !== null && orientation !== 'portrait' && orientation !== 'landscape') throw new UsageError(`--orientation is portrait or landscape (got ${JSON.stringify(orientation)})`);
+  const playback = flags.playback ?? null;
+  if (playback !== null && playback !== 'loop' && playback !== 'once') throw new UsageError(`--playback is loop or once (got ${JSON.stringify(playback)})`);
+  const durationSec = flags.duration ? positiveInt('duration', flags.duration) : null;
+  if (durationSec !== null && (durationSec < 3 || durationSec > 120)) throw new UsageError(`--duration is 3-120 seconds (got ${durationSec})`);
+  const contentUrl = flags['content-url'] ?? (env[ENV.contentUrl] || null);
+  if (contentUrl !== null && !/^https?:\/\/[^/]+\/(.*\/)?$/.test(contentUrl)) throw new UsageError(`--content-url is an http(s) URL ending in / (got ${JSON.stringify(contentUrl)})`);
   return {
     subcommand,
     positional: positional.slice(1),
@@ -152,6 +184,12 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     expired: raw.expired === true,
     png: flags.png ?? null,
     timeZone,
+    urlGiven: flags.url !== undefined || Boolean(env[ENV.url]),
+    campaign: flags.campaign ?? null,
+    orientation,
+    playback,
+    durationSec,
+    contentUrl,
   };
 }
 

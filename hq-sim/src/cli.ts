@@ -8,6 +8,7 @@ import { cardHash } from '../../common/node/card-hash.ts';
 import { listClaims } from './claim-ledger.ts';
 import { DEFAULT_DATA_DIR, parseCli, parseCommandArgs, USAGE, UsageError, type CliOptions } from './cli-args.ts';
 import { COMMAND_NAMES, type CommandName } from './commands.ts';
+import { brokerFor, campaigns, content } from './content-cli.ts';
 import { startDemoHq } from './demo-hq.ts';
 import { DEMO_STAFF, demoCardNumber } from './demo-people.ts';
 import { renderFleetTable, renderTable } from './fleet-table.ts';
@@ -21,7 +22,9 @@ import { verifyPinSync } from '../../common/node/pin-hash.ts';
 const out = (line = '') => process.stdout.write(line + '\n');
 
 function simulator(o: CliOptions, data: HqData, log = consoleLog(), role: 'hq' | 'tool' = 'hq'): HqSimulator {
-  return new HqSimulator({ url: o.url, username: o.username, password: o.password, data, log, devices: o.devices, role });
+  // Tools reach npm start's running demo HQ with no flags; `run` is an HQ of its own and uses what it is told.
+  const login = role === 'tool' ? brokerFor(o) : { url: o.url, username: o.username, password: o.password };
+  return new HqSimulator({ ...login, data, log, devices: o.devices, role });
 }
 
 /** Redraws the fleet table every second on a terminal; elsewhere prints it every 10 s. Resolves on Ctrl-C. */
@@ -264,6 +267,11 @@ async function main(): Promise<number> {
       return 0;
     case 'map':
       return mapTool(o);
+    case 'campaigns':
+      campaigns(o);
+      return 0;
+    case 'content':
+      return content(o);
   }
 }
 

@@ -1,6 +1,7 @@
 // Catalog deltas: build one from a change, apply it to HQ's own snapshot (exactly as a kiosk applies it, so the
 // retained snapshot and a kiosk that followed the deltas hold the same catalog), and an example for the demo.
 import type { Coupon, Store } from '../../contracts/catalog.ts';
+import type { Asset } from '../../contracts/content.ts';
 import { CatalogDelta, CatalogSnapshot } from '../../contracts/mqtt.ts';
 
 export type CatalogChange = {
@@ -25,9 +26,14 @@ function merge<T extends { id: string }>(rows: T[], remove: string[], upsert: T[
   return [...rows.filter((r) => !gone.has(r.id)), ...upsert];
 }
 
+function mergeAssets(rows: Asset[], upsert: Asset[]): Asset[] {
+  const gone = new Set(upsert.map((a) => a.sha256));
+  return [...rows.filter((a) => !gone.has(a.sha256)), ...upsert];
+}
+
 /**
  * The snapshot after `delta`. Throws unless the delta starts at the snapshot's version (HQ builds its own deltas,
- * so a mismatch is a bug). Attract items, keys and staff are not part of deltas and stay as they are.
+ * so a mismatch is a bug). Attract items, keys and staff are not part of deltas and stay as they are; assets are upserted by sha256.
  */
 export function applyDeltaToSnapshot(snapshot: CatalogSnapshot, delta: CatalogDelta): CatalogSnapshot {
   if (delta.mallId !== snapshot.mallId) throw new Error(`delta for mall ${delta.mallId} applied to ${snapshot.mallId}`);
@@ -39,6 +45,8 @@ export function applyDeltaToSnapshot(snapshot: CatalogSnapshot, delta: CatalogDe
     stores: merge(snapshot.stores, delta.remove.stores, delta.upsert.stores),
     campaigns: merge(snapshot.campaigns, delta.remove.campaigns, delta.upsert.campaigns),
     coupons: merge(snapshot.coupons, delta.remove.coupons, delta.upsert.coupons),
+    // Assets are named by their sha256 and only ever added (removing one is a new snapshot, not a delta).
+    ...(delta.upsert.assets?.length ? { assets: mergeAssets(snapshot.assets ?? [], delta.upsert.assets) } : {}),
   });
 }
 

@@ -1,9 +1,13 @@
 // `npm start`'s HQ: a broker (Debian Mosquitto when present, otherwise in-process aedes) with credentials for HQ
-// and the demo kiosk, and the HQ simulator publishing the demo mall's catalog into it.
+// and the demo kiosk, HQ's content host (content-host.ts) with the demo's creatives (demo-content.ts), and the HQ
+// simulator publishing the demo mall's catalog into it. It leaves <data>/demo-hq.json for `npm run hq` tools.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AEDES_NOTE, startAedesBroker } from './broker-aedes.ts';
+import { startContentHost, type ContentHost } from './content-host.ts';
+import { prepareDemoContent, previousContentPort } from './demo-content.ts';
+import { removeDemoState, writeDemoState } from './demo-state.ts';
 import { DEBIAN_MOSQUITTO, startMosquittoBroker, type RunningBroker } from './broker-mosquitto.ts';
 import { openHqData, type HqData } from './hq-data.ts';
 import type { HqLog } from './log.ts';
@@ -22,6 +26,8 @@ export type DemoHqOptions = {
   mapFile?: string;
   /** Where to look for Mosquitto (tests point it elsewhere to exercise the fallback). */
   mosquittoPath?: string;
+  /** Where to look for ffmpeg (tests point it elsewhere to exercise the demo without creatives). */
+  ffmpegPath?: string;
 };
 
 export type DemoHq = {
@@ -37,6 +43,10 @@ export type DemoHq = {
   agentEnv: Record<string, string>;
   /** One plain line saying what the fallback broker degrades; null with Mosquitto. */
   note: string | null;
+  /** HQ's content host (http://127.0.0.1:<port>/content/<sha256>), serving <data>/content. */
+  content: ContentHost;
+  /** One plain line when the demo has no creatives (no ffmpeg); null otherwise. */
+  contentNote: string | null;
   simulator: HqSimulator;
   /** HQ's store (events, fleet) and keys; closed by stop(). */
   data: HqData;
@@ -79,6 +89,18 @@ export async function startDemoHq(opts: DemoHqOptions): Promise<DemoHq> {
     throw new Error(`the map ${map.source} cannot be used: ${map.reason} (check it with: npm run hq -- map check FILE)`);
   }
   const data = openHqData(opts.dataDir, mallId, new Date(), opts.timeZone);
+  let content: ContentHost;
+  let contentNote: string | null;
+  try {
+    // The port the catalog's URLs already name, if free: a restart then changes nothing kiosks hold.
+    content = await startContentHost({ dataDir: opts.dataDir, ...(previousContentPort(data) ? { port: previousContentPort(data)! } : {}) });
+    contentNote = (await prepareDemoContent(data, { baseUrl: content.baseUrl, log, ...(opts.ffmpegPath ? { ffmpeg: opts.ffmpegPath } : {}) })).note;
+    if (contentNote) log.warn(contentNote);
+  } catch (err) {
+    data.close();
+    await broker.stop();
+    throw err;
+  }
   const simulator = new HqSimulator({
     map: map.venue,
     url: broker.url,
@@ -92,10 +114,14 @@ export async function startDemoHq(opts: DemoHqOptions): Promise<DemoHq> {
   try {
     await simulator.start();
   } catch (err) {
+    await content.stop();
     data.close();
     await broker.stop();
     throw err;
   }
+  writeDemoState(opts.dataDir, {
+    pid: process.pid, url: broker.url, username: hqUser, password: users[hqUser]!, protocolVersion: kind === 'aedes' ? 4 : 5, contentBaseUrl: content.baseUrl,
+  });
   const kioskCanConnect = kind === 'mosquitto';
   const device = { mallId, deviceId, username: deviceId, password: users[deviceId]! };
   let stopped: Promise<void> | null = null;
@@ -109,11 +135,15 @@ export async function startDemoHq(opts: DemoHqOptions): Promise<DemoHq> {
       ? { ATRIUM_HQ_URL: broker.url, ATRIUM_MALL_ID: mallId, ATRIUM_DEVICE_ID: deviceId, ATRIUM_MQTT_USERNAME: device.username, ATRIUM_MQTT_PASSWORD: device.password }
       : { ATRIUM_MALL_ID: mallId, ATRIUM_DEVICE_ID: deviceId },
     note,
+    content,
+    contentNote,
     simulator,
     data,
     stop: () =>
       (stopped ??= (async () => {
+        removeDemoState(opts.dataDir);
         await simulator.stop();
+        await content.stop();
         data.close();
         await broker.stop();
       })()),

@@ -8,6 +8,8 @@ import {
   MemberLookupRequest, MemberLookupResponse, ReportedConfig, topics,
 } from '../../contracts/mqtt.ts';
 import { DisplayConfig } from '../../contracts/config.ts';
+import type { Campaign } from '../../contracts/catalog.ts';
+import type { Asset } from '../../contracts/content.ts';
 import { ClaimEventPayload, ClaimResult, MemberTokenClaims } from '../../contracts/members.ts';
 import { cardHash } from '../../common/node/card-hash.ts';
 import { CLAIM_EVENT_TYPES, rejectionDetail } from './claims.ts';
@@ -48,14 +50,36 @@ export function exampleSigningKey(): HqSigningKey {
   return { kid, privateKey, publicKey, hqKey: { kid, alg: 'Ed25519', publicKey: raw, notAfter: null } };
 }
 
+/** The example's one content asset: a portrait poster on HQ's content host (issue 13). */
+export const EXAMPLE_ASSET: Asset = {
+  sha256: '9f2c1e0b7a4d3c5b8e6f1a2d4c7b9e0f3a5d8c1b6e4f7a2c9d0b3e5f8a1c4d7e',
+  bytes: 412_337,
+  mime: 'image/jpeg',
+  width: 1080,
+  height: 1920,
+  url: 'https://content.atrium.example/content/9f2c1e0b7a4d3c5b8e6f1a2d4c7b9e0f3a5d8c1b6e4f7a2c9d0b3e5f8a1c4d7e',
+};
+
 export function exampleSnapshot(): CatalogSnapshot {
   const full = demoCatalogFor(EXAMPLE_MALL, EXAMPLE_NOW);
-  // A short catalog (two stores, one campaign and its coupon) so the example stays readable.
-  const campaign = full.campaigns.find((c) => c.id === 'cp-hotpot-night')!;
+  // A short catalog (two stores, one campaign and its coupon) so the example stays readable. The campaign shows a
+  // portrait poster in March, on weekday evenings and Friday/Saturday nights (crossing midnight), at twice the share
+  // of voice, on guide screens only.
+  const hotpot = full.campaigns.find((c) => c.id === 'cp-hotpot-night')!;
+  const campaign: Campaign = {
+    ...hotpot,
+    creatives: [{ id: `cr-${EXAMPLE_ASSET.sha256.slice(0, 16)}-portrait`, orientation: 'portrait', asset: EXAMPLE_ASSET.sha256, playback: 'once', durationSec: 8 }],
+    schedule: {
+      dateFrom: '2025-03-01', dateTo: '2025-03-31',
+      dayparts: [{ days: [1, 2, 3, 4, 5], from: '17:00', to: '22:00' }, { days: [5, 6], from: '21:00', to: '02:00' }],
+      weight: 2, roles: ['guide'],
+    },
+  };
   const catalog = {
     ...full,
     stores: full.stores.filter((s) => s.id === 's-hotpot' || s.id === 's-beanstalk'),
     campaigns: [campaign],
+    assets: [EXAMPLE_ASSET],
     coupons: full.coupons.filter((c) => campaign.couponIds.includes(c.id)),
     offerRules: full.offerRules.filter((r) => campaign.couponIds.includes(r.couponId)),
   };
@@ -98,6 +122,13 @@ export function protocolExamples(): ProtocolExample[] {
     claimId: EXAMPLE_EXCHANGE_ID, memberId: member.id, couponId: 'c-points-cinema', via: 'exchange', pointsCost: 500, ruleId: 'r-points',
     experiment: null, claimedAt: at(140),
   }));
+  add('event-played', 'DeviceEvent', topics.events(mall, device), 'proof of play: the poster shown for its slot; payload: ContentPlayed', {
+    eventId: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', type: 'content.played', deviceId: device, mallId: mall, ts: at(208),
+    payload: {
+      campaignId: 'cp-hotpot-night', creativeId: `cr-${EXAMPLE_ASSET.sha256.slice(0, 16)}-portrait`, sha256: EXAMPLE_ASSET.sha256,
+      display: { role: 'guide', orientation: 'portrait' }, startedAt: at(200), durationMs: 8000, outcome: 'completed', detail: null,
+    },
+  });
   add('reported', 'ReportedConfig', topics.configReported(mall, device), 'after every connect and after applying a desired config', {
     ts: at(1), desiredVersion: 3, effective: DisplayConfig.parse({ ...desired.config }), localOverrides: [],
   });

@@ -65,3 +65,23 @@ describe('parseCommandArgs', () => {
     expect(() => parseCommandArgs(positional, COMMAND_NAMES)).toThrow(message);
   });
 });
+
+describe('content options', () => {
+  it('content add: campaign, orientation, playback, duration, content URL; tools follow the demo unless a broker is named', () => {
+    const o = parseCli(['content', 'add', 'a.jpg', '--campaign', 'cp-x', '--orientation', 'portrait', '--playback', 'loop', '--duration', '12', '--content-url', 'http://h:1/content/'], {});
+    expect(o).toMatchObject({ subcommand: 'content', positional: ['add', 'a.jpg'], campaign: 'cp-x', orientation: 'portrait', playback: 'loop', durationSec: 12, contentUrl: 'http://h:1/content/', urlGiven: false });
+    expect(parseCli(['campaigns'], { ATRIUM_HQ_URL: 'mqtt://x:1' }).urlGiven).toBe(true);
+    expect(parseCli(['campaigns', '--url', 'mqtt://x:1'], {}).urlGiven).toBe(true);
+    expect(parseCli(['campaigns'], { ATRIUM_HQ_CONTENT_URL: 'https://cdn.example/content/' }).contentUrl).toBe('https://cdn.example/content/');
+  });
+
+  it.each([
+    [['--orientation', 'sideways'], /--orientation is portrait or landscape/],
+    [['--playback', 'twice'], /--playback is loop or once/],
+    [['--duration', '2'], /--duration is 3-120 seconds/],
+    [['--duration', 'x'], /--duration expects a positive integer/],
+    [['--content-url', 'ftp://h/content/'], /--content-url is an http\(s\) URL ending in \//],
+  ])('%j is a usage error', (flags, message) => {
+    expect(() => parseCli(['content', 'add', 'a.jpg', ...flags], {})).toThrow(message);
+  });
+});
