@@ -7,6 +7,7 @@ import { DeviceRole, DisplayConfig } from './config.ts';
 import { wallApiMethods } from './wall.ts';
 import { SyncStatus } from './sync-status.ts';
 import { Point, Route, RouteParams, Venue } from './venue.ts';
+import { ContentPlayed } from './content.ts';
 import { staffApiMethods } from './staff.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 import { AssetMime, Orientation, Sha256 } from './content.ts';
@@ -77,6 +78,15 @@ export const apiMethods = {
     /** `everything`: every running campaign by priority, ignoring the display's attract playlist (the staff picker). */
     params: z.object({ limit: z.number().int().min(1).max(50).default(12), everything: z.boolean().default(false) }).strict(),
     result: z.object({ promotions: z.array(PromotionCard) }),
+  },
+  /**
+   * Proof of play: the page reports each attract-loop item it showed (campaign, asset, display, start, duration, and
+   * whether it completed, was cut short by a touch, or failed to decode). The agent writes a `content.played` event
+   * to the outbox (nothing is wiped at start), so HQ gets every one, offline or not.
+   */
+  'content.played': {
+    params: ContentPlayed,
+    result: z.object({ recorded: z.literal(true) }),
   },
   'stores.search': {
     params: StoreSearchParams,

@@ -102,7 +102,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, signals), ...staffHandlers(staff) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => recordEvent({ type: 'content.played', payload }), signals), ...staffHandlers(staff) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

@@ -9,10 +9,14 @@ import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
 import type { WallService } from '../wall/service.ts';
 import type { ApiHandlers, StaffMethod } from '../../../contracts/api.ts';
+import type { ContentPlayed } from '../../../contracts/content.ts';
 
 export type UiSignals = { reloadSeq: number };
 
-export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod> {
+/** Writes a proof-of-play event to the outbox and kicks the drain (agent.ts's recordEvent). */
+export type RecordPlay = (payload: ContentPlayed) => void;
+
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, recordPlay: RecordPlay, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod> {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);
@@ -28,6 +32,10 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
       promotions: currentPromotions(db, now(), limit, everything ? null : effectiveDisplay(db, settings.display).attractPlaylist),
     }),
     'stores.search': (params) => searchStores(db, params),
+    'content.played': (params) => {
+      recordPlay(params);
+      return { recorded: true };
+    },
     'kiosk.signals': () => ({ reloadSeq: signals.reloadSeq, configVersion: desiredConfig(db)?.version ?? 0 }),
     'map.venue': (params) => map.venue(params),
     'map.route': (params) => map.route(params),
