@@ -77,7 +77,20 @@ export const apiMethods = {
   'promotions.list': {
     /** `everything`: every running campaign by priority, ignoring the display's attract playlist (the staff picker). */
     params: z.object({ limit: z.number().int().min(1).max(50).default(12), everything: z.boolean().default(false) }).strict(),
-    result: z.object({ promotions: z.array(PromotionCard) }),
+    result: z.object({
+      /**
+       * The campaigns to show, each once (the home shelf shows these): the attract playlist's in its order, or
+       * those the schedule lets play on this kiosk now (dates and dayparts in the mall's time zone, targeting by
+       * role, device id and zone tags), highest priority first. `everything`: every running one, no schedule.
+       */
+      promotions: z.array(PromotionCard),
+      /**
+       * The attract loop's order over one cycle, as campaign ids of `promotions`: a campaign of weight w appears w
+       * times, spread evenly (share of voice); the page shows them in turn and starts over. Equal weights (a catalog
+       * without them, or a playlist): each id once, in the order of `promotions`.
+       */
+      rotation: z.array(z.string()),
+    }),
   },
   /**
    * Proof of play: the page reports each attract-loop item it showed (campaign, asset, display, start, duration, and

@@ -77,6 +77,9 @@ export function isTimeZone(name: string): boolean {
 
 export const TimeZoneName = z.string().refine(isTimeZone, 'an IANA time zone name such as Asia/Shanghai or Europe/Berlin');
 
+/** A zone tag, as kiosks carry them (`zones`) and campaign schedules target them (contracts/content.ts). */
+export const ZoneTag = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'zone tags are letters, digits, _, . or -, 1-32 characters');
+
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, 'letters, digits, _ or -, 1-48 characters');
 
 /** The kiosk's content cache (edge-agent/src/content/): its disk quota, download concurrency, bandwidth cap and prefetch window. */
@@ -102,6 +105,11 @@ export const AgentSettings = z.object({
    * are counted in the mall's local time, whatever zone the kiosk's own clock is set to.
    */
   timeZone: TimeZoneName.default(DEFAULT_MALL_TIME_ZONE),
+  /**
+   * Zone tags this kiosk carries ("1F", "north-atrium", "food-court"): a campaign whose schedule lists zones plays
+   * only on kiosks carrying one of them. The environment gives them comma-separated (ATRIUM_ZONES="1F,north-atrium").
+   */
+  zones: z.array(ZoneTag).max(50).default([]),
   dataDir: z.string().min(1).default('./data'),
   /** Loopback port of the local API and UI; 0 picks a free port. */
   apiPort: z.number().int().min(0).max(65535).default(47810),
@@ -141,6 +149,7 @@ export const settingsEnv = {
   ATRIUM_DEVICE_ID: 'deviceId',
   ATRIUM_HQ_URL: 'hqUrl',
   ATRIUM_TIME_ZONE: 'timeZone',
+  ATRIUM_ZONES: 'zones',
   ATRIUM_DATA_DIR: 'dataDir',
   ATRIUM_API_PORT: 'apiPort',
   ATRIUM_UI_DIR: 'uiDir',

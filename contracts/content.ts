@@ -2,7 +2,7 @@
 // identified by its sha256 (the kiosk stores it under that name and checks it before use); creatives say which asset a
 // campaign shows in which orientation and how; a schedule says when, how often and where a campaign plays.
 import { z } from 'zod';
-import { DeviceRole } from './config.ts';
+import { DeviceRole, ZoneTag } from './config.ts';
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in lowercase hex');
 
@@ -61,7 +61,7 @@ export const Schedule = z.object({
   roles: z.array(DeviceRole).optional(),
   devices: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,48}$/)).max(1000).optional(),
   /** Zone tags a device carries (e.g. "1F", "north-atrium", "food-court"). */
-  zones: z.array(z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/)).max(50).optional(),
+  zones: z.array(ZoneTag).max(50).optional(),
 });
 export type Schedule = z.infer<typeof Schedule>;
 

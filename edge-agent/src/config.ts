@@ -36,7 +36,7 @@ export function loadSettings({ file, env }: SettingsSource): AgentSettings {
   for (const [name, path] of Object.entries(settingsEnv)) {
     const value = env[name];
     if (value === undefined) continue;
-    setPath(raw, path, nonStringPaths.has(path) ? coerceEnv(value) : value);
+    setPath(raw, path, listPaths.has(path) ? splitList(value) : nonStringPaths.has(path) ? coerceEnv(value) : value);
     origin.set(path, `${name}`);
   }
   const result = AgentSettings.safeParse(raw);
@@ -81,6 +81,14 @@ function expected(issue: z.core.$ZodIssue): string {
 /** Settings whose values are numbers or booleans; every other environment value stays a string (a device id "1001"). */
 const nonStringPaths = new Set(['apiPort', 'demo', 'expressionThreads', 'display.idleTimeoutSec', 'display.camera', 'mqtt.heartbeatSec',
   'content.quotaMb', 'content.concurrency', 'content.bandwidthBytesPerSec', 'content.prefetchHours']);
+
+/** Settings that are lists of strings: the environment gives them comma-separated ("1F,north-atrium"). */
+const listPaths = new Set(['zones']);
+
+/** A comma-separated list, each item trimmed; empty items dropped (so "" is no items, and "1F," is one). */
+function splitList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
 
 /** Environment values are strings; numbers and booleans are recognised so the schema sees their real type. */
 function coerceEnv(value: string): unknown {

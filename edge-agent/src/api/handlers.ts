@@ -1,6 +1,6 @@
 // The renderer-facing API methods, each a function of parsed params over the local database.
 import type { AgentSettings } from '../../../contracts/config.ts';
-import { currentPromotions, floors, searchStores } from '../catalog/repo.ts';
+import { floors, promotionsNow, searchStores } from '../catalog/repo.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import type { MapService } from '../map/service.ts';
@@ -28,9 +28,12 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
         floors: floors(db),
       };
     },
-    'promotions.list': ({ limit, everything }) => ({
-      promotions: currentPromotions(db, now(), limit, everything ? null : effectiveDisplay(db, settings.display).attractPlaylist),
-    }),
+    'promotions.list': ({ limit, everything }) => {
+      if (everything) return promotionsNow(db, { now: now(), limit, scope: null });
+      const display = effectiveDisplay(db, settings.display);
+      const device = { id: settings.deviceId, role: display.role, zones: settings.zones };
+      return promotionsNow(db, { now: now(), limit, playlist: display.attractPlaylist, scope: { timeZone: settings.timeZone, device } });
+    },
     'stores.search': (params) => searchStores(db, params),
     'content.played': (params) => {
       recordPlay(params);

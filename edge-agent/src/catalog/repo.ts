@@ -6,6 +6,7 @@ import { readyAssets } from '../content/assets.ts';
 import type { Db } from '../db/open.ts';
 import { catalogInfo, setCatalogInfo } from './info.ts';
 import { replaceOfferRules } from './offers.ts';
+import { choosePlaying, type PlayingOptions, type ScheduleScope } from './playing.ts';
 
 
 /** Replaces the cached catalog in one transaction; returns false (and changes nothing) for a stale version. */
@@ -96,24 +97,30 @@ export function floors(db: Db): string[] {
 
 /**
  * Campaigns running at `now`, with their store and coupons resolved: those of `playlist` in its order (ids not in
- * the catalog or not running are skipped), or every running one, highest priority first, when there is no playlist
- * or none of it is running (an attract loop is never left empty by a stale playlist).
+ * the catalog or not running are skipped), or every running one the schedule lets play here and now (playing.ts),
+ * highest priority first, when there is no playlist or none of it is running (an attract loop is never left empty
+ * by a stale playlist). `scope` null or absent: no schedule applies (every running campaign, as the staff picker
+ * lists them).
  */
-export function currentPromotions(db: Db, now: Date, limit: number, playlist?: readonly string[] | null): PromotionCard[] {
-  const iso = now.toISOString();
-  let rows = db
-    .prepare('SELECT id, doc FROM campaigns WHERE starts_at <= ? AND ends_at > ? ORDER BY priority DESC, id')
-    .all(iso, iso) as { id: string; doc: string }[];
-  if (playlist?.length) {
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const listed = [...new Set(playlist)].map((id) => byId.get(id)).filter((r) => r !== undefined);
-    if (listed.length) rows = listed;
-  }
-  rows = rows.slice(0, limit);
+export function currentPromotions(db: Db, now: Date, limit: number, playlist?: readonly string[] | null, scope: ScheduleScope | null = null): PromotionCard[] {
+  return promotionsNow(db, { now, limit, playlist, scope }).promotions;
+}
+
+/** currentPromotions with the attract loop's order over one cycle (campaign ids, repeated by weight). */
+export function promotionsNow(db: Db, o: PlayingOptions): { promotions: PromotionCard[]; rotation: string[] } {
+  const iso = o.now.toISOString();
+  const rows = db
+    .prepare('SELECT doc FROM campaigns WHERE starts_at <= ? AND ends_at > ? ORDER BY priority DESC, id')
+    .all(iso, iso) as { doc: string }[];
+  const running = rows.map((r) => Campaign.parse(JSON.parse(r.doc)));
+  const playing = choosePlaying(running, o);
+  return { promotions: promotionCards(db, playing.campaigns, o.now), rotation: playing.rotation };
+}
+
+function promotionCards(db: Db, campaigns: readonly Campaign[], now: Date): PromotionCard[] {
   const storeById = db.prepare('SELECT doc FROM stores WHERE id = ?');
   const couponById = db.prepare('SELECT doc FROM coupons WHERE id = ?');
-  return rows.map((row) => {
-    const c = Campaign.parse(JSON.parse(row.doc));
+  return campaigns.map((c) => {
     const creatives = readyCreatives(db, c);
     const storeRow = c.storeId ? (storeById.get(c.storeId) as { doc: string } | undefined) : undefined;
     const store = storeRow ? Store.parse(JSON.parse(storeRow.doc)) : null;
