@@ -75,7 +75,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     display: () => effectiveDisplay(db, settings.display), onEventWritten: () => sync.drainSoon(), members, timeZone: settings.timeZone,
   });
   // Signage content: downloads what the catalog names into <data>/content, checked before it is served.
-  const content = new ContentManager({ db, dataDir: settings.dataDir, settings: settings.content, log: log.child('content') });
+  const content = new ContentManager({ db, dataDir: settings.dataDir, settings: settings.content, timeZone: settings.timeZone, log: log.child('content') });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
 
   // Staff console actions run the same handlers as HQ's commands of the same name.

@@ -149,7 +149,7 @@ export async function startManagerRig(snap: CatalogSnapshot, settings: Partial<C
   applySnapshot(db, snap, snap.mallId);
   opts.beforeStart?.(db);
   const mgr = new ContentManager({
-    db, dataDir: dir, log, settings: { quotaMb: 64, concurrency: 2, bandwidthBytesPerSec: null, prefetchHours: 24, ...settings },
+    db, dataDir: dir, log, settings: { quotaMb: 64, concurrency: 2, bandwidthBytesPerSec: null, prefetchHours: 24, ...settings }, timeZone: 'Asia/Shanghai',
     backoff: opts.backoff ?? testBackoff, idleTimeoutMs: opts.idleTimeoutMs ?? 5000,
   });
   await mgr.start();

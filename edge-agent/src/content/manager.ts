@@ -20,6 +20,8 @@ export type ContentManagerOptions = {
   db: Db;
   dataDir: string;
   settings: ContentSettings;
+  /** The mall's time zone (the agent's `timeZone` setting): schedules' dates and dayparts, for prefetch. */
+  timeZone: string;
   log: Logger;
   now?: () => Date;
   backoff?: Backoff;
@@ -101,7 +103,7 @@ export class ContentManager {
     const { db } = this.o;
     const campaigns = (db.prepare('SELECT doc FROM campaigns').all() as { doc: string }[]).map((r) => Campaign.parse(JSON.parse(r.doc)));
     const stores = (db.prepare('SELECT doc FROM stores').all() as { doc: string }[]).map((r) => Store.parse(JSON.parse(r.doc)));
-    return planContent({ campaigns, stores, wallArtwork: wallArtwork(db) }, this.now(), this.o.settings.prefetchHours);
+    return planContent({ campaigns, stores, wallArtwork: wallArtwork(db) }, this.now(), this.o.settings.prefetchHours, this.o.timeZone);
   }
 
   private plan(): void {

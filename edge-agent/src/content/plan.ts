@@ -5,6 +5,7 @@ import type { Backoff } from '../../../contracts/backoff.ts';
 import { backoffDelay } from '../../../contracts/backoff.ts';
 import type { Campaign, Store } from '../../../contracts/catalog.ts';
 import { AssetMime, MAX_ASSET_BYTES, type Creative } from '../../../contracts/content.ts';
+import { nextStartWithin } from '../../../common/schedule.ts';
 
 /** Retries of a failed download: from seconds for a cut connection up to ten minutes for a host that is gone. */
 export const contentBackoff: Backoff = { initialMs: 2000, maxMs: 10 * 60_000, factor: 2, jitter: 0.2 };
@@ -18,11 +19,10 @@ export type ContentPlan = {
   wanted: Map<string, number>;
 };
 
-const HOUR_MS = 3_600_000;
-
 /**
- * A schedule's dates are mall-local days; without the mall's offsets at hand, a day is taken to start at its earliest
- * instant anywhere (UTC+14) and end at its latest (UTC-12), so a campaign is never fetched late nor dropped early.
+ * For what the store keeps (`referenced`): a schedule's dates are mall-local days, taken here to start at their
+ * earliest instant anywhere (UTC+14) and end at their latest (UTC-12), so an asset is never dropped early whatever
+ * zone the mall is in. What to fetch now (`wanted`) is exact: common/schedule.ts in the mall's time zone.
  */
 function dayStart(date: string): number {
   return Date.parse(`${date}T00:00:00+14:00`);
@@ -40,17 +40,22 @@ export function playWindow(c: Campaign): { start: number; end: number } {
   return { start, end };
 }
 
-export function planContent(refs: CatalogRefs, nowMs: number, prefetchHours: number): ContentPlan {
+/**
+ * `timeZone`: the mall's (the agent's `timeZone` setting), in which schedule dates and dayparts are judged. A campaign
+ * is wanted from when it next starts playing (its window, dates and dayparts) if that is within `prefetchHours`.
+ * Targeting is not checked: a staff playlist may show a campaign aimed at other kiosks.
+ */
+export function planContent(refs: CatalogRefs, nowMs: number, prefetchHours: number, timeZone: string): ContentPlan {
   const referenced = new Set<string>();
   const wanted = new Map<string, number>();
   const want = (sha: string, at: number) => wanted.set(sha, Math.min(wanted.get(sha) ?? Infinity, at));
-  const horizon = nowMs + prefetchHours * HOUR_MS;
   for (const c of refs.campaigns) {
     const { start, end } = playWindow(c);
-    if (end <= nowMs || start >= end) continue;
-    for (const creative of c.creatives ?? []) {
+    if (end <= nowMs || start >= end || !c.creatives?.length) continue;
+    const next = nextStartWithin(c.schedule, new Date(nowMs), prefetchHours, timeZone, { startsAt: c.startsAt, endsAt: c.endsAt });
+    for (const creative of c.creatives) {
       referenced.add(creative.asset);
-      if (start <= horizon) want(creative.asset, Math.max(start, nowMs));
+      if (next) want(creative.asset, next.getTime());
     }
   }
   for (const s of refs.stores) {

@@ -31,21 +31,36 @@ describe('planContent', () => {
       ],
       stores: [{ logo: sha('e') }, {}],
       wallArtwork: [{ id: 'w', orientation: 'landscape', asset: sha('f'), playback: 'loop' }],
-    }, NOW, 24);
+    }, NOW, 24, 'Asia/Shanghai');
     expect([...plan.referenced].sort()).toEqual([sha('a'), sha('b'), sha('c'), sha('e'), sha('f')]);
     expect([...plan.wanted.keys()].sort()).toEqual([sha('a'), sha('b'), sha('e'), sha('f')]);
     expect(plan.wanted.get(sha('a'))).toBe(NOW);
     expect(plan.wanted.get(sha('b'))).toBe(NOW + 10 * H);
   });
 
-  it('narrows a campaign by its schedule dates, never late (a day starts at UTC+14) nor early (it ends at UTC-12)', () => {
+  it('keeps a dated campaign from its earliest possible day anywhere (UTC+14) to its latest (UTC-12)', () => {
     const c = campaign('dated', sha('a'), -100, 1000, { dateFrom: '2025-06-03', dateTo: '2025-06-05', dayparts: [], weight: 1 });
     expect(playWindow(c)).toEqual({ start: Date.parse('2025-06-02T10:00:00Z'), end: Date.parse('2025-06-06T11:59:59.999Z') });
-    // 22 hours before its first possible instant: wanted with a 24-hour window, not with a 12-hour one.
-    expect(planContent({ campaigns: [c], stores: [], wallArtwork: [] }, NOW, 12).wanted.size).toBe(0);
-    expect(planContent({ campaigns: [c], stores: [], wallArtwork: [] }, NOW, 24).wanted.size).toBe(1);
     const past = campaign('past', sha('b'), -100, 1000, { dateTo: '2025-05-30', dayparts: [], weight: 1 });
-    expect(planContent({ campaigns: [past], stores: [], wallArtwork: [] }, NOW, 24).referenced.size).toBe(0);
+    expect(planContent({ campaigns: [past], stores: [], wallArtwork: [] }, NOW, 24, 'Asia/Shanghai').referenced.size).toBe(0);
+  });
+
+  // NOW is 2025-06-01 (a Sunday) 20:00 in Shanghai, 14:00 in Berlin. Each row: schedule, zone, prefetch hours, when
+  // the asset is first wanted (hours after NOW) or null when not within the window.
+  const dated = { dateFrom: '2025-06-03', dayparts: [], weight: 1 };
+  const evening = { dayparts: [{ days: [1, 2, 3, 4, 5], from: '18:00', to: '22:00' }], weight: 1 };
+  it.each([
+    ['date in Shanghai: 2025-06-03 00:00 +08 is 28 h away', dated, 'Asia/Shanghai', 24, null],
+    ['the same date, 48 h window', dated, 'Asia/Shanghai', 48, 28],
+    ['the same date in Berlin: 00:00 +02 is 34 h away', dated, 'Europe/Berlin', 48, 34],
+    ['a weekday evening daypart, Sunday 20:00 Shanghai: Monday 18:00 is 22 h away', evening, 'Asia/Shanghai', 24, 22],
+    ['the same with a 12-hour window', evening, 'Asia/Shanghai', 12, null],
+    ['playing now: wanted now', { dayparts: [{ from: '19:00', to: '21:00' }], weight: 1 }, 'Asia/Shanghai', 0, 0],
+  ] as const)('prefetch in the mall\'s zone: %s', (_name, schedule, zone, hours, wantedAfterH) => {
+    const c = campaign('c', sha('a'), -100, 1000, { ...schedule, dayparts: schedule.dayparts.map((d) => ({ days: [1, 2, 3, 4, 5, 6, 7], ...d })) });
+    const plan = planContent({ campaigns: [c], stores: [], wallArtwork: [] }, NOW, hours, zone);
+    expect(plan.referenced.has(sha('a'))).toBe(true);
+    expect(plan.wanted.get(sha('a')) ?? null).toBe(wantedAfterH === null ? null : NOW + wantedAfterH * H);
   });
 });
 
