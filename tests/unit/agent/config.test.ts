@@ -52,6 +52,13 @@ describe('loadSettings', () => {
     }
   });
 
+  it('reads zone tags comma-separated from ATRIUM_ZONES, validated, none by default', () => {
+    expect(loadSettings({ env: {} }).zones).toEqual([]);
+    expect(loadSettings({ env: { ATRIUM_ZONES: '1F, north-atrium,' } }).zones).toEqual(['1F', 'north-atrium']);
+    expect(loadSettings({ env: { ATRIUM_ZONES: '' } }).zones).toEqual([]);
+    expect(() => loadSettings({ env: { ATRIUM_ZONES: '1F,north atrium' } })).toThrow(/zones\.1 \[from ATRIUM_ZONES\]: zone tags are .*\(got "north atrium"\)/);
+  });
+
   it('refuses a config file holding an array', () => {
     const file = path.join(freshDataDir(), 'atrium.json');
     writeFileSync(file, '[1,2]');
