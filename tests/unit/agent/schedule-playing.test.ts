@@ -116,7 +116,7 @@ describe('choosePlaying: playlist and no schedule', () => {
   const always = campaign('always', 90);
   const other = campaign('other', 80);
   const wallOnly = campaign('wall-only', 70, { roles: ['wall'] });
-  const night = campaign('night', 60, { weight: 4, dayparts: [{ from: '02:00', to: '03:00' }] });
+  const night = campaign('night', 60, { weight: 4, dayparts: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '02:00', to: '03:00' }] });
   const heavy = campaign('heavy', 50, { weight: 3 });
 
   it.each([
