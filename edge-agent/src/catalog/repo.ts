@@ -125,7 +125,7 @@ export function currentPromotions(db: Db, now: Date, limit: number, playlist?: r
       title: c.title,
       subtitle: c.subtitle,
       colours: c.colours,
-      store: store ? { name: store.name, floor: store.floor, unit: store.unit } : null,
+      store: store ? { id: store.id, name: store.name, floor: store.floor, unit: store.unit } : null,
       endsAt: c.endsAt,
       coupons,
     };
