@@ -4,7 +4,9 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { Route } from '../../../contracts/venue.ts';
+import { localized } from '../i18n/translate.ts';
 import { LevelDrawing } from './LevelDrawing.tsx';
+import { destinationUnit } from './levelShapes.ts';
 import type { MapData } from './mapData.ts';
 import { levelBox } from './mapGeometry.ts';
 import { useMapText } from './mapStrings.ts';
@@ -39,9 +41,19 @@ export function FloorMap({ data, levelId, route, lang, levelName }: Props) {
     return () => ro.disconnect();
   }, []);
 
+  const destination = useMemo(() => {
+    const unit = route ? destinationUnit(data.venue, data.storeByFeature, route.to.ref) : null;
+    return unit && route ? { unit, name: route.to.name ? localized(route.to.name, lang) : '' } : null;
+  }, [data, route, lang]);
+
   const level = data.venue.levels.find((l) => l.id === levelId) ?? data.venue.levels[0]!;
   const fitBox = useMemo(() => levelBox(level), [level]);
-  const pz = usePanZoom(group, fitBox, size, data.bearingDeg);
+  // Fitting keeps the right-hand column free for the zoom buttons (their width plus margins, in px from the rem).
+  const insets = useMemo(() => {
+    const rem = size ? parseFloat(getComputedStyle(document.documentElement).fontSize) || 24 : 24;
+    return { top: rem, right: rem * 5.4, bottom: rem, left: rem };
+  }, [size]);
+  const pz = usePanZoom(group, fitBox, size, data.bearingDeg, insets);
 
   return (
     <div className="floor-map" ref={box} data-testid="floor-map" data-level-id={levelId}>
@@ -61,7 +73,7 @@ export function FloorMap({ data, levelId, route, lang, levelName }: Props) {
         {/* The one transform that pans, zooms and turns the map (written by usePanZoom, not by React renders). */}
         <g ref={group} data-testid="map-view">
           {drawn.map((id) => <LevelDrawing key={id} data={data} levelId={id} lang={lang} visible={id === levelId} />)}
-          <RouteLayer levelId={levelId} route={route} here={data.here} bearingDeg={data.bearingDeg} levelName={levelName} />
+          <RouteLayer levelId={levelId} route={route} here={data.here} bearingDeg={data.bearingDeg} levelName={levelName} destination={destination} />
         </g>
       </svg>
       <div className="floor-map__controls">

@@ -1,9 +1,9 @@
 // What sits on top of the level: the route's legs on this level (drawn in once by a stroke-dashoffset animation),
 // where each leg changes level, the destination, and "you are here" with a small pulsing ring (only that small
 // circle animates, never the map).
-import type { Route } from '../../../contracts/venue.ts';
-import type { Point } from '../../../contracts/venue.ts';
-import { routePathData, toMap } from './mapGeometry.ts';
+import type { Point, Route, VenueUnit } from '../../../contracts/venue.ts';
+import { chooseLabel } from './labels.ts';
+import { polygonsToPath, routePathData, toMap } from './mapGeometry.ts';
 import { useMapText } from './mapStrings.ts';
 
 type Props = {
@@ -13,16 +13,35 @@ type Props = {
   bearingDeg: number;
   /** Short level names by id, for the "to 5F" tag at a connector. */
   levelName: (levelId: string) => string;
+  /** The unit the route ends in, drawn highlighted with its name (the pin stands above the name, not on it). */
+  destination: { unit: VenueUnit; name: string } | null;
 };
 
-export function RouteLayer({ levelId, route, here, bearingDeg, levelName }: Props) {
+export function RouteLayer({ levelId, route, here, bearingDeg, levelName, destination }: Props) {
   const mt = useMapText();
   const upright = (p: readonly [number, number]) => (bearingDeg ? `rotate(${bearingDeg} ${p[0]} ${p[1]})` : undefined);
   const legs = route ? route.legs.map((leg, index) => ({ leg, index })).filter((l) => l.leg.levelId === levelId) : [];
-  const end = route && route.to.levelId === levelId ? toMap(route.to.point) : null;
+  const endUnit = route && destination && destination.unit.levelId === levelId ? destination : null;
+  const endLabel = endUnit ? chooseLabel(endUnit.name, endUnit.unit.polygons, route!.to.point, bearingDeg) : null;
+  // The pin's tip: just above the name when there is one, else on the route's end.
+  const end = route && route.to.levelId === levelId
+    ? (endLabel ? [endLabel.at[0], endLabel.at[1] - endLabel.fontSize * (0.5 + 0.6 * endLabel.lines.length)] as const : toMap(route.to.point))
+    : null;
   const me = here && here.levelId === levelId ? toMap(here.point) : null;
   return (
     <g className="map-overlay">
+      {endUnit && (
+        <g className="map-destination-unit" data-testid="route-destination-unit">
+          <path d={polygonsToPath(endUnit.unit.polygons)} fillRule="evenodd" />
+          {endLabel && (
+            <text className="map-label map-label--destination" x={endLabel.at[0]} y={endLabel.at[1]} fontSize={endLabel.fontSize} textAnchor="middle" transform={upright(endLabel.at)}>
+              {endLabel.lines.map((line, i) => (
+                <tspan key={i} x={endLabel.at[0]} dy={i === 0 ? `${0.35 - (endLabel.lines.length - 1) * 0.6}em` : '1.2em'}>{line}</tspan>
+              ))}
+            </text>
+          )}
+        </g>
+      )}
       {legs.map(({ leg, index }) => {
         const d = routePathData(leg.path);
         // Keyed by the route's identity, so a new route draws itself in again.

@@ -74,3 +74,12 @@ export function levelShapes(venue: Venue, levelId: string, storeByFeature: MapDa
   }
   return { outline: level ? polygonsToPath(level.outline) : '', units, labels, icons };
 }
+
+/** The unit a route ends in (a store's, an occupant's, or the unit itself), to highlight it; null for a bare point. */
+export function destinationUnit(venue: Venue, storeByFeature: MapData['storeByFeature'], ref: string): Venue['units'][number] | null {
+  let unitId = ref;
+  for (const [featureId, store] of storeByFeature) if (store.id === ref) { unitId = featureId; break; }
+  const occupant = venue.occupants.find((o) => o.id === unitId);
+  if (occupant) unitId = occupant.unitId;
+  return venue.units.find((u) => u.id === unitId) ?? null;
+}

@@ -1,5 +1,5 @@
 // The map and the catalog stores it shows, loaded once per page and kept: the venue is large (~150 kB for the demo
-// mall) and parsing it is the slow part of opening the map, so the home screen warms it (warmMap) and a later
+// mall) and parsing it is the slow part of opening the map, so app/ loads it while the home screen shows, and a later
 // visit asks the agent only whether it changed (knownSha256).
 import { useEffect, useState } from 'react';
 import type { ApiResult } from '../../../contracts/api.ts';
@@ -53,15 +53,6 @@ export function loadMap(): Promise<MapData | null> {
     return cached.data;
   })().finally(() => { pending = null; });
   return pending;
-}
-
-/** Started when the home screen shows, so the first "Take me there" finds the map parsed. Failures wait for the real open. */
-export function warmMap(): void {
-  if (!cached) loadMap().catch(() => {});
-}
-
-export function isMapWarm(): boolean {
-  return cached !== null;
 }
 
 /** The map for the screen: what is cached at once (so the first frame has the floor), then a re-check. */

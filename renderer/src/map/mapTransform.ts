@@ -38,16 +38,21 @@ export function rotatedBox(box: Box, bearingDeg: number): Box {
   };
 }
 
-/** The view that shows the whole of `box`, centred, with `padding` px to spare on every side. */
-export function fitView(box: Box, viewport: Size, bearingDeg: number, padding = 24): View {
+/** Room kept free at each edge when fitting, in px (e.g. on the right for the zoom buttons). */
+export type Insets = { top: number; right: number; bottom: number; left: number };
+
+/** The view that shows the whole of `box` in the viewport less `insets`, centred there. */
+export function fitView(box: Box, viewport: Size, bearingDeg: number, insets: Insets = { top: 24, right: 24, bottom: 24, left: 24 }): View {
   const r = rotatedBox(box, bearingDeg);
   const w = Math.max(r.maxX - r.minX, 1);
   const h = Math.max(r.maxY - r.minY, 1);
-  const scale = Math.max(Math.min((viewport.width - 2 * padding) / w, (viewport.height - 2 * padding) / h), 1e-3);
+  const availW = viewport.width - insets.left - insets.right;
+  const availH = viewport.height - insets.top - insets.bottom;
+  const scale = Math.max(Math.min(availW / w, availH / h), 1e-3);
   return {
     scale,
-    tx: viewport.width / 2 - scale * (r.minX + r.maxX) / 2,
-    ty: viewport.height / 2 - scale * (r.minY + r.maxY) / 2,
+    tx: insets.left + availW / 2 - scale * (r.minX + r.maxX) / 2,
+    ty: insets.top + availH / 2 - scale * (r.minY + r.maxY) / 2,
   };
 }
 

@@ -1,8 +1,8 @@
 // Touch pan (one pointer) and pinch zoom (two), plus the +/−/re-centre buttons' moves, applied by writing ONE
 // transform attribute on the map's parent <g>: no React render per frame, so the paths underneath are never
 // re-rendered while a finger moves. The maths is in mapTransform.ts.
-import { useCallback, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-import { clampPan, fitView, panBy, pinch, transformAttr, zoomAbout, zoomLimits, type Box, type Size, type Vec, type View } from './mapTransform.ts';
+import { useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { clampPan, fitView, panBy, pinch, transformAttr, zoomAbout, zoomLimits, type Box, type Insets, type Size, type Vec, type View } from './mapTransform.ts';
 
 type Gesture = { view: View; a: Vec; b: Vec; ids: [number, number] } | null;
 
@@ -14,24 +14,26 @@ export type PanZoom = {
   reset: () => void;
 };
 
-/** `box`: what to fit (the level); `size`: the SVG's pixel size (null until measured). */
-export function usePanZoom(group: RefObject<SVGGElement | null>, box: Box, size: Size | null, bearingDeg: number): PanZoom {
+/** `box`: what to fit (the level); `size`: the SVG's pixel size (null until measured); `insets`: room kept free when fitting. */
+export function usePanZoom(group: RefObject<SVGGElement | null>, box: Box, size: Size | null, bearingDeg: number, insets: Insets): PanZoom {
   const view = useRef<View>({ scale: 1, tx: 0, ty: 0 });
   const pointers = useRef(new Map<number, Vec>());
   const gesture = useRef<Gesture>(null);
 
-  const apply = useCallback((next: View) => {
-    const clamped = size ? clampPan(next, box, size, bearingDeg) : next;
-    view.current = clamped;
-    group.current?.setAttribute('transform', transformAttr(clamped, bearingDeg));
-  }, [box, size, bearingDeg, group]);
+  const apply = (next: View) => {
+    view.current = size ? clampPan(next, box, size, bearingDeg) : next;
+    group.current?.setAttribute('transform', transformAttr(view.current, bearingDeg));
+  };
+  const reset = () => { if (size) apply(fitView(box, size, bearingDeg, insets)); };
+  const limits = () => zoomLimits(size ? fitView(box, size, bearingDeg, insets) : view.current);
 
-  const reset = useCallback(() => { if (size) apply(fitView(box, size, bearingDeg)); }, [apply, box, size, bearingDeg]);
-
-  // A new size or level (or bearing) starts from the whole level, before the browser paints.
-  useLayoutEffect(() => { reset(); }, [reset]);
-
-  const limits = useCallback(() => zoomLimits(size ? fitView(box, size, bearingDeg) : view.current), [box, size, bearingDeg]);
+  // A new size or level (or bearing) starts from the whole level, before the browser paints. Written out here
+  // rather than calling reset(), so only those inputs (not every render) bring the view back.
+  useLayoutEffect(() => {
+    if (!size) return;
+    view.current = fitView(box, size, bearingDeg, insets);
+    group.current?.setAttribute('transform', transformAttr(view.current, bearingDeg));
+  }, [group, box, size, bearingDeg, insets]);
 
   const local = (e: ReactPointerEvent<SVGSVGElement>): Vec => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -72,10 +74,9 @@ export function usePanZoom(group: RefObject<SVGGElement | null>, box: Box, size:
     startPinchIfTwo();
   };
 
-  const zoomBy = useCallback((factor: number) => {
-    if (!size) return;
-    apply(zoomAbout(view.current, factor, [size.width / 2, size.height / 2], limits()));
-  }, [apply, size, limits]);
+  const zoomBy = (factor: number) => {
+    if (size) apply(zoomAbout(view.current, factor, [size.width / 2, size.height / 2], limits()));
+  };
 
   return { onPointerDown, onPointerMove, onPointerUp, zoomBy, reset };
 }
