@@ -22,7 +22,9 @@ export function RouteLayer({ levelId, route, here, bearingDeg, levelName, destin
   const upright = (p: readonly [number, number]) => (bearingDeg ? `rotate(${bearingDeg} ${p[0]} ${p[1]})` : undefined);
   const legs = route ? route.legs.map((leg, index) => ({ leg, index })).filter((l) => l.leg.levelId === levelId) : [];
   const endUnit = route && destination && destination.unit.levelId === levelId ? destination : null;
-  const endLabel = endUnit ? chooseLabel(endUnit.name, endUnit.unit.polygons, route!.to.point, bearingDeg) : null;
+  const fitted = endUnit ? chooseLabel(endUnit.name, endUnit.unit.polygons, route!.to.point, bearingDeg) : null;
+  // Drawn over the route's end; a name too small to read there is left to the panel's title.
+  const endLabel = fitted && fitted.fontSize >= 1.6 ? fitted : null;
   // The pin's tip: just above the name when there is one, else on the route's end.
   const end = route && route.to.levelId === levelId
     ? (endLabel ? [endLabel.at[0], endLabel.at[1] - endLabel.fontSize * (0.5 + 0.6 * endLabel.lines.length)] as const : toMap(route.to.point))
@@ -33,13 +35,6 @@ export function RouteLayer({ levelId, route, here, bearingDeg, levelName, destin
       {endUnit && (
         <g className="map-destination-unit" data-testid="route-destination-unit">
           <path d={polygonsToPath(endUnit.unit.polygons)} fillRule="evenodd" />
-          {endLabel && (
-            <text className="map-label map-label--destination" x={endLabel.at[0]} y={endLabel.at[1]} fontSize={endLabel.fontSize} textAnchor="middle" transform={upright(endLabel.at)}>
-              {endLabel.lines.map((line, i) => (
-                <tspan key={i} x={endLabel.at[0]} dy={i === 0 ? `${0.35 - (endLabel.lines.length - 1) * 0.6}em` : '1.2em'}>{line}</tspan>
-              ))}
-            </text>
-          )}
         </g>
       )}
       {legs.map(({ leg, index }) => {
@@ -62,6 +57,13 @@ export function RouteLayer({ levelId, route, here, bearingDeg, levelName, destin
           </g>
         );
       })}
+      {endLabel && (
+        <text className="map-label map-label--destination" x={endLabel.at[0]} y={endLabel.at[1]} fontSize={endLabel.fontSize} textAnchor="middle" transform={upright(endLabel.at)}>
+          {endLabel.lines.map((line, i) => (
+            <tspan key={i} x={endLabel.at[0]} dy={i === 0 ? `${0.35 - (endLabel.lines.length - 1) * 0.6}em` : '1.2em'}>{line}</tspan>
+          ))}
+        </text>
+      )}
       {end && (
         <g className="map-destination" transform={upright(end)} data-testid="route-destination">
           <path d={`M${end[0]} ${end[1]}l-2.2 -3.6a2.6 2.6 0 1 1 4.4 0z`} className="map-destination__pin" />

@@ -64,7 +64,7 @@ export function RoutePanel({ state, lang, accessible, onAccessible, leg, onStep,
           <li key={i}>
             <button
               type="button"
-              className={`route-step route-step--${step.kind}${targets[i]!.leg === leg ? ' route-step--current' : ''}`}
+              className={`route-step route-step--${step.kind}${lastLeg > 0 && targets[i]!.leg === leg ? ' route-step--current' : ''}`}
               onClick={() => onStep(targets[i]!)}
               data-testid="route-step"
               data-kind={step.kind}
