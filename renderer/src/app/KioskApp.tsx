@@ -24,8 +24,12 @@ import { useMemberIdentify } from '../member/scan/useMemberIdentify.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 import { useStaffActive } from '../session/staffContext.ts';
 
-const loadMapScreen = () => import('../map/MapScreen.tsx');
-const MapScreen = lazy(loadMapScreen);
+type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
+/** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
+ *  suspended screen's fallback for a while, which a shopper would feel on every tap even with the chunk loaded). */
+let loadedMapScreen: MapScreenComponent | null = null;
+const loadMapScreen = () => import('../map/MapScreen.tsx').then((m) => { loadedMapScreen = m.default; return m; });
+const LazyMapScreen = lazy(loadMapScreen);
 
 /** Fetches the map's code and data; resolves true when both are ready (false when the kiosk has no map or it failed). */
 function preloadMap(): Promise<boolean> {
@@ -72,6 +76,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeScan = useCallback(() => scanDispatch({ type: 'close' }), [scanDispatch]);
   const onLanguage = useCallback((language: UiLanguage) => dispatch({ type: 'setLanguage', language, at: Date.now() }), [dispatch]);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismissNotice' }), [dispatch]);
+  const MapScreen = loadedMapScreen ?? LazyMapScreen;
   const openMap = useCallback((to: string | null) => dispatch({ type: 'openMap', to, at: Date.now() }), [dispatch]);
   const closeMap = useCallback(() => dispatch({ type: 'closeMap', at: Date.now() }), [dispatch]);
 
