@@ -46,7 +46,8 @@ export const PromotionCard = z.object({
   title: LocalizedText,
   subtitle: LocalizedText,
   colours: z.tuple([z.string(), z.string()]),
-  store: z.object({ name: LocalizedText, floor: z.string(), unit: z.string() }).nullable(),
+  /** `id`: the catalog store, so the page can ask map.route for the way there. */
+  store: z.object({ id: z.string(), name: LocalizedText, floor: z.string(), unit: z.string() }).nullable(),
   endsAt: z.string(),
   coupons: z.array(z.object({ id: z.string(), title: LocalizedText, valueFen: z.number(), minSpendFen: z.number(), tiers: z.array(MemberTier) })),
   /**

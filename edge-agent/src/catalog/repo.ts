@@ -135,7 +135,7 @@ function promotionCards(db: Db, campaigns: readonly Campaign[], now: Date): Prom
       title: c.title,
       subtitle: c.subtitle,
       colours: c.colours,
-      store: store ? { name: store.name, floor: store.floor, unit: store.unit } : null,
+      store: store ? { id: store.id, name: store.name, floor: store.floor, unit: store.unit } : null,
       endsAt: c.endsAt,
       coupons,
       ...(creatives.length ? { creatives } : {}),

@@ -1,6 +1,7 @@
-// The kiosk once connected: the attract loop, the guide home and the member home, one shopper session at a
-// time. Member scans (camera in the scan panel, keyboard-wedge scanner and card reader anywhere) land here.
-import { useCallback, useEffect } from 'react';
+// The kiosk once connected: the attract loop, the guide home, the map and the member home, one shopper session at
+// a time. The map is a separate chunk (React.lazy) so the home screen's bundle does not carry it; it is fetched and
+// its data parsed while the home screen shows, so the first "Take me there" is quick. Member scans (camera in the scan panel, keyboard-wedge scanner and card reader anywhere) land here.
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
 import { AppRoot } from '../ui/AppRoot.tsx';
@@ -22,6 +23,18 @@ import { warmQrDecoder } from '../member/scan/qrDecoder.ts';
 import { useMemberIdentify } from '../member/scan/useMemberIdentify.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 import { useStaffActive } from '../session/staffContext.ts';
+
+type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
+/** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
+ *  suspended screen's fallback for a while, which a shopper would feel on every tap even with the chunk loaded). */
+let loadedMapScreen: MapScreenComponent | null = null;
+const loadMapScreen = () => import('../map/MapScreen.tsx').then((m) => { loadedMapScreen = m.default; return m; });
+const LazyMapScreen = lazy(loadMapScreen);
+
+/** Fetches the map's code and data; resolves true when both are ready (false when the kiosk has no map or it failed). */
+function preloadMap(): Promise<boolean> {
+  return Promise.all([loadMapScreen(), import('../map/mapData.ts').then((m) => m.loadMap())]).then(([, data]) => data !== null, () => false);
+}
 
 export function KioskApp({ boot }: { boot: Bootstrap }) {
   const reportFailure = useReportFailure();
@@ -63,6 +76,19 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeScan = useCallback(() => scanDispatch({ type: 'close' }), [scanDispatch]);
   const onLanguage = useCallback((language: UiLanguage) => dispatch({ type: 'setLanguage', language, at: Date.now() }), [dispatch]);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismissNotice' }), [dispatch]);
+  const MapScreen = loadedMapScreen ?? LazyMapScreen;
+  const openMap = useCallback((to: string | null) => dispatch({ type: 'openMap', to, at: Date.now() }), [dispatch]);
+  const closeMap = useCallback(() => dispatch({ type: 'closeMap', at: Date.now() }), [dispatch]);
+
+  // Warm the map while the home screen shows (once it has painted: this must not slow the home screen down).
+  const [mapReady, setMapReady] = useState(false);
+  const homeShowing = session.screen === 'home';
+  useEffect(() => {
+    if (!homeShowing || mapReady) return undefined;
+    let cancelled = false;
+    const timer = setTimeout(() => { void preloadMap().then((ok) => { if (!cancelled && ok) setMapReady(true); }); }, 50);
+    return () => { cancelled = true; clearTimeout(timer); };
+  }, [homeShowing, mapReady]);
 
   return (
     <LanguageContext value={session.language}>
@@ -75,7 +101,14 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             promotions={promotions.items}
             onLanguage={onLanguage}
             onOpenScan={openScan}
+            onOpenMap={openMap}
+            mapReady={mapReady}
           />
+        )}
+        {session.screen === 'map' && (
+          <Suspense fallback={<div className="map-screen-loading" data-testid="map-screen-loading" />}>
+            <MapScreen key={session.sessionId} target={session.mapTarget} onTarget={openMap} onClose={closeMap} onLanguage={onLanguage} />
+          </Suspense>
         )}
         {session.screen === 'member' && session.member && (
           <MemberHomeScreen

@@ -11,9 +11,9 @@ import { StoreList } from './StoreList.tsx';
 import { useStoreSearch } from './useStoreSearch.ts';
 import './directory.css';
 
-type Props = { filters: DirectoryFilters; dispatch: Dispatch<DirectoryAction>; floors: string[] };
+type Props = { filters: DirectoryFilters; dispatch: Dispatch<DirectoryAction>; floors: string[]; onTakeMeThere: ((storeId: string) => void) | null };
 
-export function StoreDirectory({ filters, dispatch, floors }: Props) {
+export function StoreDirectory({ filters, dispatch, floors, onTakeMeThere }: Props) {
   const lang = useLanguage();
   const tr = useTranslate();
   const search = useStoreSearch(filters);
@@ -40,6 +40,7 @@ export function StoreDirectory({ filters, dispatch, floors }: Props) {
         stores={search.stores}
         canClear={hasFilters(filters)}
         onClear={() => dispatch({ type: 'clear' })}
+        onTakeMeThere={onTakeMeThere}
       />
     </section>
   );

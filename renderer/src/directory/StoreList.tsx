@@ -5,9 +5,9 @@ import { SearchIcon } from '../ui/icons.tsx';
 import { StoreRow } from './StoreRow.tsx';
 import type { StoreSearch } from './useStoreSearch.ts';
 
-type Props = { status: StoreSearch['status']; stores: Store[]; canClear: boolean; onClear: () => void };
+type Props = { status: StoreSearch['status']; stores: Store[]; canClear: boolean; onClear: () => void; onTakeMeThere: ((storeId: string) => void) | null };
 
-export function StoreList({ status, stores, canClear, onClear }: Props) {
+export function StoreList({ status, stores, canClear, onClear, onTakeMeThere }: Props) {
   const tr = useTranslate();
   if (status === 'error') {
     return <div className="store-list store-list--message" data-testid="store-list-error"><p className="store-list__title">{tr('searchFailed')}</p></div>;
@@ -24,7 +24,7 @@ export function StoreList({ status, stores, canClear, onClear }: Props) {
   }
   return (
     <ul className={status === 'loading' ? 'store-list store-list--stale' : 'store-list'} data-testid="store-list" aria-busy={status === 'loading'}>
-      {stores.map((s) => <StoreRow key={s.id} store={s} />)}
+      {stores.map((s) => <StoreRow key={s.id} store={s} onTakeMeThere={onTakeMeThere} />)}
     </ul>
   );
 }

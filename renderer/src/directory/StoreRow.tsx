@@ -1,11 +1,13 @@
-// One store in the directory: its colour monogram, name (and the other language's), category, hours, floor and unit.
+// One store in the directory: its colour monogram, name (and the other language's), category, hours, floor and unit,
+// and "Take me there" (the map with the route), when the kiosk has a map.
 import type { CSSProperties } from 'react';
 import type { Store } from '../../../contracts/catalog.ts';
 import { textToneFor } from '../format/colours.ts';
 import { useLanguage, useTranslate } from '../i18n/LanguageContext.tsx';
 import { categoryName, localized, otherLanguage } from '../i18n/translate.ts';
+import { PinIcon } from '../ui/icons.tsx';
 
-export function StoreRow({ store }: { store: Store }) {
+export function StoreRow({ store, onTakeMeThere }: { store: Store; onTakeMeThere: ((storeId: string) => void) | null }) {
   const lang = useLanguage();
   const tr = useTranslate();
   const name = localized(store.name, lang);
@@ -28,6 +30,18 @@ export function StoreRow({ store }: { store: Store }) {
         <span className="store-row__floor" data-testid="store-floor">{store.floor}</span>
         <span className="store-row__unit">{store.unit}</span>
       </span>
+      {onTakeMeThere && (
+        <button
+          type="button"
+          className="store-row__go"
+          onClick={() => onTakeMeThere(store.id)}
+          aria-label={tr('takeMeThereTo', { name })}
+          data-testid="take-me-there"
+        >
+          <PinIcon aria-hidden="true" />
+          <span>{tr('takeMeThere')}</span>
+        </button>
+      )}
     </li>
   );
 }

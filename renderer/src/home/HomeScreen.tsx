@@ -9,6 +9,7 @@ import { directoryReducer, noFilters } from '../directory/directoryFilters.ts';
 import { StoreDirectory } from '../directory/StoreDirectory.tsx';
 import { MemberScanEntry } from '../member/MemberScanEntry.tsx';
 import { HomeHeader } from './HomeHeader.tsx';
+import { MapEntry } from './MapEntry.tsx';
 import { PromotionShelf } from './PromotionShelf.tsx';
 import './home.css';
 
@@ -18,18 +19,25 @@ type Props = {
   promotions: PromotionCard[];
   onLanguage: (language: UiLanguage) => void;
   onOpenScan: () => void;
+  /** Opens the map, with a route to a store when given; null when the kiosk has no map screen. */
+  onOpenMap: ((to: string | null) => void) | null;
+  /** The map is loaded and parsed (the tile says so for tests and the bench: the first tap will be quick). */
+  mapReady: boolean;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
 
   return (
     <div className="home" data-testid="home">
       <HomeHeader mallName={mallName} onLanguage={onLanguage} />
       <main className="home__body">
-        <PromotionShelf promotions={promotions} onFindStore={(name) => dispatch({ type: 'showStore', name })} />
-        <MemberScanEntry onOpen={onOpenScan} />
-        <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} />
+        <PromotionShelf promotions={promotions} onFindStore={(name) => dispatch({ type: 'showStore', name })} onTakeMeThere={onOpenMap} />
+        <div className="home__entries">
+          <MemberScanEntry onOpen={onOpenScan} />
+          {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
+        </div>
+        <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>
     </div>
   );

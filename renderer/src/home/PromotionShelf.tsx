@@ -1,10 +1,14 @@
-// "What's on": the running promotions as cards. A card with a store finds that store in the directory.
+// "What's on": the running promotions as cards. A card with a store finds that store in the directory, and its
+// "Take me there" opens the map with the route.
 import type { PromotionCard as Promotion } from '../../../contracts/api.ts';
 import { useLanguage, useTranslate } from '../i18n/LanguageContext.tsx';
 import { localized } from '../i18n/translate.ts';
+import { PinIcon } from '../ui/icons.tsx';
 import { PromotionCard } from './PromotionCard.tsx';
 
-export function PromotionShelf({ promotions, onFindStore }: { promotions: Promotion[]; onFindStore: (storeName: string) => void }) {
+type Props = { promotions: Promotion[]; onFindStore: (storeName: string) => void; onTakeMeThere: ((storeId: string) => void) | null };
+
+export function PromotionShelf({ promotions, onFindStore, onTakeMeThere }: Props) {
   const lang = useLanguage();
   const tr = useTranslate();
   return (
@@ -17,6 +21,19 @@ export function PromotionShelf({ promotions, onFindStore }: { promotions: Promot
           {promotions.map((p) => (
             <li key={p.campaignId} className="shelf__item">
               <PromotionCard promotion={p} onFindStore={p.store ? () => onFindStore(localized(p.store!.name, lang)) : null} />
+              {p.store && onTakeMeThere && (
+                <button
+                  type="button"
+                  className="shelf__go"
+                  onClick={() => onTakeMeThere(p.store!.id)}
+                  aria-label={tr('takeMeThereTo', { name: localized(p.store.name, lang) })}
+                  data-testid="promotion-take-me-there"
+                  data-store-id={p.store.id}
+                >
+                  <PinIcon aria-hidden="true" />
+                  {tr('takeMeThere')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

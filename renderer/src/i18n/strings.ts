@@ -108,6 +108,10 @@ export const strings = {
   searchFailed: { 'zh-CN': '暂时无法查询店铺，请稍后再试', en: 'Store search is not available right now; please try again shortly' },
   openingHours: { 'zh-CN': '营业 {hours}', en: 'Open {hours}' },
   floorBadge: { 'zh-CN': '楼层', en: 'Floor' },
+  takeMeThere: { 'zh-CN': '带我去', en: 'Take me there' },
+  takeMeThereTo: { 'zh-CN': '带我去{name}', en: 'Take me to {name}' },
+  openMap: { 'zh-CN': '地图导航', en: 'Map' },
+  openMapHint: { 'zh-CN': '楼层地图、洗手间、母婴室', en: 'Floor maps, restrooms, nursing rooms' },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof strings;

@@ -1,10 +1,10 @@
-// The shopper's session as a pure reducer: attract loop <-> home screen <-> member home, the chosen language,
+// The shopper's session as a pure reducer: attract loop <-> home screen <-> member home or map, the chosen language,
 // the identified member, and the idle timeout that forgets everything. Effects (timers, event listeners, the
 // agent's member.signOut) live in app/useKioskSession.ts and app/useMemberSignOut.ts.
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
 
-export type KioskScreen = 'attract' | 'home' | 'member';
+export type KioskScreen = 'attract' | 'home' | 'member' | 'map';
 
 /** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
 export type SessionNotice = 'signed_out' | 'member_session_gone';
@@ -21,6 +21,8 @@ export type SessionState = {
   /** The identified member (only while screen is 'member'); null everywhere else, so leaving wipes it. */
   member: MemberHome | null;
   notice: SessionNotice | null;
+  /** Where the map screen routes to (a store id, an IMDF id or `nearest:<kind>`); null: the map with no route. */
+  mapTarget: string | null;
 };
 
 export type SessionAction =
@@ -39,13 +41,17 @@ export type SessionAction =
   | { type: 'memberHome'; home: MemberHome }
   /** The member leaves: the sign-out button, or the agent no longer knows the session. */
   | { type: 'memberLeft'; memberSession: string; reason: SessionNotice; at: number }
-  | { type: 'dismissNotice' };
+  | { type: 'dismissNotice' }
+  /** "Take me there" or the map button: the map, with a route to `to` (null: just the map). */
+  | { type: 'openMap'; to: string | null; at: number }
+  /** Back from the map to the guide home. */
+  | { type: 'closeMap'; at: number };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
 
 export function initialSession(defaultLanguage: UiLanguage, idleTimeoutSec: number, now: number): SessionState {
-  return { screen: 'attract', language: defaultLanguage, lastInputAt: now, sessionId: 0, defaultLanguage, idleTimeoutMs: idleTimeoutSec * 1000, member: null, notice: null };
+  return { screen: 'attract', language: defaultLanguage, lastInputAt: now, sessionId: 0, defaultLanguage, idleTimeoutMs: idleTimeoutSec * 1000, member: null, notice: null, mapTarget: null };
 }
 
 export function msUntilIdle(state: SessionState, now: number): number {
@@ -73,7 +79,7 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       return { ...state, defaultLanguage: action.defaultLanguage, idleTimeoutMs, language };
     }
     case 'memberIdentified':
-      return { ...state, screen: 'member', member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      return { ...state, screen: 'member', member: action.home, notice: null, mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'memberHome':
       if (state.member === null || state.member.memberSession !== action.home.memberSession) return state;
       return { ...state, member: action.home };
@@ -82,6 +88,13 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       return { ...state, screen: 'home', member: null, notice: action.reason, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'dismissNotice':
       return state.notice === null ? state : { ...state, notice: null };
+    case 'openMap':
+      // Only from the guide home (or the map itself): a member's screen is left by signing out, not by a stray tap.
+      if (state.screen !== 'home' && state.screen !== 'map') return state;
+      return { ...state, screen: 'map', mapTarget: action.to, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'closeMap':
+      if (state.screen !== 'map') return state;
+      return { ...state, screen: 'home', mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
   }
 }
 
@@ -92,5 +105,5 @@ function recordInput(state: SessionState, at: number): SessionState {
 }
 
 function endSession(state: SessionState, at: number): SessionState {
-  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1, member: null, notice: null };
+  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1, member: null, notice: null, mapTarget: null };
 }

@@ -1,8 +1,8 @@
 // The claim QR of the wall's coupon, drawn locally as SVG with the member UI's QR writer (zxing-wasm, served by
 // the agent). The text is the offer's claimUrl: it opens the mall's mini-program, and holds no personal data.
 import { useEffect, useState } from 'react';
-import { qrPath, qrViewSize, type QrSymbol } from '../member/qr/qrPath.ts';
-import { encodeQr } from '../member/qr/writeQr.ts';
+import { qrPath, qrViewSize, type QrSymbol } from '../ui/qr/qrPath.ts';
+import { encodeQr } from '../ui/qr/writeQr.ts';
 import { Words } from './words.tsx';
 
 type Drawn = { text: string; symbol: QrSymbol } | { text: string; error: true };

@@ -56,4 +56,15 @@ describe('kiosk session', () => {
   it('unchanged configuration keeps the same state object', () => {
     expect(run(start, { type: 'configure', defaultLanguage: 'zh-CN', idleTimeoutSec: 60 })).toBe(start);
   });
+
+  it('the map opens from home with a target, closes back home, and the idle timeout forgets it', () => {
+    const home = run(start, { type: 'touch', at: 5_000 });
+    const map = run(home, { type: 'openMap', to: 's-hotpot', at: 6_000 });
+    expect(map).toMatchObject({ screen: 'map', mapTarget: 's-hotpot' });
+    expect(run(map, { type: 'openMap', to: 'nearest:restroom', at: 7_000 }).mapTarget).toBe('nearest:restroom');
+    expect(run(map, { type: 'closeMap', at: 7_000 })).toMatchObject({ screen: 'home', mapTarget: null });
+    expect(run(map, { type: 'tick', at: 66_000 })).toMatchObject({ screen: 'attract', mapTarget: null, sessionId: 1 });
+    // Not from the attract loop: a stray action there changes nothing.
+    expect(run(start, { type: 'openMap', to: null, at: 5_000 })).toBe(start);
+  });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import jsQRModule from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
-import { QUIET_ZONE, qrPath, qrViewSize, type QrSymbol } from '../../../renderer/src/member/qr/qrPath.ts';
+import { QUIET_ZONE, qrPath, qrViewSize, type QrSymbol } from '../../../renderer/src/ui/qr/qrPath.ts';
 
 // jsqr is CommonJS: under NodeNext typing its default import is the module object, which at run time is the function.
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;

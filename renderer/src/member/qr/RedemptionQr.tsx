@@ -1,8 +1,8 @@
 // The redemption QR a cashier scans at the till, drawn as SVG from the code the agent gave.
 import { useEffect, useState } from 'react';
 import { useTranslate } from '../../i18n/LanguageContext.tsx';
-import { qrPath, qrViewSize, type QrSymbol } from './qrPath.ts';
-import { encodeQr } from './writeQr.ts';
+import { qrPath, qrViewSize, type QrSymbol } from '../../ui/qr/qrPath.ts';
+import { encodeQr } from '../../ui/qr/writeQr.ts';
 
 type Drawn = { text: string; symbol: QrSymbol } | { text: string; error: true };
 

@@ -1,5 +1,5 @@
-// Encodes a redemption code as a QR symbol with zxing-wasm's writer, in the page (no network: its .wasm is a
-// Vite asset served by the agent). Loaded on first use only; a member who never claims never downloads it.
+// Encodes text as a QR symbol with zxing-wasm's writer, in the page (no network: its .wasm is a Vite asset served
+// by the agent). Loaded on first use only. Shared by the member redemption code, the wall and the route hand-off.
 import type { QrSymbol } from './qrPath.ts';
 
 type Writer = typeof import('zxing-wasm/writer');
