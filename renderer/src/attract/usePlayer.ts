@@ -24,11 +24,13 @@ export function useAttractPlayer(promotions: readonly PromotionCard[], intervalS
     [promotions, display.orientation, intervalSec, failedKey],
   );
 
-  // Preload: as soon as nothing is being prepared, the next item is.
+  // Preload: as soon as nothing is being prepared, the next item is. `serial` counts preparations: a colour card is
+  // ready at once and may be swapped in by the same event that prepared it, leaving nothing pending again.
   const hasPending = state.pending !== null;
+  const serial = state.serial;
   useEffect(() => {
     if (!hasPending && !leaving) dispatch({ type: 'prepare', items, at: Date.now() });
-  }, [hasPending, items, leaving]);
+  }, [hasPending, serial, items, leaving]);
 
   // The shown item's slot (a play-once video ends earlier, by its `ended` event; this is then only its cap).
   const shownSerial = state.shown?.serial ?? null;
