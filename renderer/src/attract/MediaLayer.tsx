@@ -54,6 +54,16 @@ function ImageLayer({ serial, creative, campaignId, shown, onReady, onFailed }: 
 
 function VideoLayer({ serial, creative, campaignId, shown, onReady, onFailed, onEnded }: Props) {
   const ref = useRef<HTMLVideoElement>(null);
+  // Gone from the loop: let go of the decoder and the buffered media now, not whenever the element is collected.
+  // (Only once really removed: StrictMode's rehearsal unmount in development leaves the element in the page.)
+  useEffect(() => {
+    const video = ref.current;
+    return () => {
+      if (!video || video.isConnected) return;
+      video.removeAttribute('src');
+      video.load();
+    };
+  }, []);
   useEffect(() => {
     const video = ref.current;
     if (!shown || !video) return;
