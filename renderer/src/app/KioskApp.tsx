@@ -130,6 +130,8 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             loading={promotions.status === 'loading'}
             intervalSec={boot.display.attractIntervalSec}
             leaving={session.screen !== 'attract'}
+            role={boot.display.role}
+            orientationSetting={boot.display.orientation}
           />
         )}
         {session.screen !== 'attract' && scan.panelOpen && <MemberScanPanel scan={scan} identify={identify} onClose={closeScan} />}
