@@ -77,7 +77,7 @@ describe('API methods on the demo catalog', () => {
     const res = await agent.call('promotions.list', { limit: 50 });
     const promos = res.body.data.promotions as { campaignId: string; store: { floor: string } | null; coupons: unknown[] }[];
     expect(promos.map((p) => p.campaignId)).toEqual(['cp-winter-sale', 'cp-hotpot-night', 'cp-coffee-bogo', 'cp-run-club', 'cp-beauty-gold', 'cp-movie-points', 'cp-kids-fun']);
-    expect(promos[1]!.store).toEqual({ name: { zh: '蜀香火锅', en: 'Shu Spice Hotpot' }, floor: '5F', unit: '5F-01' });
+    expect(promos[1]!.store).toEqual({ id: 's-hotpot', name: { zh: '蜀香火锅', en: 'Shu Spice Hotpot' }, floor: '5F', unit: '5F-01' });
     expect(promos.every((p) => p.coupons.length === 1)).toBe(true);
   });
 
