@@ -108,6 +108,29 @@ export function nextStartWithin(schedule: Schedule | undefined, now: Date, hours
   return null;
 }
 
+/**
+ * The first instant after `now`, within `hours`, at which the schedule's time rules (dates, dayparts, the campaign
+ * window) change their answer: the end of what plays now, or the start of what does not; null when nothing changes
+ * within the horizon. The counterpart of nextStartWithin for both directions: the agent tells the page when to reload.
+ */
+export function nextChangeWithin(schedule: Schedule | undefined, now: Date, hours: number, timeZone: string, window: CampaignWindow | null = null): Date | null {
+  const t0 = now.getTime();
+  const end = t0 + hours * 3_600_000;
+  const playing = inTime(schedule, window, now, timeZone);
+  // The answer can only change at a daypart's `from` or `to`, at local midnight (dates, a crossing daypart) or at
+  // the window's ends.
+  const candidates: number[] = [];
+  if (window) candidates.push(Date.parse(window.startsAt), Date.parse(window.endsAt));
+  const today = localTime(now, timeZone).dayNumber;
+  const minutes = [0, ...(schedule?.dayparts ?? []).flatMap((d) => [minutesOf(d.from), minutesOf(d.to)])];
+  for (let day = today; day <= today + Math.ceil(hours / 24) + 1; day++) {
+    for (const m of minutes) candidates.push(instantOfLocal(day, m, timeZone));
+  }
+  const sorted = [...new Set(candidates)].filter((c) => c > t0 && c <= end).sort((a, b) => a - b);
+  for (const c of sorted) if (inTime(schedule, window, new Date(c), timeZone) !== playing) return new Date(c);
+  return null;
+}
+
 // ---- share of voice ----
 
 export type Weighted = { id: string; weight: number };

@@ -91,6 +91,12 @@ export const apiMethods = {
        * without them, or a playlist): each id once, in the order of `promotions`.
        */
       rotation: z.array(z.string()),
+      /**
+       * The next instant (ISO) what plays here may change by the clock: the earliest upcoming daypart, date or
+       * campaign-window boundary (start or end) among the campaigns, within a day; null: none. The page reloads the
+       * list just after it. Absent from older agents.
+       */
+      nextChangeAt: z.string().nullable().optional(),
     }),
   },
   /**

@@ -9,7 +9,7 @@
 //   by the device id so kiosks side by side differ. When every campaign has the same weight the rotation is the
 //   priority order itself: a catalog without weights plays exactly as it did before.
 import type { Campaign } from '../../../contracts/catalog.ts';
-import { isScheduled, rotation, type ScheduleDevice } from '../../../common/schedule.ts';
+import { isScheduled, nextChangeWithin, rotation, targets, type ScheduleDevice } from '../../../common/schedule.ts';
 
 /** Where and when the schedule is judged: the mall's time zone and this kiosk (effective role, id, zone tags). */
 export type ScheduleScope = { timeZone: string; device: ScheduleDevice };
@@ -50,4 +50,29 @@ export function cycle(campaigns: readonly Campaign[], seed: string): string[] {
   if (weights.every((w) => w === weights[0])) return campaigns.map((c) => c.id);
   const slots = weights.reduce((sum, w) => sum + w, 0);
   return rotation(campaigns.map((c, i) => ({ id: c.id, weight: weights[i]! })), slots, seed);
+}
+
+/** How far ahead the page is told of the next change (it polls every 15 minutes besides). */
+export const CHANGE_HORIZON_HOURS = 24;
+
+/**
+ * The next instant what plays here may change by the clock: the earliest daypart/date boundary among the running
+ * campaigns that target this device, or a campaign window's end or start (`windows`: the running ones' and those yet
+ * to start); null within the horizon or without a scope (no schedule applies). A playlist does not matter here: a
+ * reload too many costs one call.
+ */
+export function nextChange(running: readonly Campaign[], upcomingStarts: readonly string[], now: Date, scope: ScheduleScope | null): Date | null {
+  if (!scope) return null;
+  const t0 = now.getTime();
+  const horizon = t0 + CHANGE_HORIZON_HOURS * 3_600_000;
+  const times: number[] = [];
+  for (const c of running) {
+    times.push(Date.parse(c.endsAt));
+    if (!targets(c.schedule, scope.device)) continue;
+    const at = nextChangeWithin(c.schedule, now, CHANGE_HORIZON_HOURS, scope.timeZone);
+    if (at) times.push(at.getTime());
+  }
+  for (const s of upcomingStarts) times.push(Date.parse(s));
+  const next = Math.min(...times.filter((t) => Number.isFinite(t) && t > t0 && t <= horizon));
+  return Number.isFinite(next) ? new Date(next) : null;
 }

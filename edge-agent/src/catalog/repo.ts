@@ -6,7 +6,7 @@ import { readyAssets } from '../content/assets.ts';
 import type { Db } from '../db/open.ts';
 import { catalogInfo, setCatalogInfo } from './info.ts';
 import { replaceOfferRules } from './offers.ts';
-import { choosePlaying, type PlayingOptions, type ScheduleScope } from './playing.ts';
+import { choosePlaying, nextChange, type PlayingOptions, type ScheduleScope } from './playing.ts';
 
 
 /** Replaces the cached catalog in one transaction; returns false (and changes nothing) for a stale version. */
@@ -106,15 +106,20 @@ export function currentPromotions(db: Db, now: Date, limit: number, playlist?: r
   return promotionsNow(db, { now, limit, playlist, scope }).promotions;
 }
 
-/** currentPromotions with the attract loop's order over one cycle (campaign ids, repeated by weight). */
-export function promotionsNow(db: Db, o: PlayingOptions): { promotions: PromotionCard[]; rotation: string[] } {
+/**
+ * currentPromotions with the attract loop's order over one cycle (campaign ids, repeated by weight) and the next
+ * instant that may change by the clock (playing.ts nextChange), for the page to reload then.
+ */
+export function promotionsNow(db: Db, o: PlayingOptions): { promotions: PromotionCard[]; rotation: string[]; nextChangeAt: string | null } {
   const iso = o.now.toISOString();
   const rows = db
     .prepare('SELECT doc FROM campaigns WHERE starts_at <= ? AND ends_at > ? ORDER BY priority DESC, id')
     .all(iso, iso) as { doc: string }[];
   const running = rows.map((r) => Campaign.parse(JSON.parse(r.doc)));
   const playing = choosePlaying(running, o);
-  return { promotions: promotionCards(db, playing.campaigns, o.now), rotation: playing.rotation };
+  const upcoming = db.prepare('SELECT MIN(starts_at) AS at FROM campaigns WHERE starts_at > ?').get(iso) as { at: string | null } | undefined;
+  const changeAt = nextChange(running, upcoming?.at ? [upcoming.at] : [], o.now, o.scope);
+  return { promotions: promotionCards(db, playing.campaigns, o.now), rotation: playing.rotation, nextChangeAt: changeAt?.toISOString() ?? null };
 }
 
 function promotionCards(db: Db, campaigns: readonly Campaign[], now: Date): PromotionCard[] {

@@ -127,6 +127,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
           <AttractScreen
             mallName={boot.mall.name}
             promotions={promotions.items}
+            rotation={promotions.rotation}
             loading={promotions.status === 'loading'}
             intervalSec={boot.display.attractIntervalSec}
             leaving={session.screen !== 'attract'}

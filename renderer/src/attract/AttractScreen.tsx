@@ -18,9 +18,13 @@ import type { OrientationSetting } from './playlist.ts';
 import { useAttractPlayer, useScreenOrientation } from './usePlayer.ts';
 import './attract.css';
 
+const NO_ROTATION: readonly string[] = [];
+
 type Props = {
   mallName: LocalizedText;
   promotions: PromotionCard[];
+  /** One cycle's order (campaign ids, repeated by share of voice); empty: each campaign once, in list order. */
+  rotation?: readonly string[];
   loading: boolean;
   intervalSec: number;
   leaving: boolean;
@@ -28,11 +32,11 @@ type Props = {
   orientationSetting: OrientationSetting;
 };
 
-export function AttractScreen({ mallName, promotions, loading, intervalSec, leaving, role, orientationSetting }: Props) {
+export function AttractScreen({ mallName, promotions, rotation = NO_ROTATION, loading, intervalSec, leaving, role, orientationSetting }: Props) {
   const lang = useLanguage();
   const second = otherLanguage(lang);
   const orientation = useScreenOrientation(orientationSetting);
-  const player = useAttractPlayer(promotions, intervalSec, { role, orientation }, leaving);
+  const player = useAttractPlayer(promotions, rotation, intervalSec, { role, orientation }, leaving);
   const { shown, pending } = player.state;
   const count = promotions.length;
   const currentCampaign = shown?.item.campaignId ?? null;

@@ -5,7 +5,7 @@
 // with outcome 'error'; its creative is not tried again, so its campaign falls back to the colour card) and the one
 // after it is prepared. Every item that leaves the screen yields one proof-of-play report.
 import type { ContentPlayed } from '../../../contracts/content.ts';
-import { itemAfter, type PlayItem } from './playlist.ts';
+import { positionAfter, type Cursor, type PlayItem } from './playlist.ts';
 
 export type Shown = {
   serial: number;
@@ -23,8 +23,8 @@ export type Ended = { id: number; item: PlayItem; startedAt: number; endedAt: nu
 export type PlayerState = {
   shown: Shown | null;
   pending: Pending | null;
-  /** The campaign last prepared: the next one prepared follows it in the list. */
-  cursor: string | null;
+  /** The position (and its campaign) last prepared: the next one prepared follows it in the cycle. */
+  cursor: Cursor | null;
   /** sha256 of creatives that failed to decode here: not tried again while the loop runs. */
   failed: string[];
   serial: number;
@@ -63,12 +63,13 @@ export function playerReducer(s: PlayerState, e: PlayerEvent): PlayerState {
   switch (e.type) {
     case 'prepare': {
       if (s.pending) return s;
-      const item = itemAfter(e.items, s.cursor);
-      if (!item) return s;
+      const next = positionAfter(e.items, s.cursor);
+      if (!next) return s;
+      const { item, index } = next;
       const serial = s.serial + 1;
       // A colour card needs nothing loaded: it is ready at once.
       const pending: Pending = { serial, item, ready: item.kind === 'card' };
-      return swapIfDue({ ...s, serial, pending, cursor: item.campaignId }, e.at);
+      return swapIfDue({ ...s, serial, pending, cursor: { index, campaignId: item.campaignId } }, e.at);
     }
     case 'ready': {
       if (s.pending?.serial !== e.serial || s.pending.ready) return s;

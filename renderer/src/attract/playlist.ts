@@ -39,20 +39,47 @@ export function slotMsFor(creative: ReadyCreative | null, intervalSec: number): 
   return (creative?.durationSec ?? intervalSec) * 1000;
 }
 
-/** One item per campaign, in the list's order (the agent applies priority and the attract playlist). */
-export function buildPlaylist(promotions: readonly PromotionCard[], orientation: Orientation, intervalSec: number, failed: ReadonlySet<string> = new Set()): PlayItem[] {
-  return promotions.map((p) => {
+/**
+ * The items of one cycle. `rotation` (the agent's share of voice: campaign ids, a campaign of weight w w times, spread
+ * evenly) gives the order, each id looked up in `promotions` (ids not found are skipped); empty or absent: one item
+ * per campaign in the list's order (the agent applies priority and the attract playlist).
+ */
+export function buildPlaylist(
+  promotions: readonly PromotionCard[],
+  orientation: Orientation,
+  intervalSec: number,
+  failed: ReadonlySet<string> = new Set(),
+  rotation: readonly string[] = [],
+): PlayItem[] {
+  const byId = new Map(promotions.map((p) => [p.campaignId, p]));
+  const ordered = rotation.map((id) => byId.get(id)).filter((p) => p !== undefined);
+  return (ordered.length ? ordered : promotions).map((p) => {
     const creative = pickCreative(p, orientation, failed);
     const slotMs = slotMsFor(creative, intervalSec);
     return creative ? { kind: mediaKind(creative.mime), campaignId: p.campaignId, slotMs, creative } : { kind: 'card', campaignId: p.campaignId, slotMs };
   });
 }
 
-/** The item after campaign `after` (the first when `after` is null or no longer listed); null for an empty list. */
-export function itemAfter(items: readonly PlayItem[], after: string | null): PlayItem | null {
+/** Where the loop is: the position in the cycle last prepared and its campaign (a campaign may hold several). */
+export type Cursor = { index: number; campaignId: string };
+
+/**
+ * The position after `after` and its item: the next slot when `after` still names the same campaign at its index;
+ * else after the campaign's first slot (the list changed); the first when `after` is null or its campaign is no
+ * longer listed. null for an empty list.
+ */
+export function positionAfter(items: readonly PlayItem[], after: Cursor | string | null): { index: number; item: PlayItem } | null {
   if (items.length === 0) return null;
-  const i = after === null ? -1 : items.findIndex((it) => it.campaignId === after);
-  return items[(i + 1) % items.length] ?? null;
+  let i = -1;
+  if (typeof after === 'string') i = items.findIndex((it) => it.campaignId === after);
+  else if (after !== null) i = items[after.index]?.campaignId === after.campaignId ? after.index : items.findIndex((it) => it.campaignId === after.campaignId);
+  const index = (i + 1) % items.length;
+  return { index, item: items[index]! };
+}
+
+/** The item after campaign `after` (the first when `after` is null or no longer listed); null for an empty list. */
+export function itemAfter(items: readonly PlayItem[], after: Cursor | string | null): PlayItem | null {
+  return positionAfter(items, after)?.item ?? null;
 }
 
 export type PlayDisplay = { role: DeviceRole; orientation: Orientation };

@@ -16,12 +16,13 @@ export type PlayerControls = {
   ended(serial: number): void;
 };
 
-export function useAttractPlayer(promotions: readonly PromotionCard[], intervalSec: number, display: PlayDisplay, leaving: boolean): PlayerControls {
+/** `rotation`: the order of one cycle (campaign ids, repeated by weight); empty: each campaign once, in list order. */
+export function useAttractPlayer(promotions: readonly PromotionCard[], rotation: readonly string[], intervalSec: number, display: PlayDisplay, leaving: boolean): PlayerControls {
   const [state, dispatch] = useReducer(playerReducer, initialPlayer);
   const failedKey = state.failed.join(',');
   const items = useMemo(
-    () => buildPlaylist(promotions, display.orientation, intervalSec, new Set(failedKey ? failedKey.split(',') : [])),
-    [promotions, display.orientation, intervalSec, failedKey],
+    () => buildPlaylist(promotions, display.orientation, intervalSec, new Set(failedKey ? failedKey.split(',') : []), rotation),
+    [promotions, rotation, display.orientation, intervalSec, failedKey],
   );
 
   // Preload: as soon as nothing is being prepared, the next item is. `serial` counts preparations: a colour card is

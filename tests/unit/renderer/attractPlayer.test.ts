@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PromotionCard, ReadyCreative } from '../../../contracts/api.ts';
 import { ContentPlayed } from '../../../contracts/content.ts';
 import { initialPlayer, playerReducer, type PlayerEvent, type PlayerState } from '../../../renderer/src/attract/player.ts';
+import { changeDelayMs } from '../../../renderer/src/feeds/usePromotions.ts';
 import { buildPlaylist, itemAfter, ONCE_VIDEO_CAP_MS, pickCreative, playedReport, screenOrientation, slotMsFor } from '../../../renderer/src/attract/playlist.ts';
 
 const sha = (c: string) => c.repeat(64);
@@ -144,5 +145,57 @@ describe('play and preload', () => {
     const s = run(initialPlayer, p(0), p(1), { type: 'slotEnded', serial: 1, at: 7000 }, p(7001), { type: 'slotEnded', serial: 2, at: 14_000 });
     expect(s.shown?.serial).toBe(3);
     expect(s.ended.map((e) => [e.item.campaignId, e.startedAt, e.endedAt])).toEqual([['cp-plain', 0, 7000], ['cp-plain', 7000, 14_000]]);
+  });
+});
+
+describe('share of voice: the rotation orders a cycle', () => {
+  const light = card('cp-light');
+  const heavy = card('cp-heavy', [posterP]);
+  // What the agent sends for weights 1:2 (common/schedule.ts rotation): the heavy one twice, spread out.
+  const rotation = ['cp-heavy', 'cp-light', 'cp-heavy'];
+  const run = (s: PlayerState, ...events: PlayerEvent[]) => events.reduce(playerReducer, s);
+
+  it('a 1:2 weight gives the weight-2 campaign twice the slots in a cycle; ids not listed are skipped', () => {
+    const items = buildPlaylist([light, heavy], 'portrait', 7, new Set(), rotation);
+    expect(items.map((i) => i.campaignId)).toEqual(['cp-heavy', 'cp-light', 'cp-heavy']);
+    expect(buildPlaylist([light, heavy], 'portrait', 7, new Set(), ['gone', ...rotation]).map((i) => i.campaignId)).toEqual(['cp-heavy', 'cp-light', 'cp-heavy']);
+  });
+
+  it('an empty rotation (or one naming nothing listed) is the list order, each campaign once', () => {
+    expect(buildPlaylist([light, heavy], 'portrait', 7).map((i) => i.campaignId)).toEqual(['cp-light', 'cp-heavy']);
+    expect(buildPlaylist([light, heavy], 'portrait', 7, new Set(), ['gone']).map((i) => i.campaignId)).toEqual(['cp-light', 'cp-heavy']);
+  });
+
+  it('the player walks the cycle by position: over two cycles the heavy campaign plays four times, the light twice', () => {
+    const items = buildPlaylist([light, heavy], 'portrait', 7, new Set(), rotation);
+    let s = initialPlayer;
+    let at = 0;
+    for (let n = 0; n < 7; n++) {
+      s = run(s, { type: 'prepare', items, at: at++ });
+      if (s.pending && !s.pending.ready) s = run(s, { type: 'ready', serial: s.pending.serial, at: at++ });
+      if (s.shown) s = run(s, { type: 'slotEnded', serial: s.shown.serial, at: at++ });
+    }
+    const played = s.ended.map((e) => e.item.campaignId);
+    expect(played.slice(0, 6)).toEqual(['cp-heavy', 'cp-light', 'cp-heavy', 'cp-heavy', 'cp-light', 'cp-heavy']);
+    expect(played.filter((c) => c === 'cp-heavy')).toHaveLength(4);
+  });
+
+  it('a list that changes under the cursor continues after the campaign\'s slot, or starts over', () => {
+    const items = buildPlaylist([light, heavy], 'portrait', 7, new Set(), rotation);
+    expect(itemAfter(items, { index: 2, campaignId: 'cp-heavy' })?.campaignId).toBe('cp-heavy');
+    expect(itemAfter(items, { index: 0, campaignId: 'cp-heavy' })?.campaignId).toBe('cp-light');
+    expect(itemAfter(items, { index: 5, campaignId: 'cp-light' })?.campaignId).toBe('cp-heavy');
+    expect(itemAfter(items, { index: 1, campaignId: 'gone' })?.campaignId).toBe('cp-heavy');
+  });
+});
+
+describe('reload at the next schedule boundary', () => {
+  const now = Date.parse('2026-12-07T10:00:00Z');
+  it('just after the boundary; never sooner than two seconds; none when absent, unreadable or beyond the poll', () => {
+    expect(changeDelayMs('2026-12-07T10:00:40Z', now)).toBe(40_250);
+    expect(changeDelayMs('2026-12-07T09:59:00Z', now)).toBe(2000);
+    expect(changeDelayMs(null, now)).toBeNull();
+    expect(changeDelayMs('soon', now)).toBeNull();
+    expect(changeDelayMs('2026-12-07T11:00:00Z', now)).toBeNull();
   });
 });
