@@ -1,6 +1,6 @@
 // `npm run bench`: prints a table and writes reports/bench.json. Each figure is min/median/max over runs, next
 // to a baseline measured in the same run and the ratio of the two medians.
-// BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync, members, expression, wall, kiosk, map, content) runs only those parts and merges their rows into
+// BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync, members, expression, wall, kiosk, map, content, contentui) runs only those parts and merges their rows into
 // an existing reports/bench.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { agentColdStart, apiRoundTripRuns, bareNodeStart } from './agent.ts';
 import { firstPaintRuns } from './browser.ts';
 import { kioskBench } from './kiosk.ts';
 import { contentBench } from './content.ts';
+import { contentUiBench } from './content-ui.ts';
 import { decisionRuns } from './decision.ts';
 import { expressionBench } from './expression.ts';
 import { mapBench } from './map.ts';
@@ -79,6 +80,8 @@ if (want('wall')) for (const row of await wallBrowserBench(RUNS)) add(row.name, 
 if (want('map')) for (const row of await mapBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
 
 if (want('content')) for (const row of await contentBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
+
+if (want('contentui')) for (const row of await contentUiBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
 
 const header = ['measure', 'min', 'median', 'max', 'baseline (median)', 'ratio'];
 const table = rows.map((r) => [
