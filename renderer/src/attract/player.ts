@@ -62,7 +62,9 @@ export function playerReducer(s: PlayerState, e: PlayerEvent): PlayerState {
   if (s.stopped) return s;
   switch (e.type) {
     case 'prepare': {
-      if (s.pending) return s;
+      // A pending item whose campaign the new list no longer has (the schedule moved on) is dropped unseen and the
+      // next one prepared in its place; one still listed stays.
+      if (s.pending && e.items.some((it) => it.campaignId === s.pending?.item.campaignId)) return s;
       const next = positionAfter(e.items, s.cursor);
       if (!next) return s;
       const { item, index } = next;

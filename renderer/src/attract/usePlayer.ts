@@ -29,8 +29,10 @@ export function useAttractPlayer(promotions: readonly PromotionCard[], rotation:
   // ready at once and may be swapped in by the same event that prepared it, leaving nothing pending again.
   const hasPending = state.pending !== null;
   const serial = state.serial;
+  // A new list (the schedule changed) is offered even while one is pending: the reducer drops a pending item no
+  // longer listed.
   useEffect(() => {
-    if (!hasPending && !leaving) dispatch({ type: 'prepare', items, at: Date.now() });
+    if (!leaving) dispatch({ type: 'prepare', items, at: Date.now() });
   }, [hasPending, serial, items, leaving]);
 
   // The shown item's slot (a play-once video ends earlier, by its `ended` event; this is then only its cap).

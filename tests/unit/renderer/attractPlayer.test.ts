@@ -189,6 +189,25 @@ describe('share of voice: the rotation orders a cycle', () => {
   });
 });
 
+describe('a list that changes while the next item is prepared', () => {
+  const a = card('cp-a');
+  const b = card('cp-b');
+  const run = (s: PlayerState, ...events: PlayerEvent[]) => events.reduce(playerReducer, s);
+  it('drops a pending item whose campaign left the list and prepares from the new one; keeps one still listed', () => {
+    const before = buildPlaylist([a], 'portrait', 7);
+    const after = buildPlaylist([b], 'portrait', 7);
+    let s = run(initialPlayer, { type: 'prepare', items: before, at: 0 }, { type: 'prepare', items: before, at: 1 });
+    expect(s.shown?.item.campaignId).toBe('cp-a');
+    expect(s.pending).toMatchObject({ serial: 2, item: { campaignId: 'cp-a' } });
+    expect(run(s, { type: 'prepare', items: before, at: 2 })).toBe(s);
+    s = run(s, { type: 'prepare', items: after, at: 3 });
+    expect(s.pending).toMatchObject({ serial: 3, item: { campaignId: 'cp-b' } });
+    s = run(s, { type: 'slotEnded', serial: 1, at: 7000 });
+    expect(s.shown?.item.campaignId).toBe('cp-b');
+    expect(s.ended.map((e) => e.item.campaignId)).toEqual(['cp-a']);
+  });
+});
+
 describe('reload at the next schedule boundary', () => {
   const now = Date.parse('2026-12-07T10:00:00Z');
   it('just after the boundary; never sooner than two seconds; none when absent, unreadable or beyond the poll', () => {
