@@ -26,3 +26,18 @@ export function toLngLat(origin: GeoOrigin, point: readonly [number, number]): [
 export function toLocal(origin: GeoOrigin, lngLat: readonly [number, number]): [number, number] {
   return [(lngLat[0] - origin.lng) * metresPerDegreeLng(origin), (lngLat[1] - origin.lat) * METRES_PER_DEGREE_LAT];
 }
+
+/**
+ * Even-odd ray cast of a point against one closed ring (local metres). A point exactly on the boundary may fall
+ * either way: callers that care (routing) decide the boundary themselves first. Shared by the IMDF importer, the
+ * router and the page's map labels.
+ */
+export function inRing(p: readonly [number, number], ring: readonly (readonly [number, number])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

@@ -5,7 +5,7 @@
 // radius). Across a mall (well under 1 km) its error against the true distance is far below 0.1 %, which is less than
 // the drawing error of any indoor survey; a real map projection would buy nothing here.
 import type { Point, Polygon } from '../../../contracts/venue.ts';
-import { toLngLat, toLocal } from '../../../common/geo.ts';
+import { inRing, toLngLat, toLocal } from '../../../common/geo.ts';
 
 /** IUGG mean Earth radius, metres. */
 const EARTH_RADIUS = 6_371_008.8;
@@ -66,17 +66,6 @@ export function ringCentroid(ring: Ring): Point {
     cy += (y1 + y2) * f;
   }
   return [cx / (6 * a), cy / (6 * a)];
-}
-
-/** Even-odd test of a point against one ring (boundary points count as either). */
-function inRing(p: Point, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 export function pointInPolygon(p: Point, polygon: Polygon): boolean {

@@ -2,6 +2,7 @@
 // straight walk stays inside a (multi)polygon or cuts into one, areas, centroids and distances. Kept small and
 // dependency-free on purpose: the graph asks only these few questions, and every one is tested with tables of cases.
 import type { Point } from '../../../contracts/venue.ts';
+import { inRing } from '../../../common/geo.ts';
 
 export type Ring = readonly Point[];
 export type Poly = readonly Ring[];
@@ -42,17 +43,6 @@ export function distToBoundary(p: Point, polys: readonly Poly[]): number {
     }
   }
   return best;
-}
-
-function inRing(p: Point, ring: Ring): boolean {
-  // Even-odd ray cast to the east; the boundary itself is decided by the caller (locate).
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
-  }
-  return inside;
 }
 
 /** 1 inside, 0 on the boundary (within EPS), -1 outside; holes (rings after the first) are outside. */

@@ -2,6 +2,7 @@
 // never smaller than can be read, in which case the label is left out rather than spilling onto the neighbours.
 // Pure, so it is unit-tested without a browser.
 import type { Point, Polygon } from '../../../contracts/venue.ts';
+import { inRing } from '../../../common/geo.ts';
 import { polygonsBox, toMap } from './mapGeometry.ts';
 import { rotatedBox, type Vec } from './mapTransform.ts';
 
@@ -33,16 +34,8 @@ export function twoLines(text: string): [string, string] | null {
   return best;
 }
 
-/** Ray casting on the outer ring, in venue metres. */
-export function insideRing(p: Point, ring: readonly Point[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+/** Ray casting on the outer ring, in venue metres (common/geo.ts). */
+export const insideRing = inRing;
 
 /**
  * The label for `text` in a unit: at its display point when that is inside the unit (else the middle of its box),
