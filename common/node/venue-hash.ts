@@ -3,6 +3,11 @@
 import { createHash } from 'node:crypto';
 import { Venue } from '../../contracts/venue.ts';
 
+/** For a venue already parsed with the contract (the kiosk's received VenueMap): no second parse. */
+export function parsedVenueHash(venue: Venue): string {
+  return createHash('sha256').update(JSON.stringify(venue)).digest('hex');
+}
+
 export function venueHash(venue: unknown): string {
-  return createHash('sha256').update(JSON.stringify(Venue.parse(venue))).digest('hex');
+  return parsedVenueHash(Venue.parse(venue));
 }

@@ -1,16 +1,15 @@
 // The mall's indoor map on the kiosk: HQ's last good VenueMap, kept in SQLite so wayfinding works with HQ gone. A map
 // for another mall, an older or repeated version, or one whose hash does not match its content never replaces it.
-import { createHash } from 'node:crypto';
 import { VenueMap, type Venue } from '../../../contracts/venue.ts';
+import { parsedVenueHash } from '../../../common/node/venue-hash.ts';
 import type { Db } from '../db/open.ts';
 
 export type MapOutcome = 'applied' | 'stale' | 'wrong-mall' | 'bad-hash';
 
 export function applyVenueMap(db: Db, map: VenueMap, mallId: string, now: Date = new Date()): MapOutcome {
   if (map.mallId !== mallId) return 'wrong-mall';
-  // The payload was parsed with the contract, so this is the same text HQ hashed (common/node/venue-hash.ts).
-  const text = JSON.stringify(map.venue);
-  if (createHash('sha256').update(text).digest('hex') !== map.sha256) return 'bad-hash';
+  // The payload was parsed with the contract, so this is the same text HQ hashed.
+  if (parsedVenueHash(map.venue) !== map.sha256) return 'bad-hash';
   return db.transaction((): MapOutcome => {
     const current = db.prepare('SELECT version FROM venue_map WHERE id = 1').get() as { version: number } | undefined;
     if (current && current.version >= map.version) return 'stale';
