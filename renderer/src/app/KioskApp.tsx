@@ -128,6 +128,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             mallName={boot.mall.name}
             promotions={promotions.items}
             rotation={promotions.rotation}
+            nextChangeAt={promotions.nextChangeAt}
             loading={promotions.status === 'loading'}
             intervalSec={boot.display.attractIntervalSec}
             leaving={session.screen !== 'attract'}

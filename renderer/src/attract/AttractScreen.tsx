@@ -25,6 +25,8 @@ type Props = {
   promotions: PromotionCard[];
   /** One cycle's order (campaign ids, repeated by share of voice); empty: each campaign once, in list order. */
   rotation?: readonly string[];
+  /** When this list stops being the schedule (the agent's nextChangeAt): nothing new starts after it until reloaded. */
+  nextChangeAt?: string | null;
   loading: boolean;
   intervalSec: number;
   leaving: boolean;
@@ -32,11 +34,11 @@ type Props = {
   orientationSetting: OrientationSetting;
 };
 
-export function AttractScreen({ mallName, promotions, rotation = NO_ROTATION, loading, intervalSec, leaving, role, orientationSetting }: Props) {
+export function AttractScreen({ mallName, promotions, rotation = NO_ROTATION, nextChangeAt = null, loading, intervalSec, leaving, role, orientationSetting }: Props) {
   const lang = useLanguage();
   const second = otherLanguage(lang);
   const orientation = useScreenOrientation(orientationSetting);
-  const player = useAttractPlayer(promotions, rotation, intervalSec, { role, orientation }, leaving);
+  const player = useAttractPlayer(promotions, rotation, intervalSec, { role, orientation }, leaving, nextChangeAt);
   const { shown, pending } = player.state;
   const count = promotions.length;
   const currentCampaign = shown?.item.campaignId ?? null;

@@ -3,7 +3,10 @@
 // The switch happens only when both the shown item's slot is over and the next is ready, so the old item stays on
 // screen until the new one can be painted: no black frame. A next item that fails to decode is skipped (reported
 // with outcome 'error'; its creative is not tried again, so its campaign falls back to the colour card) and the one
-// after it is prepared. Every item that leaves the screen yields one proof-of-play report.
+// after it is prepared. Every item that leaves the screen yields one proof-of-play report. A list is good until the
+// schedule's next boundary (`validUntil`, the agent's nextChangeAt): from then on nothing new is swapped in (the shown
+// item stays past its slot) until the page has the list for the new daypart, so no campaign is shown after its window
+// closed even for the moment the reload takes.
 import type { ContentPlayed } from '../../../contracts/content.ts';
 import { positionAfter, type Cursor, type PlayItem } from './playlist.ts';
 
@@ -33,17 +36,19 @@ export type PlayerState = {
   endedSeq: number;
   /** A touch cut the loop: nothing more plays or is reported. */
   stopped: boolean;
+  /** When the current list stops being the schedule (ms; null: no boundary known). */
+  validUntil: number | null;
 };
 
 export type PlayerEvent =
-  | { type: 'prepare'; items: readonly PlayItem[]; at: number }
+  | { type: 'prepare'; items: readonly PlayItem[]; at: number; validUntil?: number | null }
   | { type: 'ready'; serial: number; at: number }
   | { type: 'slotEnded'; serial: number; at: number }
   | { type: 'failed'; serial: number; at: number; detail: string }
   | { type: 'cut'; at: number }
   | { type: 'sent'; upTo: number };
 
-export const initialPlayer: PlayerState = { shown: null, pending: null, cursor: null, failed: [], serial: 0, ended: [], endedSeq: 0, stopped: false };
+export const initialPlayer: PlayerState = { shown: null, pending: null, cursor: null, failed: [], serial: 0, ended: [], endedSeq: 0, stopped: false, validUntil: null };
 
 function end(s: PlayerState, e: Omit<Ended, 'id'>): PlayerState {
   return { ...s, ended: [...s.ended, { ...e, id: s.endedSeq + 1 }], endedSeq: s.endedSeq + 1 };
@@ -53,6 +58,8 @@ function end(s: PlayerState, e: Omit<Ended, 'id'>): PlayerState {
 function swapIfDue(s: PlayerState, at: number): PlayerState {
   const { pending, shown } = s;
   if (!pending?.ready || (shown && !shown.slotDone)) return s;
+  // Past the boundary with the old list: hold what is on screen until the new list comes.
+  if (shown && s.validUntil !== null && at >= s.validUntil) return s;
   const next = shown && !shown.reported ? end(s, { item: shown.item, startedAt: shown.startedAt, endedAt: at, outcome: 'completed', detail: null }) : s;
   return { ...next, shown: { serial: pending.serial, item: pending.item, startedAt: at, slotDone: false, reported: false, afterKind: shown?.item.kind ?? null }, pending: null };
 }
@@ -62,16 +69,17 @@ export function playerReducer(s: PlayerState, e: PlayerEvent): PlayerState {
   if (s.stopped) return s;
   switch (e.type) {
     case 'prepare': {
+      const base = e.validUntil === undefined ? s : { ...s, validUntil: e.validUntil };
       // A pending item whose campaign the new list no longer has (the schedule moved on) is dropped unseen and the
-      // next one prepared in its place; one still listed stays.
-      if (s.pending && e.items.some((it) => it.campaignId === s.pending?.item.campaignId)) return s;
-      const next = positionAfter(e.items, s.cursor);
-      if (!next) return s;
+      // next one prepared in its place; one still listed stays (and may now be swapped in, if it was held).
+      if (base.pending && e.items.some((it) => it.campaignId === base.pending?.item.campaignId)) return swapIfDue(base, e.at);
+      const next = positionAfter(e.items, base.cursor);
+      if (!next) return base;
       const { item, index } = next;
-      const serial = s.serial + 1;
+      const serial = base.serial + 1;
       // A colour card needs nothing loaded: it is ready at once.
       const pending: Pending = { serial, item, ready: item.kind === 'card' };
-      return swapIfDue({ ...s, serial, pending, cursor: { index, campaignId: item.campaignId } }, e.at);
+      return swapIfDue({ ...base, serial, pending, cursor: { index, campaignId: item.campaignId } }, e.at);
     }
     case 'ready': {
       if (s.pending?.serial !== e.serial || s.pending.ready) return s;

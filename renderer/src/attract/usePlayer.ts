@@ -16,8 +16,11 @@ export type PlayerControls = {
   ended(serial: number): void;
 };
 
-/** `rotation`: the order of one cycle (campaign ids, repeated by weight); empty: each campaign once, in list order. */
-export function useAttractPlayer(promotions: readonly PromotionCard[], rotation: readonly string[], intervalSec: number, display: PlayDisplay, leaving: boolean): PlayerControls {
+/**
+ * `rotation`: the order of one cycle (campaign ids, repeated by weight); empty: each campaign once, in list order.
+ * `nextChangeAt`: when the list stops being the schedule (the agent's ISO time; null: no boundary known).
+ */
+export function useAttractPlayer(promotions: readonly PromotionCard[], rotation: readonly string[], intervalSec: number, display: PlayDisplay, leaving: boolean, nextChangeAt: string | null = null): PlayerControls {
   const [state, dispatch] = useReducer(playerReducer, initialPlayer);
   const failedKey = state.failed.join(',');
   const items = useMemo(
@@ -31,9 +34,10 @@ export function useAttractPlayer(promotions: readonly PromotionCard[], rotation:
   const serial = state.serial;
   // A new list (the schedule changed) is offered even while one is pending: the reducer drops a pending item no
   // longer listed.
+  const validUntil = nextChangeAt === null ? null : Date.parse(nextChangeAt);
   useEffect(() => {
-    if (!leaving) dispatch({ type: 'prepare', items, at: Date.now() });
-  }, [hasPending, serial, items, leaving]);
+    if (!leaving) dispatch({ type: 'prepare', items, at: Date.now(), validUntil: Number.isFinite(validUntil) ? validUntil : null });
+  }, [hasPending, serial, items, leaving, validUntil]);
 
   // The shown item's slot (a play-once video ends earlier, by its `ended` event; this is then only its cap).
   const shownSerial = state.shown?.serial ?? null;

@@ -206,6 +206,33 @@ describe('a list that changes while the next item is prepared', () => {
     expect(s.shown?.item.campaignId).toBe('cp-b');
     expect(s.ended.map((e) => e.item.campaignId)).toEqual(['cp-a']);
   });
+
+  it('past the list\'s boundary nothing new is swapped in: the shown item stays until the new list comes', () => {
+    const before = buildPlaylist([a], 'portrait', 7);
+    const after = buildPlaylist([b], 'portrait', 7);
+    let s = run(initialPlayer, { type: 'prepare', items: before, at: 0, validUntil: 5000 }, { type: 'prepare', items: before, at: 1, validUntil: 5000 });
+    expect(s.shown?.item.campaignId).toBe('cp-a');
+    expect(s.pending?.item.campaignId).toBe('cp-a');
+    // A's slot ends after the boundary, with another A ready: held, not shown.
+    s = run(s, { type: 'slotEnded', serial: 1, at: 7000 });
+    expect(s.shown?.serial).toBe(1);
+    expect(s.ended).toEqual([]);
+    // The new list (the agent asked after the boundary) drops the held A unseen; B comes next.
+    s = run(s, { type: 'prepare', items: after, at: 7300, validUntil: null });
+    expect(s.shown?.item.campaignId).toBe('cp-b');
+    expect(s.ended).toMatchObject([{ item: { campaignId: 'cp-a' }, endedAt: 7300, outcome: 'completed' }]);
+  });
+
+  it('a held item still listed in the new list is swapped in when that list comes', () => {
+    const both = buildPlaylist([a, b], 'portrait', 7);
+    let s = run(initialPlayer, { type: 'prepare', items: both, at: 0, validUntil: 5000 }, { type: 'prepare', items: both, at: 1, validUntil: 5000 });
+    s = run(s, { type: 'slotEnded', serial: 1, at: 6000 });
+    expect(s.shown?.serial).toBe(1);
+    s = run(s, { type: 'prepare', items: both, at: 6200, validUntil: 90_000 });
+    expect(s.shown).toMatchObject({ serial: 2, startedAt: 6200, item: { campaignId: 'cp-b' } });
+    // Before its boundary a list plays as ever.
+    expect(run(s, { type: 'prepare', items: both, at: 6300, validUntil: 90_000 }, { type: 'slotEnded', serial: 2, at: 13_200 }).shown?.serial).toBe(3);
+  });
 });
 
 describe('reload at the next schedule boundary', () => {
