@@ -1,7 +1,7 @@
 // Catalog shapes: what HQ publishes for a mall and what the kiosk shows. Declared once, parsed on receipt.
 import { z } from 'zod';
 import { Experiment, LocalizedText, MemberTier, OfferRule } from './members.ts';
-import { Asset, Creative, Schedule, Sha256 } from './content.ts';
+import { AssetList, Creative, liftRefusedAssets, Schedule, Sha256 } from './content.ts';
 import { FeatureId } from './venue.ts';
 
 /** Text in both UI languages; Chinese is required, English falls back to Chinese when missing. */
@@ -90,7 +90,8 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
-export const Catalog = z.object({
+/** The catalog's fields as sent; `Catalog` is what they parse to (CatalogSnapshot extends these). */
+export const CatalogFields = z.object({
   mallId: Id,
   version: z.number().int().nonnegative(),
   mallName: LocalizedText,
@@ -100,9 +101,18 @@ export const Catalog = z.object({
   /** HQ's rules for which coupons to offer whom (the decision engine's input), and running A/B tests. */
   offerRules: z.array(OfferRule).max(5000).default([]),
   experiments: z.array(Experiment).max(20).default([]),
-  /** Every asset creatives, logos and the wall's artwork name, content-addressed (contracts/content.ts). */
-  assets: z.array(Asset).max(5000).optional(),
+  /**
+   * Every asset creatives, logos and the wall's artwork name, content-addressed (contracts/content.ts). Parsed one by
+   * one: a bad asset does not refuse the catalog; it is left out and listed in `refusedAssets` with its reason.
+   */
+  assets: AssetList.optional(),
   /** The interactive wall's own artwork (shown behind its promotions and play screen). */
   wallArtwork: z.array(Creative).max(20).optional(),
 });
+
+/**
+ * A parsed catalog: `assets` holds the good ones; `refusedAssets` (output only, absent when none) each refused one with
+ * its reason. Creatives naming a refused asset stay, and show their colour card, as for any asset not ready.
+ */
+export const Catalog = CatalogFields.transform(liftRefusedAssets);
 export type Catalog = z.infer<typeof Catalog>;

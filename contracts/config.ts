@@ -48,6 +48,11 @@ export const DisplayConfig = z.object({
    * filled in. Place ids only, never anything about the shopper.
    */
   routeShareUrl: z.string().url().max(300).default('https://mp.atrium.example/route?mall={mall}&from={from}&to={to}&stepFree={stepFree}'),
+  /**
+   * Proof of play to HQ: `each` sends one `content.played` event per item shown; `hourly` counts them in SQLite and
+   * sends one `content.played.hourly` event per campaign creative and finished UTC hour (fewer messages for big fleets).
+   */
+  proofOfPlay: z.enum(['each', 'hourly']).default('each'),
 }).strict();
 export type DisplayConfig = z.infer<typeof DisplayConfig>;
 

@@ -3,6 +3,7 @@
 // campaign shows in which orientation and how; a schedule says when, how often and where a campaign plays.
 import { z } from 'zod';
 import { DeviceRole, ZoneTag } from './config.ts';
+import { formatZodError } from './zod-errors.ts';
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in lowercase hex');
 
@@ -25,6 +26,49 @@ export const Asset = z.object({
   url: z.url({ protocol: /^https?$/ }),
 }).refine((a) => a.mime.startsWith('video/') === (a.durationMs !== undefined), { message: 'durationMs is given for video and only for video', path: ['durationMs'] });
 export type Asset = z.infer<typeof Asset>;
+
+/** An asset a receiver refused (unknown MIME type, oversized, malformed): its sha256 when it had a valid one, and why. */
+export const RefusedAsset = z.object({
+  sha256: Sha256.nullable(),
+  /** Worded by formatZodError (contracts/zod-errors.ts): `path: message; ...`. */
+  reason: z.string().max(300),
+});
+export type RefusedAsset = z.infer<typeof RefusedAsset>;
+
+/** The good assets of a list and one refusal per bad one. */
+export type PartitionedAssets = { assets: Asset[]; refused: RefusedAsset[] };
+
+/**
+ * Splits a list of would-be assets: each item is parsed on its own, so one bad asset (a type the kiosk does not play,
+ * over MAX_ASSET_BYTES, a missing field) is refused with its reason and the others are kept. HQ may add a type before
+ * its kiosks learn it; refusing the whole catalog for it would stop every other change reaching them.
+ */
+export function partitionAssets(items: readonly unknown[]): PartitionedAssets {
+  const out: PartitionedAssets = { assets: [], refused: [] };
+  for (const item of items) {
+    const parsed = Asset.safeParse(item);
+    if (parsed.success) {
+      out.assets.push(parsed.data);
+      continue;
+    }
+    const sha = Sha256.safeParse((item as { sha256?: unknown } | null)?.sha256);
+    out.refused.push({ sha256: sha.success ? sha.data : null, reason: formatZodError(parsed.error).slice(0, 300) });
+  }
+  return out;
+}
+
+/** A catalog's asset list (up to 5000), parsed item by item with partitionAssets. */
+export const AssetList = z.array(z.unknown()).max(5000).transform(partitionAssets);
+
+/**
+ * For an object holding an AssetList under `assets`: the good assets back under `assets` and the refusals beside them
+ * under `refusedAssets` (absent when there are none, so a clean catalog parses to exactly what was sent).
+ */
+export function liftRefusedAssets<T extends { assets?: PartitionedAssets | undefined }>(o: T): Omit<T, 'assets'> & { assets?: Asset[]; refusedAssets?: RefusedAsset[] } {
+  const { assets: list, ...rest } = o;
+  if (list === undefined) return rest;
+  return { ...rest, assets: list.assets, ...(list.refused.length ? { refusedAssets: list.refused } : {}) };
+}
 
 export const Orientation = z.enum(['portrait', 'landscape']);
 export type Orientation = z.infer<typeof Orientation>;
@@ -79,3 +123,26 @@ export const ContentPlayed = z.object({
   detail: z.string().max(300).nullable().default(null),
 });
 export type ContentPlayed = z.infer<typeof ContentPlayed>;
+
+/**
+ * Payload of the `content.played.hourly` event (proof of play rolled up, display setting `proofOfPlay: 'hourly'`):
+ * every item of one campaign creative (or its colour card) that started on this display in one UTC hour, counted by
+ * outcome with their total time on screen. A play reported after its hour was sent comes in a later event with the
+ * same key: HQ adds events up by (hour, display, campaignId, creativeId, sha256).
+ */
+export const ContentPlayedHourly = z.object({
+  /** Start of the UTC hour the items started in. */
+  hour: z.iso.datetime(),
+  display: z.object({ role: DeviceRole, orientation: Orientation }),
+  campaignId: z.string().max(64),
+  creativeId: z.string().max(64).nullable(),
+  sha256: Sha256.nullable(),
+  counts: z.object({
+    completed: z.number().int().nonnegative(),
+    cut: z.number().int().nonnegative(),
+    error: z.number().int().nonnegative(),
+  }),
+  /** Time on screen of all of them together. */
+  totalDurationMs: z.number().int().nonnegative(),
+});
+export type ContentPlayedHourly = z.infer<typeof ContentPlayedHourly>;

@@ -2,7 +2,7 @@
 // `DeviceEvent` is the discriminated union by `type`; the agent's outbox writes only what fits it, the agent parses
 // each outbox row with it before sending, and HQ parses what arrives with it. Payload schemas stay as permissive as
 // what agents have written so far, so an event still waiting in an older agent's outbox parses when it is sent.
-import { ContentPlayed } from './content.ts';
+import { ContentPlayed, ContentPlayedHourly } from './content.ts';
 import { z } from 'zod';
 import { ClaimEventPayload } from './members.ts';
 import { DeviceEventEnvelope, Segment } from './mqtt-payloads.ts';
@@ -75,6 +75,9 @@ export const DEVICE_EVENTS = {
   'content.played': {
     payload: ContentPlayed, schema: 'ContentPlayed', file: 'content.ts', description: 'proof of play: one item of the attract loop shown, how long, and how it ended',
   },
+  'content.played.hourly': {
+    payload: ContentPlayedHourly, schema: 'ContentPlayedHourly', file: 'content.ts', description: 'proof of play rolled up (display setting `proofOfPlay: hourly`): one campaign creative\'s items in one finished UTC hour, counted by outcome, with their time on screen',
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type DeviceEventType = keyof typeof DEVICE_EVENTS;
@@ -100,6 +103,7 @@ export const DeviceEvent = z.discriminatedUnion('type', [
   eventOf(WALL_EVENT_TYPES.expressionHourly),
   eventOf('feedback.given'),
   eventOf('content.played'),
+  eventOf('content.played.hourly'),
 ], {
   error: (iss) => {
     if (iss.code !== 'invalid_union') return undefined;

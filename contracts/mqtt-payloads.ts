@@ -2,8 +2,8 @@
 // which payload, in which direction, with which QoS and retain flag is mqtt-routes.ts; device events by type are
 // events.ts; contracts/mqtt.ts re-exports all three as the one import for the agent, HQ and third parties.
 import { z } from 'zod';
-import { Asset } from './content.ts';
-import { Campaign, Catalog, Coupon, Member, Store } from './catalog.ts';
+import { AssetList, liftRefusedAssets, RefusedAsset, Sha256 } from './content.ts';
+import { Campaign, CatalogFields, Coupon, Member, Store } from './catalog.ts';
 import { DisplayConfig, DisplayConfigPatch } from './config.ts';
 import { OfferRule } from './members.ts';
 
@@ -25,6 +25,9 @@ export const DeviceStatus = z.object({
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
+/** How many refused assets the heartbeat lists (the count covers them all). */
+export const MAX_REFUSED_REPORTED = 20;
+
 /**
  * The kiosk's content cache at a glance (edge-agent/src/content/): assets on disk and verified, still to fetch, being
  * fetched, failed (or refused: the reason is in lastError), the bytes they take and the quota.
@@ -37,6 +40,12 @@ export const ContentSummary = z.object({
   bytesOnDisk: z.number().int().nonnegative(),
   quotaBytes: z.number().int().nonnegative(),
   lastError: z.string().max(500).nullable(),
+  /**
+   * Assets of HQ's catalog this kiosk refused (unknown MIME type, oversized, malformed), the latest first, at most
+   * MAX_REFUSED_REPORTED; `refusedCount` counts them all. Absent from agents that do not report them.
+   */
+  refused: z.array(RefusedAsset).max(MAX_REFUSED_REPORTED).optional(),
+  refusedCount: z.number().int().nonnegative().optional(),
 });
 export type ContentSummary = z.infer<typeof ContentSummary>;
 
@@ -118,14 +127,14 @@ export const AttractItem = z.object({
   durationSec: z.number().int().min(3).max(60).default(7),
 });
 
-export const CatalogSnapshot = Catalog.extend({
+export const CatalogSnapshot = CatalogFields.extend({
   publishedAt: Timestamp,
   attract: z.array(AttractItem).max(200).default([]),
   hqKeys: z.array(HqPublicKey).max(10).default([]),
   staff: z.array(StaffCredential).max(500).default([]),
   /** The mall's salt for card-number hashes (sha256(salt + normalised card number), hex); null when HQ hands out no cards. */
   cardSalt: z.string().regex(/^[0-9a-f]{32}$/).nullable().default(null),
-});
+}).transform(liftRefusedAssets);
 export type CatalogSnapshot = z.infer<typeof CatalogSnapshot>;
 
 export const CatalogDelta = z.object({
@@ -139,14 +148,19 @@ export const CatalogDelta = z.object({
     coupons: z.array(Coupon).default([]),
     /** HQ's offer rules, by id (replacing a rule with the same id). */
     offerRules: z.array(OfferRule).default([]),
-    /** Content assets (contracts/content.ts), by sha256; absent in deltas that change none. */
-    assets: z.array(Asset).optional(),
-  }).default({ stores: [], campaigns: [], coupons: [], offerRules: [] }),
+    /** Content assets (contracts/content.ts), by sha256, each parsed on its own (refusals in `refusedAssets`); absent in deltas that change none. */
+    assets: AssetList.optional(),
+  }).transform(liftRefusedAssets).default({ stores: [], campaigns: [], coupons: [], offerRules: [] }),
   remove: z.object({
     stores: z.array(z.string()).default([]),
     campaigns: z.array(z.string()).default([]),
     coupons: z.array(z.string()).default([]),
     offerRules: z.array(z.string()).default([]),
+    /**
+     * Assets leaving the catalog, by sha256 (absent in deltas that remove none). The kiosk stops showing them at once
+     * and deletes each file once nothing names it and it has left the screen.
+     */
+    assets: z.array(Sha256).max(5000).optional(),
   }).default({ stores: [], campaigns: [], coupons: [], offerRules: [] }),
 }).refine((d) => d.toVersion === d.fromVersion + 1, { message: 'a delta moves the catalog by exactly one version' });
 export type CatalogDelta = z.infer<typeof CatalogDelta>;

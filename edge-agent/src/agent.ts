@@ -14,6 +14,7 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import type { Logger } from '../../common/node/log.ts';
 import { MapService } from './map/service.ts';
 import { ContentManager } from './content/manager.ts';
+import { ProofOfPlay } from './content/plays.ts';
 import { MemberService } from './members/service.ts';
 import { enqueueEvent, type OutboxEvent } from './outbox.ts';
 import { captureScreenshot, hasShell, onShellRecovery } from './shell.ts';
@@ -77,6 +78,8 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   // Signage content: downloads what the catalog names into <data>/content, checked before it is served.
   const content = new ContentManager({ db, dataDir: settings.dataDir, settings: settings.content, timeZone: settings.timeZone, log: log.child('content') });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
+  // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
+  const plays = new ProofOfPlay({ db, log: log.child('content'), mode: () => effectiveDisplay(db, settings.display).proofOfPlay, onEventWritten: () => sync.drainSoon() });
 
   // Staff console actions run the same handlers as HQ's commands of the same name.
   const runStaffAction = async (action: StaffAction): Promise<ActionOutcome> => {
@@ -102,7 +105,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => recordEvent({ type: 'content.played', payload }), signals), ...staffHandlers(staff) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;
@@ -121,6 +124,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   sync.start();
   // The store check hashes every file before it is served again; it runs while the kiosk already answers.
   content.start().catch((err: unknown) => log.error('content store could not start', { err }));
+  plays.start();
   members.start();
   wall.start();
   staff.start();
@@ -139,6 +143,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
     recordEvent,
     stop: async () => {
       stopShellRecovery();
+      plays.stop();
       members.stop();
       staff.stop();
       await wall.stop();

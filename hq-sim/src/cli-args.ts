@@ -35,6 +35,8 @@ export type CliOptions = {
   durationSec: number | null;
   /** content add: the content host's base URL for the asset's URL (else the running demo's). */
   contentUrl: string | null;
+  /** content remove: detach the asset from the campaigns and stores that still name it. */
+  force: boolean;
 };
 
 export class UsageError extends Error {
@@ -82,6 +84,9 @@ subcommands:
   content add <file> --campaign ID [--orientation portrait|landscape] [--playback loop|once] [--duration SEC]
                            add an image (JPEG, PNG, WebP) or video (MP4, WebM) to HQ's content store and to the
                            campaign, and publish the change (a catalog delta and the retained snapshot)
+  content remove <sha256> [--force]
+                           take an asset out of the catalog (a delta with remove.assets) and delete HQ's copy;
+                           refused while a campaign creative or store logo names it, unless --force detaches it
   content list             every asset: sha256, type, size, pixels, length, whether the file is there, who uses it
 
 With npm start's demo running, command, delta, campaigns and content reach its broker and content host with no
@@ -109,6 +114,7 @@ options (environment in brackets):
   --playback P             content add: video plays loop or once (default once)
   --duration SEC           content add: seconds on screen, 3-120 (default: the display's attract interval)
   --content-url URL        content add: the content host's base URL [${ENV.contentUrl}] (default: the running demo's)
+  --force                  content remove: detach the asset from the campaigns and store logos that name it
   --time-zone ZONE         the mall's time zone, an IANA name [${ENV.timeZone}] (default ${DEFAULT_MALL_TIME_ZONE}), as the
                            kiosk's timeZone setting
 `;
@@ -126,7 +132,7 @@ const OPTIONS = {
   limit: { type: 'string' }, device: { type: 'string' }, member: { type: 'string' }, iat: { type: 'string' },
   png: { type: 'string' }, 'time-zone': { type: 'string' }, campaign: { type: 'string' }, orientation: { type: 'string' },
   playback: { type: 'string' }, duration: { type: 'string' }, 'content-url': { type: 'string' },
-  expired: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  expired: { type: 'boolean' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 type Flag = keyof typeof OPTIONS;
 
@@ -190,6 +196,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     playback,
     durationSec,
     contentUrl,
+    force: raw.force === true,
   };
 }
 

@@ -50,6 +50,30 @@ export function addContentChange(catalog: Catalog, campaignId: string, asset: As
   return { upsert: { assets: [asset], campaigns: [{ ...campaign, creatives }] } };
 }
 
+/**
+ * The delta change that takes asset `sha256` out of the catalog (`content remove`). The rule: an unknown sha256 is
+ * refused; so is one a campaign creative or a store logo still names, unless `force`, which detaches it (the creatives
+ * naming it leave their campaigns, the logos their stores: those campaigns and stores are upserted with the delta).
+ * The wall's artwork travels only in snapshots, so an asset it names is refused even with `force`.
+ */
+export function removeContentChange(catalog: Catalog, sha256: string, force: boolean): { change: CatalogChange; detached: string[] } {
+  if (!(catalog.assets ?? []).some((a) => a.sha256 === sha256)) {
+    throw new Error(`no asset ${sha256} in ${catalog.mallId}'s catalog (npm run hq -- content list)`);
+  }
+  if ((catalog.wallArtwork ?? []).some((w) => w.asset === sha256)) {
+    throw new Error(`asset ${sha256} is the wall's artwork, which only a new snapshot changes; not removed`);
+  }
+  const users = assetUsers(catalog).get(sha256) ?? [];
+  if (users.length && !force) {
+    throw new Error(`asset ${sha256} is still used by ${users.join(', ')}; remove those first, or pass --force to detach it from them`);
+  }
+  const campaigns = catalog.campaigns
+    .filter((c) => (c.creatives ?? []).some((cr) => cr.asset === sha256))
+    .map((c) => ({ ...c, creatives: (c.creatives ?? []).filter((cr) => cr.asset !== sha256) }));
+  const stores = catalog.stores.filter((s) => s.logo === sha256).map(({ logo: _logo, ...s }) => s);
+  return { change: { upsert: { campaigns, stores }, remove: { assets: [sha256] } }, detached: users };
+}
+
 export function unknownCampaign(catalog: Catalog, campaignId: string): string {
   return `no campaign ${JSON.stringify(campaignId)} in ${catalog.mallId}'s catalog; its campaigns: ${catalog.campaigns.map((c) => c.id).join(', ') || 'none'} (npm run hq -- campaigns)`;
 }

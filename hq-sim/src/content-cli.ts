@@ -1,13 +1,13 @@
-// `npm run hq -- campaigns`, `content add FILE --campaign ID ...` and `content list`: the mall's content from a
+// `npm run hq -- campaigns`, `content add FILE --campaign ID ...`, `content remove SHA256` and `content list`: the mall's content from a
 // terminal. Every check (file, type, size, campaign) is made before anything is copied or published, so bad input
 // leaves HQ as it was. With npm start's demo running, the broker and content host are the demo's (demo-state.ts).
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_ASSET_BYTES } from '../../contracts/content.ts';
+import { MAX_ASSET_BYTES, Sha256 } from '../../contracts/content.ts';
 import type { CliOptions } from './cli-args.ts';
 import { UsageError } from './cli-args.ts';
-import { addContentChange, campaignLines, contentRecords, contentRows, unknownCampaign } from './content-catalog.ts';
-import { hasContent, storeContent } from './content-store.ts';
+import { addContentChange, campaignLines, contentRecords, contentRows, removeContentChange, unknownCampaign } from './content-catalog.ts';
+import { contentFile, hasContent, storeContent } from './content-store.ts';
 import { buildDelta } from './delta.ts';
 import { runningDemo } from './demo-state.ts';
 import { renderTable } from './fleet-table.ts';
@@ -44,7 +44,8 @@ export async function content(o: CliOptions): Promise<number> {
   const [verb, ...rest] = o.positional;
   if (verb === 'list' && rest.length === 0) return list(o);
   if (verb === 'add' && rest.length === 1) return add(o, rest[0]!);
-  throw new UsageError('content needs `add <file> --campaign ID` or `list`');
+  if (verb === 'remove' && rest.length === 1) return removeAsset(o, rest[0]!);
+  throw new UsageError('content needs `add <file> --campaign ID`, `remove <sha256> [--force]` or `list`');
 }
 
 function list(o: CliOptions): number {
@@ -109,6 +110,41 @@ async function add(o: CliOptions, fileArg: string): Promise<number> {
       out(`content: added ${asset.sha256}`);
       out(`  ${asset.mime}, ${asset.bytes} bytes, ${asset.width}x${asset.height}${asset.durationMs !== undefined ? `, ${asset.durationMs} ms` : ''}; ${creative.orientation} creative ${creative.id} of ${campaignId}`);
       out(`  ${asset.url}`);
+      out(`  catalog delta ${delta.fromVersion} -> ${delta.toVersion} published on ${login.url}, and the retained snapshot moved to version ${delta.toVersion}`);
+      return 0;
+    } finally {
+      await sim.stop();
+    }
+  } finally {
+    data.close();
+  }
+}
+
+/**
+ * `content remove SHA256 [--force]`: publishes a delta taking the asset out of the catalog (the rule is
+ * removeContentChange's), then deletes HQ's copy of the file. Every check is made before anything is published.
+ */
+async function removeAsset(o: CliOptions, shaArg: string): Promise<number> {
+  const sha256 = shaArg.toLowerCase();
+  if (!Sha256.safeParse(sha256).success) throw new UsageError(`content remove needs an asset's sha256, 64 hex digits (got ${JSON.stringify(shaArg)}; npm run hq -- content list)`);
+  const dataDir = path.resolve(o.data);
+  const data = openHqData(dataDir, o.mall, new Date(), o.timeZone);
+  try {
+    removeContentChange(currentSnapshot(data).snapshot, sha256, o.force);
+    const login = brokerFor(o);
+    const sim = new HqSimulator({ ...login, data, log: consoleLog(), role: 'tool' });
+    let detached: string[] = [];
+    try {
+      await sim.start();
+      // Built against the snapshot as it is when publishing (another tool may have moved it on meanwhile).
+      const { delta } = await sim.publishDelta((current, now) => {
+        const r = removeContentChange(current, sha256, o.force);
+        detached = r.detached;
+        return buildDelta(current, r.change, now);
+      });
+      rmSync(contentFile(dataDir, sha256), { force: true });
+      out(`content: removed ${sha256}`);
+      if (detached.length) out(`  detached from ${detached.join(', ')}`);
       out(`  catalog delta ${delta.fromVersion} -> ${delta.toVersion} published on ${login.url}, and the retained snapshot moved to version ${delta.toVersion}`);
       return 0;
     } finally {

@@ -26,8 +26,8 @@ function merge<T extends { id: string }>(rows: T[], remove: string[], upsert: T[
   return [...rows.filter((r) => !gone.has(r.id)), ...upsert];
 }
 
-function mergeAssets(rows: Asset[], upsert: Asset[]): Asset[] {
-  const gone = new Set(upsert.map((a) => a.sha256));
+function mergeAssets(rows: Asset[], remove: string[], upsert: Asset[]): Asset[] {
+  const gone = new Set([...remove, ...upsert.map((a) => a.sha256)]);
   return [...rows.filter((a) => !gone.has(a.sha256)), ...upsert];
 }
 
@@ -45,8 +45,9 @@ export function applyDeltaToSnapshot(snapshot: CatalogSnapshot, delta: CatalogDe
     stores: merge(snapshot.stores, delta.remove.stores, delta.upsert.stores),
     campaigns: merge(snapshot.campaigns, delta.remove.campaigns, delta.upsert.campaigns),
     coupons: merge(snapshot.coupons, delta.remove.coupons, delta.upsert.coupons),
-    // Assets are named by their sha256 and only ever added (removing one is a new snapshot, not a delta).
-    ...(delta.upsert.assets?.length ? { assets: mergeAssets(snapshot.assets ?? [], delta.upsert.assets) } : {}),
+    // Assets are named by their sha256: upserted, or removed by remove.assets.
+    ...(delta.upsert.assets?.length || delta.remove.assets?.length
+      ? { assets: mergeAssets(snapshot.assets ?? [], delta.remove.assets ?? [], delta.upsert.assets ?? []) } : {}),
   });
 }
 

@@ -72,7 +72,7 @@ export class HqSimulator {
   /** Removes each listener start() added (stop() calls them). */
   private readonly unlisten: (() => void)[] = [];
   private stopped = false;
-  readonly counters: HqCounters = { statuses: 0, heartbeats: 0, eventsNew: 0, eventsDuplicate: 0, reportedConfigs: 0, commandResults: 0, lookupsAnswered: 0, claimsConfirmed: 0, claimsRejected: 0, claimsRepeated: 0, refused: 0 };
+  readonly counters: HqCounters = { statuses: 0, heartbeats: 0, eventsNew: 0, eventsDuplicate: 0, reportedConfigs: 0, commandResults: 0, lookupsAnswered: 0, claimsConfirmed: 0, claimsRejected: 0, claimsRepeated: 0, refused: 0, playedItems: 0, playedHourlyEvents: 0, playedHourlyItems: 0 };
 
   constructor(opts: HqSimulatorOptions) {
     this.o = opts;

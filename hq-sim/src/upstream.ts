@@ -2,7 +2,7 @@
 // (de-duplicated by id), reported configs and command results; answer member look-ups; decide claims and points
 // exchanges and answer them on the device's claims/result topic. Split from simulator.ts, which owns the connection.
 import type { IClientPublishOptions, IPublishPacket } from 'mqtt';
-import { MemberLookupResponse, topics, type CommandResult, type DesiredConfig, type DeviceEventEnvelope } from '../../contracts/mqtt.ts';
+import { MemberLookupResponse, topics, type CommandResult, type DesiredConfig, type DeviceEvent, type DeviceEventEnvelope } from '../../contracts/mqtt.ts';
 import { settleClaim } from './claim-ledger.ts';
 import { isClaimEventType } from './claims.ts';
 import { isFinalStatus } from './commands.ts';
@@ -25,6 +25,10 @@ export type HqCounters = {
   claimsRejected: number;
   claimsRepeated: number;
   refused: number;
+  /** Proof of play: `content.played` events (one item each), `content.played.hourly` events and the items they count. */
+  playedItems: number;
+  playedHourlyEvents: number;
+  playedHourlyItems: number;
 };
 
 export type Waiter = { deviceId: string; results: CommandResult[]; onResult?: (r: CommandResult) => void; finish: () => void };
@@ -68,8 +72,10 @@ const now = d.now;
       return;
     case 'event': {
       const outcome = store.recordEvent(msg.data, now);
-      if (outcome === 'new') d.counters.eventsNew += 1;
-      else d.counters.eventsDuplicate += 1;
+      if (outcome === 'new') {
+        d.counters.eventsNew += 1;
+        countPlays(d.counters, msg.data);
+      } else d.counters.eventsDuplicate += 1;
       d.log.info(outcome === 'new' ? 'event received' : 'event repeated (already recorded)', { deviceId: msg.device, type: msg.data.type, eventId: msg.data.eventId });
       // A repeated claim event is answered again (the kiosk may have missed the first answer), with the same result.
       if (isClaimEventType(msg.data.type)) answerClaim(d, msg.device, msg.data, now);
@@ -127,4 +133,13 @@ function answerClaim(d: UpstreamDeps, deviceId: string, event: DeviceEventEnvelo
   void d.publish(topics.claimResults(d.mall, deviceId), JSON.stringify(r), { qos: 1 }).catch((err: Error) =>
     d.log.warn('could not send a claim result', { deviceId, claimId: r.claimId, err: err.message }),
   );
+}
+
+/** Proof of play counted once per new event: an item, or an hour's roll-up and the items it stands for. */
+function countPlays(c: HqCounters, e: DeviceEvent): void {
+  if (e.type === 'content.played') c.playedItems += 1;
+  if (e.type === 'content.played.hourly') {
+    c.playedHourlyEvents += 1;
+    c.playedHourlyItems += e.payload.counts.completed + e.payload.counts.cut + e.payload.counts.error;
+  }
 }

@@ -3,9 +3,10 @@
 // moves the state; the local server and promotions.list ask which are ready. Rows are parsed on the way out.
 import { z } from 'zod';
 import { Asset, Creative, type Asset as AssetType, type Creative as CreativeType } from '../../../contracts/content.ts';
-import type { ContentSummary } from '../../../contracts/mqtt.ts';
+import { MAX_REFUSED_REPORTED, type ContentSummary } from '../../../contracts/mqtt.ts';
 import { metaJson, setMetaJson } from '../db/meta.ts';
 import type { Db } from '../db/open.ts';
+import { refusedAssets } from './refusals.ts';
 
 export const AssetState = z.enum(['missing', 'downloading', 'ready', 'failed']);
 export type AssetState = z.infer<typeof AssetState>;
@@ -63,6 +64,12 @@ export function upsertAssets(db: Db, assets: readonly AssetType[], opts: { repla
   if (opts.replace) db.exec("DELETE FROM assets WHERE in_catalog = 0 AND bytes_on_disk = 0 AND state != 'ready'");
 }
 
+/** A delta's `remove.assets`: they leave the catalog now; the content manager deletes each file once it may (manager.ts). */
+export function removeAssets(db: Db, sha256s: readonly string[]): void {
+  const stmt = db.prepare('UPDATE assets SET in_catalog = 0 WHERE sha256 = ?');
+  for (const sha of sha256s) stmt.run(sha);
+}
+
 const WALL_ARTWORK_KEY = 'content.wallArtwork';
 
 /** The wall's artwork comes only with snapshots (deltas do not carry it); kept in meta, parsed on the way out. */
@@ -83,10 +90,13 @@ export function assetRow(db: Db, sha256: string): AssetRow | null {
   return row === undefined ? null : AssetRow.parse(row);
 }
 
-/** Of these sha256, the ones whose file is verified and in the store. */
+/**
+ * Of these sha256, the ones whose file is verified and in the store and that the catalog still lists (a removed or
+ * refused asset is not offered to the page again, though its file may stay while it finishes on screen).
+ */
 export function readyAssets(db: Db, sha256s: readonly string[]): Map<string, { mime: string; bytes: number }> {
   const out = new Map<string, { mime: string; bytes: number }>();
-  const stmt = db.prepare("SELECT mime, bytes FROM assets WHERE sha256 = ? AND state = 'ready'");
+  const stmt = db.prepare("SELECT mime, bytes FROM assets WHERE sha256 = ? AND state = 'ready' AND in_catalog = 1");
   for (const sha of new Set(sha256s)) {
     const row = stmt.get(sha) as { mime: string; bytes: number } | undefined;
     if (row) out.set(sha, row);
@@ -132,5 +142,6 @@ export function contentSummary(db: Db, quotaBytes: number): ContentSummary {
     FROM assets`).get() as { ready: number; missing: number; downloading: number; failed: number; bytesOnDisk: number };
   const err = db.prepare("SELECT last_error FROM assets WHERE state != 'ready' AND wanted = 1 AND last_error IS NOT NULL ORDER BY last_error_at DESC LIMIT 1")
     .get() as { last_error: string } | undefined;
-  return { ...counts, quotaBytes, lastError: err ? err.last_error.slice(0, 500) : null };
+  const refused = refusedAssets(db);
+  return { ...counts, quotaBytes, lastError: err ? err.last_error.slice(0, 500) : null, refused: refused.slice(0, MAX_REFUSED_REPORTED), refusedCount: refused.length };
 }

@@ -12,7 +12,7 @@ import type { Db } from '../db/open.ts';
 import { allAssets, assetOf, contentSummary, setPlanFlags, updateAsset, wallArtwork, type AssetRow } from './assets.ts';
 import { downloadAsset } from './download.ts';
 import { contentPaths, ensureFolders, partPath, remove, storePath, type ContentPaths } from './files.ts';
-import { chooseEvictions, contentBackoff, nextAttemptAt, planContent, refusal, type ContentPlan } from './plan.ts';
+import { chooseEvictions, contentBackoff, nextAttemptAt, planContent, refusal, removeWhen, type ContentPlan } from './plan.ts';
 import { markUnverified, recoverStore } from './recover.ts';
 import { TokenBucket } from './throttle.ts';
 
@@ -29,6 +29,8 @@ export type ContentManagerOptions = {
   idleTimeoutMs?: number;
   /** How often the plan runs without a reason (prefetch windows move with the clock). */
   replanMs?: number;
+  /** How long a file that left the catalog may still be on screen after it was last served (default ON_SCREEN_GRACE_MS). */
+  onScreenGraceMs?: number;
 };
 
 const MIB = 1024 * 1024;
@@ -111,11 +113,11 @@ export class ContentManager {
     const now = this.now();
     const plan = this.catalogPlan();
     setPlanFlags(db, plan.referenced, plan.wanted);
+    let nextRetry = this.purgeRemoved(allAssets(db), plan, now);
     const rows = allAssets(db);
-    let nextRetry = Infinity;
     const due: AssetRow[] = [];
     for (const row of rows) {
-      if (!plan.wanted.has(row.sha256) || row.state === 'ready' || this.active.has(row.sha256)) continue;
+      if (!row.in_catalog || !plan.wanted.has(row.sha256) || row.state === 'ready' || this.active.has(row.sha256)) continue;
       const parsed = assetOf(row);
       const refused = refusal(row, this.quotaBytes) ?? (parsed.success ? null : formatZodError(parsed.error, { first: true }));
       if (refused) {
@@ -142,6 +144,34 @@ export class ContentManager {
       this.timer = setTimeout(() => this.poke(), Math.max(0, nextRetry - now) + 5);
       this.timer.unref();
     }
+  }
+
+  /**
+   * Deletes assets that left the catalog (a delta's remove.assets, a snapshot no longer listing them, or refused) once
+   * that is safe: nothing the plan keeps names them (a campaign not ended, a logo, the wall artwork), no download of
+   * theirs runs (one is stopped), and they are off screen (removeWhen). The row goes first, so the server never opens
+   * a file being deleted. Returns when to look again for one still on screen (Infinity: none).
+   */
+  private purgeRemoved(rows: AssetRow[], plan: ContentPlan, now: number): number {
+    let again = Infinity;
+    for (const row of rows) {
+      if (row.in_catalog || plan.referenced.has(row.sha256)) continue;
+      const active = this.active.get(row.sha256);
+      if (active) {
+        active.ctrl.abort(new Error('asset removed from the catalog'));
+        continue; // planned again when the download has stopped
+      }
+      const at = removeWhen(row, now, this.o.onScreenGraceMs);
+      if (at > now) {
+        again = Math.min(again, at);
+        continue;
+      }
+      this.o.db.prepare('DELETE FROM assets WHERE sha256 = ?').run(row.sha256);
+      void remove(storePath(this.paths, row.sha256));
+      void remove(partPath(this.paths, row.sha256));
+      if (row.bytes_on_disk > 0) this.o.log.info('content removed', { sha256: row.sha256, bytes: row.bytes_on_disk, lastUsedAt: row.last_used_at });
+    }
+    return again;
   }
 
   /** Evicts what must go for `row` to fit (downloads in progress reserve their full size); false when it cannot fit. */

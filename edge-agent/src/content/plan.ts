@@ -122,3 +122,16 @@ export function chooseEvictions(
   }
   return over <= 0 ? chosen : null;
 }
+
+/** Longest a served file may still be on screen after it was last fetched: the longest slot, and the minute last_used_at is rounded to. */
+export const ON_SCREEN_GRACE_MS = 120_000 + 60_000;
+
+/**
+ * When a file that left the catalog may be deleted (ms since epoch): at once if it was never served; else once it can no
+ * longer be on screen, i.e. `graceMs` (or a video's length plus a minute, when longer) after it was last served or
+ * became ready (last_used_at). The page stops getting it at once (readyAssets), so the item showing it finishes its slot and is not shown again.
+ */
+export function removeWhen(row: { last_used_at: string | null; duration_ms: number | null }, nowMs: number, graceMs = ON_SCREEN_GRACE_MS): number {
+  if (!row.last_used_at) return nowMs;
+  return Date.parse(row.last_used_at) + (row.duration_ms === null ? graceMs : Math.max(graceMs, row.duration_ms + 60_000));
+}

@@ -85,6 +85,18 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX assets_state ON assets(state);
   `,
+  // 7: proof of play rolled up by hour (display setting proofOfPlay = 'hourly'; edge-agent/src/content/plays.ts): one
+  // row per UTC hour, display and campaign creative, until the hour is over and it becomes one outbox event. A colour
+  // card has no creative or asset: '' (not NULL, which would make every such row a different key).
+  `
+  CREATE TABLE content_plays_hourly (
+    hour TEXT NOT NULL, role TEXT NOT NULL, orientation TEXT NOT NULL, campaign_id TEXT NOT NULL,
+    creative_id TEXT NOT NULL, sha256 TEXT NOT NULL,
+    completed INTEGER NOT NULL DEFAULT 0, cut INTEGER NOT NULL DEFAULT 0, error INTEGER NOT NULL DEFAULT 0,
+    total_duration_ms INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (hour, role, orientation, campaign_id, creative_id, sha256)
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

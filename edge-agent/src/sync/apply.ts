@@ -5,7 +5,8 @@ import { catalogInfo, setCatalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import { upsertOfferRules } from '../catalog/offers.ts';
 import { setCardSalt } from '../members/cards.ts';
-import { setWallArtwork, upsertAssets } from '../content/assets.ts';
+import { removeAssets, setWallArtwork, upsertAssets } from '../content/assets.ts';
+import { recordRefusedAssets } from '../content/refusals.ts';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'wrong-mall' | 'gap';
 
@@ -22,6 +23,7 @@ export function applySnapshot(db: Db, snap: CatalogSnapshot, mallId: string, now
     setCardSalt(db, snap.cardSalt);
     // Content assets and the wall's artwork: the content manager fetches what they name (edge-agent/src/content/).
     upsertAssets(db, snap.assets ?? [], { replace: true });
+    recordRefusedAssets(db, snap.refusedAssets ?? [], { replace: true });
     setWallArtwork(db, snap.wallArtwork ?? []);
   }, now);
   return applied ? 'applied' : 'stale';
@@ -46,6 +48,10 @@ export function applyDelta(db: Db, delta: CatalogDelta, mallId: string, now: Dat
     upsertCatalogRows(db, delta.upsert, now);
     upsertOfferRules(db, delta.upsert.offerRules);
     upsertAssets(db, delta.upsert.assets ?? [], { replace: false });
+    removeAssets(db, delta.remove.assets ?? []);
+    recordRefusedAssets(db, delta.upsert.refusedAssets ?? [], {
+      replace: false, cleared: [...(delta.upsert.assets ?? []).map((a) => a.sha256), ...(delta.remove.assets ?? [])],
+    });
     setCatalogInfo(db, { ...info, version: delta.toVersion });
     return 'applied';
   })();

@@ -3,6 +3,7 @@
 // unknown, invalid, stale or not for this kiosk is refused with a reason and counted; nothing stops the receiver.
 import type { IPublishPacket } from 'mqtt';
 import type { ClaimResult } from '../../../contracts/members.ts';
+import type { RefusedAsset } from '../../../contracts/content.ts';
 import { DOWNSTREAM_ROUTES, type Command, type DesiredConfig, type DownstreamRoute } from '../../../contracts/mqtt.ts';
 import { receive, type Received } from '../../../common/mqtt-receive.ts';
 import { setMeta } from '../db/meta.ts';
@@ -33,12 +34,18 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
   catalogSnapshot: (d, { data: snap }, m) => {
     const outcome = applySnapshot(d.ctx.db, snap, d.ctx.mall, d.ctx.now());
     applied(d, m, 'catalog snapshot', snap.version, outcome);
-    if (outcome === 'applied') d.onCatalogApplied?.();
+    if (outcome === 'applied') {
+      logRefusedAssets(d, snap.version, snap.refusedAssets);
+      d.onCatalogApplied?.();
+    }
   },
   catalogDelta: (d, { data: delta }, m) => {
     const outcome = applyDelta(d.ctx.db, delta, d.ctx.mall, d.ctx.now());
     applied(d, m, 'catalog delta', delta.toVersion, outcome);
-    if (outcome === 'applied') d.onCatalogApplied?.();
+    if (outcome === 'applied') {
+      logRefusedAssets(d, delta.toVersion, delta.upsert.refusedAssets);
+      d.onCatalogApplied?.();
+    }
     if (outcome === 'gap') d.refetchSnapshot();
   },
   configDesired: (d, { data: desired }, m) => {
@@ -93,4 +100,9 @@ function applied(d: InboundDeps, m: Meta, what: string, version: number, outcome
     // A stale repeat is routine (retained messages come again on every subscribe): logged, but not as a warning.
     refuse(d.ctx, m.topic, `${outcome} ${what} version ${version}`, m.bytes, outcome === 'stale' ? 'info' : 'warn');
   }
+}
+
+/** Each asset the catalog's contract refused (the rest of the catalog was applied): logged; the heartbeat lists them. */
+function logRefusedAssets(d: InboundDeps, version: number, refused: readonly RefusedAsset[] | undefined) {
+  for (const r of refused ?? []) d.ctx.log.warn('catalog asset refused', { version, sha256: r.sha256, reason: r.reason });
 }

@@ -100,6 +100,7 @@ export const staffStrings = {
   contentValue: { 'zh-CN': '{ready} 个就绪', en: '{ready} ready' },
   contentCounts: { 'zh-CN': '待下载 {missing} · 下载中 {downloading} · 失败 {failed}', en: '{missing} to fetch · {downloading} downloading · {failed} failed' },
   contentDisk: { 'zh-CN': '磁盘 {used} / {quota} MB', en: 'Disk {used} / {quota} MB' },
+  contentRefused: { 'zh-CN': 'HQ 目录中 {count} 个素材被拒收：{reason}', en: '{count} asset(s) of HQ\'s catalog refused: {reason}' },
   contentNone: { 'zh-CN': '无法读取（本机代理版本较旧）', en: 'Not available (older agent)' },
   statusDevice: { 'zh-CN': '设备', en: 'Device' },
   uptime: { 'zh-CN': '已运行 {time}', en: 'up {time}' },
@@ -220,6 +221,11 @@ export const fieldWords: Record<SettingField, FieldWords> = {
   routeShareUrl: {
     label: { 'zh-CN': '路线分享链接', en: 'Route link for phones' },
     help: { 'zh-CN': '二维码打开的链接，{from} {to} {stepFree} {mall} 会被替换，不含个人信息', en: 'The link the QR opens; {from} {to} {stepFree} {mall} are filled in; nothing personal' },
+  },
+  proofOfPlay: {
+    label: { 'zh-CN': '播放记录上报', en: 'Proof of play' },
+    help: { 'zh-CN': '逐条上报每次播放，或按小时汇总后上报（消息更少）', en: 'Send each item shown, or hourly totals (fewer messages)' },
+    options: { each: { 'zh-CN': '逐条', en: 'Each item' }, hourly: { 'zh-CN': '按小时汇总', en: 'Hourly totals' } },
   },
 
 };

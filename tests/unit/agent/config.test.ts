@@ -10,7 +10,7 @@ describe('loadSettings', () => {
     expect(s).toMatchObject({ mallId: 'demo-mall', deviceId: 'demo-kiosk-1', hqUrl: '', dataDir: './data', apiPort: 47810, demo: true });
     expect(s.display).toEqual({
       role: 'guide', orientation: 'auto', language: 'zh-CN', idleTimeoutSec: 60, attractIntervalSec: 7, camera: true, expressionMode: 'opt-in',
-      mapBearingDeg: 0, routeShareUrl: 'https://mp.atrium.example/route?mall={mall}&from={from}&to={to}&stepFree={stepFree}',
+      mapBearingDeg: 0, routeShareUrl: 'https://mp.atrium.example/route?mall={mall}&from={from}&to={to}&stepFree={stepFree}', proofOfPlay: 'each',
     });
   });
 

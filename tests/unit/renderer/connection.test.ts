@@ -25,7 +25,7 @@ describe('connection after a failure', () => {
   it('notices when the bootstrap answer changes', () => {
     const boot: Bootstrap = {
       mall: { id: 'm', name: { zh: '星河广场' } }, device: { id: 'd', role: 'guide' },
-      display: { role: 'guide', orientation: 'auto', language: 'zh-CN', idleTimeoutSec: 60, attractIntervalSec: 7, camera: true, expressionMode: 'opt-in', mapBearingDeg: 0, routeShareUrl: 'https://mp.atrium.example/route' },
+      display: { role: 'guide', orientation: 'auto', language: 'zh-CN', idleTimeoutSec: 60, attractIntervalSec: 7, camera: true, expressionMode: 'opt-in', mapBearingDeg: 0, routeShareUrl: 'https://mp.atrium.example/route', proofOfPlay: 'each' },
       catalogVersion: 1, floors: ['1F'],
     };
     expect(bootstrapChanged(boot, structuredClone(boot))).toBe(false);

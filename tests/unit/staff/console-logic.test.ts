@@ -14,7 +14,7 @@ describe('settings form', () => {
     expect(Object.fromEntries(fields.map((f) => [f.field, f.rule.kind]))).toEqual({
       role: 'choice', orientation: 'choice', language: 'choice', idleTimeoutSec: 'integer', attractIntervalSec: 'integer', attractPlaylist: 'list',
       camera: 'boolean', expressionMode: 'choice', privacyNotice: 'object', screenOffHours: 'object',
-      mapKioskId: 'text', mapBearingDeg: 'integer', routeShareUrl: 'text',
+      mapKioskId: 'text', mapBearingDeg: 'integer', routeShareUrl: 'text', proofOfPlay: 'choice',
     });
     expect(fields.find((f) => f.field === 'idleTimeoutSec')!.rule).toEqual({ kind: 'integer', min: 10, max: 600 });
     expect(fields.find((f) => f.field === 'screenOffHours')!.rule).toMatchObject({ kind: 'object', nullable: true });

@@ -90,12 +90,13 @@ function ContentTile({ lang, content: c }: { lang: UiLanguage; content: StaffSta
   if (!c) return <Tile label={st(lang, 'statusContent')} testId="status-content" tone="quiet" value="—" lines={[st(lang, 'contentNone')]} />;
   const mb = (bytes: number) => (Math.round((bytes / 1048576) * 10) / 10).toString();
   return (
-    <Tile label={st(lang, 'statusContent')} testId="status-content" tone={c.failed > 0 ? 'bad' : c.missing + c.downloading > 0 ? 'quiet' : 'good'}
+    <Tile label={st(lang, 'statusContent')} testId="status-content" tone={c.failed > 0 || (c.refusedCount ?? 0) > 0 ? 'bad' : c.missing + c.downloading > 0 ? 'quiet' : 'good'}
       value={st(lang, 'contentValue', { ready: c.ready })}
       lines={[
         st(lang, 'contentCounts', { missing: c.missing, downloading: c.downloading, failed: c.failed }),
         st(lang, 'contentDisk', { used: mb(c.bytesOnDisk), quota: mb(c.quotaBytes) }),
         ...(c.lastError ? [st(lang, 'lastError', { error: c.lastError })] : []),
+        ...(c.refusedCount ? [st(lang, 'contentRefused', { count: c.refusedCount, reason: c.refused?.[0]?.reason ?? '' })] : []),
       ]} />
   );
 }
