@@ -65,9 +65,17 @@ export const AssetList = z.array(z.unknown()).max(5000).transform(partitionAsset
  * under `refusedAssets` (absent when there are none, so a clean catalog parses to exactly what was sent).
  */
 export function liftRefusedAssets<T extends { assets?: PartitionedAssets | undefined }>(o: T): Omit<T, 'assets'> & { assets?: Asset[]; refusedAssets?: RefusedAsset[] } {
-  const { assets: list, ...rest } = o;
-  if (list === undefined) return rest;
-  return { ...rest, assets: list.assets, ...(list.refused.length ? { refusedAssets: list.refused } : {}) };
+  // Key order kept (assets where they were sent), so a published catalog reads the same after a parse.
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(o)) {
+    if (key !== 'assets') out[key] = value;
+    else if (value !== undefined) {
+      const list = value as PartitionedAssets;
+      out.assets = list.assets;
+      if (list.refused.length) out.refusedAssets = list.refused;
+    }
+  }
+  return out as Omit<T, 'assets'> & { assets?: Asset[]; refusedAssets?: RefusedAsset[] };
 }
 
 export const Orientation = z.enum(['portrait', 'landscape']);

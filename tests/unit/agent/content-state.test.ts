@@ -45,7 +45,7 @@ describe('contentSummary and the heartbeat', () => {
     updateAsset(db, 'c'.repeat(64), { state: 'failed', last_error: 'HTTP 404 Not Found', last_error_at: '2025-01-02T00:00:00Z' });
     updateAsset(db, 'e'.repeat(64), { state: 'failed', last_error: 'not wanted now', last_error_at: '2025-01-03T00:00:00Z' });
     const summary = contentSummary(db, 2048);
-    expect(summary).toEqual({ ready: 1, missing: 1, downloading: 1, failed: 1, bytesOnDisk: 1400, quotaBytes: 2048, lastError: 'HTTP 404 Not Found' });
+    expect(summary).toEqual({ ready: 1, missing: 1, downloading: 1, failed: 1, bytesOnDisk: 1400, quotaBytes: 2048, lastError: 'HTTP 404 Not Found', refused: [], refusedCount: 0 });
     const beat = { ts: new Date().toISOString(), deviceId: 'k1', uptimeSec: 1, outboxDepth: 0, lastSyncAt: null, catalogVersion: 1, configVersion: 0, rssMb: 1, heapUsedMb: 1, lastError: null };
     expect(Heartbeat.parse({ ...beat, content: summary }).content).toEqual(summary);
     expect(Heartbeat.parse(beat).content).toBeUndefined(); // an older agent's heartbeat
