@@ -4,7 +4,7 @@
 // the file as something else. Real HTTP host, real SQLite, real files.
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ASSET_BYTES } from '../../contracts/content.ts';
+import { Asset, MAX_ASSET_BYTES } from '../../contracts/content.ts';
 import { CatalogSnapshot } from '../../contracts/mqtt.ts';
 import { formatZodError } from '../../contracts/zod-errors.ts';
 import { storePath } from '../../edge-agent/src/content/files.ts';
@@ -95,14 +95,19 @@ describe('content refusals', () => {
     await ready(rig, asset.sha256);
   });
 
-  it('a catalog naming an asset of an unknown type or over the size limit is refused whole, with the reason', () => {
+  it('an asset of an unknown type or over the size limit is refused with every reason, and the rest of the catalog parses', () => {
     const snap = { ...snapshotWith(1, [], []), assets: [{ sha256: 'a'.repeat(64), bytes: MAX_ASSET_BYTES + 1, mime: 'image/gif', width: 1, height: 1, url: 'ftp://x/y' }] };
     const r = CatalogSnapshot.safeParse(snap);
-    expect(r.success).toBe(false);
-    const reason = formatZodError(r.error!);
-    expect(reason).toMatch(/assets\.0\.bytes/);
-    expect(reason).toMatch(/assets\.0\.mime/);
-    expect(reason).toMatch(/assets\.0\.url/);
+    expect(r.success).toBe(true);
+    expect(r.data!.assets).toEqual([]);
+    expect(r.data!.refusedAssets).toHaveLength(1);
+    const { sha256, reason } = r.data!.refusedAssets![0]!;
+    expect(sha256).toBe('a'.repeat(64));
+    expect(reason).toMatch(/^bytes: /);
+    expect(reason).toMatch(/; mime: /);
+    expect(reason).toMatch(/; url: /);
+    // The same words as formatZodError gives for the asset on its own.
+    expect(reason).toBe(formatZodError(Asset.safeParse(snap.assets[0]).error!));
   });
 
   it('does not fetch a campaign starting beyond the prefetch window, and does fetch one starting within it', async () => {

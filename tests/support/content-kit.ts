@@ -141,7 +141,7 @@ export type ManagerRig = {
 export const testBackoff: Backoff = { initialMs: 50, maxMs: 400, factor: 2, jitter: 0 };
 
 /** A content manager on a fresh data folder and a real SQLite database holding `snap`. */
-export async function startManagerRig(snap: CatalogSnapshot, settings: Partial<ContentSettings> = {}, opts: { idleTimeoutMs?: number; backoff?: Backoff; beforeStart?: (db: Db) => void } = {}): Promise<ManagerRig> {
+export async function startManagerRig(snap: CatalogSnapshot, settings: Partial<ContentSettings> = {}, opts: { idleTimeoutMs?: number; backoff?: Backoff; beforeStart?: (db: Db) => void; onScreenGraceMs?: number } = {}): Promise<ManagerRig> {
   const dir = freshDataDir('atrium-content-');
   const db = openDatabase(dir);
   const logs: Record<string, unknown>[] = [];
@@ -151,6 +151,7 @@ export async function startManagerRig(snap: CatalogSnapshot, settings: Partial<C
   const mgr = new ContentManager({
     db, dataDir: dir, log, settings: { quotaMb: 64, concurrency: 2, bandwidthBytesPerSec: null, prefetchHours: 24, ...settings }, timeZone: 'Asia/Shanghai',
     backoff: opts.backoff ?? testBackoff, idleTimeoutMs: opts.idleTimeoutMs ?? 5000,
+    ...(opts.onScreenGraceMs !== undefined ? { onScreenGraceMs: opts.onScreenGraceMs } : {}),
   });
   await mgr.start();
   const row = (sha: string) => assetRow(db, sha)!;
