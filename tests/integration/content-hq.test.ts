@@ -1,14 +1,14 @@
 // `npm run hq -- content add / content list / campaigns` as separate processes against REAL Debian Mosquitto and a
 // temp HQ data folder: a real image is hashed, stored, added to the catalog and campaign and published as a delta
 // plus the retained snapshot; bad input (unknown campaign, unknown type, missing file, oversized file) exits
-// non-zero with its reason and publishes nothing. Then the demo HQ: its creatives, its content host, and the tools
+// non-zero with its reason and publishes nothing; `content remove` refuses an unknown or still-used asset and --force
+// detaches it. Then the demo HQ: its creatives, its content host, and the tools
 // reaching it with no flags.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ASSET_BYTES } from '../../contracts/content.ts';
@@ -18,31 +18,13 @@ import { DEMO_STATE_FILE } from '../../hq-sim/src/demo-state.ts';
 import { openHqData } from '../../hq-sim/src/hq-data.ts';
 import { silentLog } from '../../hq-sim/src/log.ts';
 import { freshDataDir, repoRoot } from '../support/agent-process.ts';
+import { png } from '../support/content-kit.ts';
 import { startMosquitto, type Broker } from '../support/mosquitto.ts';
 import { needs, skipBecause } from '../support/requirements.ts';
 
 const MALL = 'demo-mall';
 const HQ_PW = 'hq-secret';
 const CONTENT_URL = 'http://127.0.0.1:8089/content/';
-
-/** A real PNG of one colour (IHDR, one IDAT, IEND). */
-function png(width: number, height: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 type Run = { code: number | null; stdout: string; stderr: string };
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -147,6 +129,44 @@ describe('content add / list / campaigns against Mosquitto', needs('mosquitto'),
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect({ version: published(dir)?.version, files: readdirSync(path.join(dir, 'content')).length, deltas: deltas.length }).toEqual(before);
   });
+  it('content remove: refuses an unknown or still-used asset with the reason and publishes nothing; --force detaches and removes it', async () => {
+    const file = path.join(files, 'to-remove.png');
+    const bytes = png(108, 192, [90, 90, 90]);
+    writeFileSync(file, bytes);
+    const sha = sha256(bytes);
+    expect((await cli(['content', 'add', file, '--campaign', 'cp-winter-sale', ...withBroker()])).code).toBe(0);
+    await expect.poll(() => deltas.some((d) => d.upsert.assets?.some((a) => a.sha256 === sha))).toBe(true);
+    const before = { version: published(dir)!.version, deltas: deltas.length };
+
+    const refusals: [string[], RegExp, number][] = [
+      [['content', 'remove', sha], new RegExp(`asset ${sha} is still used by cp-winter-sale \\(portrait\\); remove those first, or pass --force`), 1],
+      [['content', 'remove', 'e'.repeat(64)], new RegExp(`no asset ${'e'.repeat(64)} in demo-mall's catalog`), 1],
+      [['content', 'remove', 'poster.png'], /content remove needs an asset's sha256, 64 hex digits/, 2],
+      [['content', 'remove'], /content needs `add <file> --campaign ID`, `remove <sha256> \[--force\]` or `list`/, 2],
+    ];
+    for (const [args, message, code] of refusals) {
+      const r = await cli([...args, ...withBroker()]);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).not.toMatch(/content: removed/);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect({ version: published(dir)!.version, deltas: deltas.length }).toEqual(before);
+    expect(existsSync(path.join(dir, 'content', sha))).toBe(true);
+
+    const r = await cli(['content', 'remove', sha, '--force', ...withBroker()]);
+    expect(r.stderr).not.toMatch(/^hq:/m);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^content: removed ${sha}$`, 'm'));
+    expect(r.stdout).toMatch(/detached from cp-winter-sale \(portrait\)/);
+    await expect.poll(() => deltas.length).toBe(before.deltas + 1);
+    expect(deltas.at(-1)).toMatchObject({ fromVersion: before.version, toVersion: before.version + 1, remove: { assets: [sha] }, upsert: { campaigns: [{ id: 'cp-winter-sale', creatives: [] }] } });
+    const after = published(dir)!;
+    expect(after.version).toBe(before.version + 1);
+    expect(after.assets?.some((a) => a.sha256 === sha)).toBe(false);
+    expect(existsSync(path.join(dir, 'content', sha))).toBe(false);
+    expect((await cli(['content', 'list', '--data', dir])).stdout).not.toContain(sha);
+  }, 60_000);
 });
 
 const noFfmpeg = existsSync('/usr/bin/ffmpeg') && existsSync('/usr/bin/ffprobe') ? null : 'ffmpeg not installed (Debian package ffmpeg)';
@@ -177,12 +197,20 @@ describe('the demo HQ with content', needs('mosquitto'), () => {
       const added = await cli(['content', 'add', path.join(dir, 'extra.png'), '--campaign', 'cp-kids-fun', '--data', dir]);
       expect(added.stderr).not.toMatch(/^hq:/m);
       expect(added.code).toBe(0);
+      // content remove reaches it with no flags too: a second file added, then removed (--force detaches it).
+      const spare = png(192, 108, [200, 200, 200]);
+      writeFileSync(path.join(dir, 'spare.png'), spare);
+      expect((await cli(['content', 'add', path.join(dir, 'spare.png'), '--campaign', 'cp-kids-fun', '--data', dir])).code).toBe(0);
+      const removed = await cli(['content', 'remove', sha256(spare), '--force', '--data', dir]);
+      expect(removed.stderr).not.toMatch(/^hq:/m);
+      expect(removed.stdout).toMatch(new RegExp(`^content: removed ${sha256(spare)}$`, 'm'));
       const kiosk = await mqtt.connectAsync(hq.url, { protocolVersion: 5, username: hq.device.username, password: hq.device.password, reconnectPeriod: 0 });
       const got = new Promise<Buffer>((resolve) => kiosk.once('message', (_t, payload) => resolve(payload)));
       await kiosk.subscribeAsync(topics.catalogSnapshot(MALL), { qos: 1 });
       const retained = CatalogSnapshot.parse(JSON.parse((await got).toString()));
       await kiosk.endAsync();
-      expect(retained.version).toBe(3);
+      expect(retained.version).toBe(5);
+      expect(retained.assets?.some((a) => a.sha256 === sha256(spare))).toBe(false);
       expect(retained.assets?.find((a) => a.mime === 'image/png')?.url).toMatch(new RegExp(`^${hq.content.baseUrl}[0-9a-f]{64}$`));
       version = retained.version;
       shas = retained.assets!.map((a) => a.sha256).sort();

@@ -8,6 +8,7 @@ import type { Campaign } from '../../contracts/catalog.ts';
 import { CatalogSnapshot } from '../../contracts/mqtt.ts';
 import { parseRange } from '../../edge-agent/src/content/range.ts';
 import { rmSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Backoff } from '../../contracts/backoff.ts';
 import type { ContentSettings } from '../../contracts/config.ts';
 import { createLogger } from '../../common/node/log.ts';
@@ -168,4 +169,23 @@ export async function startManagerRig(snap: CatalogSnapshot, settings: Partial<C
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A real PNG of one colour (IHDR, one IDAT, IEND). */
+export function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
