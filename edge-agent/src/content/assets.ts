@@ -46,7 +46,8 @@ export function assetOf(row: AssetRow): ReturnType<typeof Asset.safeParse> {
 
 /**
  * Records the catalog's assets. `replace` (a snapshot): assets it does not list leave the catalog; their rows stay
- * while a file is on disk (it still counts against the quota and is evicted first) and go when there is none.
+ * while a file is on disk (it still counts against the quota) until the content manager deletes it (manager.ts
+ * purgeRemoved: once nothing names it and it is off screen), and go at once when there is none.
  * A changed URL or size resets the failure count: HQ may have fixed what failed.
  */
 export function upsertAssets(db: Db, assets: readonly AssetType[], opts: { replace: boolean }): void {

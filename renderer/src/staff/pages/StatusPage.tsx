@@ -96,9 +96,16 @@ function ContentTile({ lang, content: c }: { lang: UiLanguage; content: StaffSta
         st(lang, 'contentCounts', { missing: c.missing, downloading: c.downloading, failed: c.failed }),
         st(lang, 'contentDisk', { used: mb(c.bytesOnDisk), quota: mb(c.quotaBytes) }),
         ...(c.lastError ? [st(lang, 'lastError', { error: c.lastError })] : []),
-        ...(c.refusedCount ? [st(lang, 'contentRefused', { count: c.refusedCount, reason: c.refused?.[0]?.reason ?? '' })] : []),
+        ...(c.refusedCount ? [st(lang, 'contentRefused', { count: c.refusedCount, reason: refusalLine(c.refused?.[0]) })] : []),
       ]} />
   );
+}
+
+/** The latest refusal in a line a tile can hold: which asset (its sha256's first digits) and the start of the reason. */
+function refusalLine(r: { sha256: string | null; reason: string } | undefined): string {
+  if (!r) return '';
+  const reason = r.reason.length > 80 ? `${r.reason.slice(0, 79)}…` : r.reason;
+  return r.sha256 ? `${r.sha256.slice(0, 8)}… ${reason}` : reason;
 }
 
 function summary(details: Record<string, unknown>): string {
