@@ -1,14 +1,13 @@
 // The staff Status page's Content tile when HQ's catalog holds assets the kiosk refused (an unknown MIME type, an
 // oversized one): the tile says how many and the latest reason, in Chinese and English, at the guide screen's size.
 // The refusals come the real way: a catalog delta applied to the demo kiosk's database by the agent's own code.
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CatalogDelta } from '../../contracts/mqtt.ts';
 import { MAX_ASSET_BYTES } from '../../contracts/content.ts';
 import { catalogInfo } from '../../edge-agent/src/catalog/info.ts';
 import { openDatabase } from '../../edge-agent/src/db/open.ts';
 import { applyDelta } from '../../edge-agent/src/sync/apply.ts';
 import { freshDataDir } from '../support/agent-process.ts';
-import { chromiumArgs } from './playwright.config.ts';
 import { openPairedKiosk, saveScreenshot, startAgentProcess, type AgentProcess } from './support/kiosk.ts';
 import { enterPin, li, openStaffSignIn } from './support/staff.ts';
 import { skipWithout } from './support/needs.ts';
@@ -16,8 +15,6 @@ import { skipWithout } from './support/needs.ts';
 skipWithout();
 
 let agent: AgentProcess;
-let browser: Browser;
-let page: Page;
 
 test.beforeAll(async () => {
   const dataDir = freshDataDir('atrium-staff-refused-');
@@ -33,16 +30,12 @@ test.beforeAll(async () => {
   expect(applyDelta(db, delta, 'demo-mall')).toBe('applied');
   db.close();
   agent = await startAgentProcess({ dataDir });
-  browser = await chromium.launch({ executablePath: process.env.ATRIUM_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  page = await context.newPage();
 });
 test.afterAll(async () => {
-  await browser?.close();
   await agent?.stop();
 });
 
-test('the Content tile lists refused assets, in both languages', async () => {
+test('the Content tile lists refused assets, in both languages (1080x1920)', async ({ page }) => {
   test.setTimeout(90_000);
   await openPairedKiosk(page, agent);
   await openStaffSignIn(page);
