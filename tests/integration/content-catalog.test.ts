@@ -1,7 +1,8 @@
 // The catalog's content changes end to end, with real files, a real HTTP content host, real SQLite and (where HQ is
 // involved) real Debian Mosquitto and the real agent process: an asset removed by a delta leaves the store once
 // nothing names it and it is off screen; a snapshot with an unknown-MIME and an oversized asset still applies, the
-// good assets download and HQ sees the refusals in the heartbeat; hourly proof of play loses nothing to SIGKILL.
+// good assets download and HQ sees the refusals in the heartbeat; HQ's desired config turns on hourly proof of play,
+// which loses nothing to SIGKILL.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +118,17 @@ describe('a catalog with bad assets, through Mosquitto to the real agent', needs
     const cards = list.body.data.promotions as { campaignId: string; creatives?: unknown[] }[];
     expect(cards.find((c) => c.campaignId === 'gif')?.creatives).toBeUndefined();
     expect(cards.find((c) => c.campaignId === 'ok')?.creatives).toHaveLength(1);
+  });
+
+  it("HQ's desired config switches proof of play to hourly roll-ups", async () => {
+    const a = agent!;
+    await hq.client.subscribeAsync(topics.configReported('demo-mall', 'kiosk-1'), { qos: 1 });
+    await hq.publish(topics.configDesired('demo-mall', 'kiosk-1'), { version: 1, issuedAt: new Date().toISOString(), config: { proofOfPlay: 'hourly' } }, { retain: true });
+    await hq.waitFor(() => hq.on('/config/reported').some((s) => s.json?.effective?.proofOfPlay === 'hourly'), 10_000, 'the kiosk to report proofOfPlay hourly');
+    const played = { campaignId: 'ok', creativeId: 'ok-0', sha256: null, display: { role: 'guide', orientation: 'portrait' }, startedAt: new Date().toISOString(), durationMs: 7000, outcome: 'completed', detail: null };
+    expect((await a.call('content.played', played)).status).toBe(200);
+    expect(queryDb<{ n: number }>(a.dataDir, 'SELECT SUM(completed) AS n FROM content_plays_hourly')[0]!.n).toBe(1);
+    expect(queryDb<{ n: number }>(a.dataDir, "SELECT count(*) AS n FROM outbox WHERE type = 'content.played'")[0]!.n).toBe(0);
   });
 });
 
