@@ -11,6 +11,7 @@ import { ContentPlayed } from './content.ts';
 import { staffApiMethods } from './staff.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 import { AssetMime, Orientation, Sha256 } from './content.ts';
+import { parkingApiMethods } from './parking.ts';
 
 const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -176,6 +177,7 @@ export const apiMethods = {
   },
   ...wallApiMethods,
   ...staffApiMethods,
+  ...parkingApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
   'member.signOut': {
     params: z.object({ memberSession: MemberSession }).strict(),

@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'help', 'parking'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -35,6 +35,8 @@ export type CliOptions = {
   durationSec: number | null;
   /** content add: the content host's base URL for the asset's URL (else the running demo's). */
   contentUrl: string | null;
+  /** parking park: the space the car is in (B2-118). */
+  space: string | null;
 };
 
 export class UsageError extends Error {
@@ -83,9 +85,14 @@ subcommands:
                            add an image (JPEG, PNG, WebP) or video (MP4, WebM) to HQ's content store and to the
                            campaign, and publish the change (a catalog delta and the retained snapshot)
   content list             every asset: sha256, type, size, pixels, length, whether the file is there, who uses it
+  parking park <plate> --space B2-118
+                           park a car in HQ's car park now (the running demo's kiosk finds it at once)
+  parking leave <plate>    the car leaves the car park
+  parking list             the cars parked: plate, space, zone, entry time, time parked, fee now
 
 With npm start's demo running, command, delta, campaigns and content reach its broker and content host with no
---url, --username or --password (the demo leaves them in <data>/demo-hq.json).
+--url, --username or --password (the demo leaves them in <data>/demo-hq.json); parking works on the same data folder's
+car park (<data>/parking.db), which the running demo HQ reads for every kiosk request.
 
 options (environment in brackets):
   --url URL                broker URL [${ENV.url}] (default mqtt://127.0.0.1:1883)
@@ -109,6 +116,7 @@ options (environment in brackets):
   --playback P             content add: video plays loop or once (default once)
   --duration SEC           content add: seconds on screen, 3-120 (default: the display's attract interval)
   --content-url URL        content add: the content host's base URL [${ENV.contentUrl}] (default: the running demo's)
+  --space CODE             parking park: the space, B2-101 to B2-148
   --time-zone ZONE         the mall's time zone, an IANA name [${ENV.timeZone}] (default ${DEFAULT_MALL_TIME_ZONE}), as the
                            kiosk's timeZone setting
 `;
@@ -126,6 +134,7 @@ const OPTIONS = {
   limit: { type: 'string' }, device: { type: 'string' }, member: { type: 'string' }, iat: { type: 'string' },
   png: { type: 'string' }, 'time-zone': { type: 'string' }, campaign: { type: 'string' }, orientation: { type: 'string' },
   playback: { type: 'string' }, duration: { type: 'string' }, 'content-url': { type: 'string' },
+  space: { type: 'string' },
   expired: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 type Flag = keyof typeof OPTIONS;
@@ -190,6 +199,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     playback,
     durationSec,
     contentUrl,
+    space: flags.space ?? null,
   };
 }
 
