@@ -69,7 +69,7 @@ const isIorO = (c: string) => c === 'I' || c === 'O';
 
 /** Upper-cases latin letters and drops spaces and the middle dot people type (沪A·D12345 is 沪AD12345). */
 export function normalisePlate(input: string): string {
-  return input.replace(/[\s·•.\-]/g, '').toUpperCase();
+  return input.replace(/[\s·•.-]/g, '').toUpperCase();
 }
 
 /** Whether an 8-character serial (6 characters after the office letter) is a new-energy one; `serial` may be partial. */
