@@ -15,7 +15,7 @@ import {
   applyToKiosk, campaignShowing, catalogWith, drawClip, drawStill, hostAsset, storeWith, waitFailed, waitServed,
 } from '../support/logo-kit.ts';
 import { colourDistance, decodePng, hexRgb, type Decoded } from './support/pixels.ts';
-import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, startAgentProcess, watchForProblems } from './support/kiosk.ts';
+import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, startAgentProcess, watchForProblems, type AgentProcess } from './support/kiosk.ts';
 import { skipWithout } from './support/needs.ts';
 import { wallRoot } from './support/wall.ts';
 
@@ -139,20 +139,21 @@ test('directory: a verified PNG or JPEG logo is drawn on a white tile; no logo, 
   }
 });
 
-/** A wall agent on `dataDir`, a 1920x1080 page paired with it, and what the page showed; stopped by `close`. */
-async function openWall(browser: Browser, dataDir: string, env: Record<string, string>) {
+type Wall = { agent: AgentProcess; page: Page; open(): Promise<unknown> };
+
+/** A wall agent on `dataDir` and a 1920x1080 page to pair with it, for `body`; no page problems; both closed after. */
+async function withWall(browser: Browser, dataDir: string, env: Record<string, string>, body: (w: Wall) => Promise<void>): Promise<void> {
   const agent = await startAgentProcess({ dataDir, env: { ATRIUM_DEMO: 'false', ATRIUM_ROLE: 'wall', ATRIUM_EXPRESSION_MODE: 'opt-in', ...env }, timeoutMs: 30_000 });
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  const page = await context.newPage();
-  const problems = await watchForProblems(page);
-  return {
-    agent, page, problems,
-    open: async () => page.goto(await agent.pairUrl()),
-    close: async () => {
-      await context.close();
-      await agent.stop();
-    },
-  };
+  try {
+    const page = await context.newPage();
+    const problems = await watchForProblems(page);
+    await body({ agent, page, open: async () => page.goto(await agent.pairUrl()) });
+    expectNoProblems(problems);
+  } finally {
+    await context.close();
+    await agent.stop();
+  }
 }
 
 const artwork = (page: Page) => page.getByTestId('wall-artwork');
@@ -170,8 +171,7 @@ test('wall: its verified artwork shows behind attract and promotions (image, the
     wallArtwork: [landscape('art-missing', a.missing!), landscape('art-image', a.artwork!), { ...landscape('art-portrait', a.artworkPortrait!), orientation: 'portrait' }],
   }));
   try {
-    let w = await openWall(browser, dataDir, {});
-    try {
+    await withWall(browser, dataDir, {}, async (w) => {
       await waitServed(w.agent.url, [a.artwork!.sha256, a.artworkPortrait!.sha256]);
       await w.open();
       await expect(wallRoot(w.page)).toHaveAttribute('data-wall-view', 'attract');
@@ -180,29 +180,21 @@ test('wall: its verified artwork shows behind attract and promotions (image, the
       await expect(artwork(w.page)).toHaveAttribute('data-artwork-id', 'art-image');
       await expect.poll(() => pixel(w.page, 40, 40).then((p) => near(p, colour.artwork))).toBe(true);
       await saveScreenshot(w.page, 'content-wall-artwork-attract');
-      expectNoProblems(w.problems);
-    } finally {
-      await w.close();
-    }
+    });
 
     // Camera off: the promotions, each slide fading out to the right where the artwork shows.
-    w = await openWall(browser, dataDir, { ATRIUM_CAMERA: 'false', ATRIUM_LANGUAGE: 'en' });
-    try {
+    await withWall(browser, dataDir, { ATRIUM_CAMERA: 'false', ATRIUM_LANGUAGE: 'en' }, async (w) => {
       await w.open();
       await expect(wallRoot(w.page)).toHaveAttribute('data-wall-view', 'promotions');
       await expect(artwork(w.page)).toHaveAttribute('data-artwork', 'image');
       await expect(w.page.getByTestId('wall-promotions')).toContainText('Winter arrivals');
       await expect.poll(() => pixel(w.page, 1890, 540).then((p) => near(p, colour.artwork))).toBe(true);
       await saveScreenshot(w.page, 'content-wall-artwork-promotions-en');
-      expectNoProblems(w.problems);
-    } finally {
-      await w.close();
-    }
+    });
 
     // HQ sends a looping video first: muted, looping, playing, painted.
     applyToKiosk(dataDir, catalogWith(2, { stores: [], campaigns: [promo()], assets: Object.values(a), wallArtwork: [landscape('art-video', a.video!, 'loop'), landscape('art-image', a.artwork!)] }));
-    w = await openWall(browser, dataDir, { ATRIUM_LANGUAGE: 'en' });
-    try {
+    await withWall(browser, dataDir, { ATRIUM_LANGUAGE: 'en' }, async (w) => {
       await waitServed(w.agent.url, [a.video!.sha256]);
       await w.open();
       await expect(wallRoot(w.page)).toHaveAttribute('data-wall-view', 'attract');
@@ -220,28 +212,20 @@ test('wall: its verified artwork shows behind attract and promotions (image, the
       expect(wrapped).toBe(true);
       await expect.poll(() => pixel(w.page, 40, 40).then((p) => near(p, colour.video))).toBe(true);
       await saveScreenshot(w.page, 'content-wall-artwork-video-attract-en');
-      expectNoProblems(w.problems);
-    } finally {
-      await w.close();
-    }
+    });
 
-    w = await openWall(browser, dataDir, { ATRIUM_CAMERA: 'false' });
-    try {
+    await withWall(browser, dataDir, { ATRIUM_CAMERA: 'false' }, async (w) => {
       await w.open();
       await expect(wallRoot(w.page)).toHaveAttribute('data-wall-view', 'promotions');
       await expect(artwork(w.page)).toHaveAttribute('data-artwork', 'video');
       await expect(w.page.getByTestId('wall-promotions')).toContainText('冬季上新');
       await expect.poll(() => pixel(w.page, 1890, 540).then((p) => near(p, colour.video))).toBe(true);
       await saveScreenshot(w.page, 'content-wall-artwork-promotions');
-      expectNoProblems(w.problems);
-    } finally {
-      await w.close();
-    }
+    });
 
     // Verified bytes that are no image: tried, failed, and the drawn backdrop stays.
     applyToKiosk(dataDir, catalogWith(3, { stores: [], campaigns: [promo()], assets: Object.values(a), wallArtwork: [landscape('art-noise', a.artworkNoise!)] }));
-    w = await openWall(browser, dataDir, {});
-    try {
+    await withWall(browser, dataDir, {}, async (w) => {
       await waitServed(w.agent.url, [a.artworkNoise!.sha256]);
       await w.open();
       await expect(wallRoot(w.page)).toHaveAttribute('data-wall-view', 'attract');
@@ -250,10 +234,7 @@ test('wall: its verified artwork shows behind attract and promotions (image, the
       expect(near(corner, colour.artwork, 60) || near(corner, colour.video, 60), `drawn backdrop, not artwork: ${corner}`).toBe(false);
       await expect(artwork(w.page).locator('img, video')).toHaveCount(0);
       await saveScreenshot(w.page, 'content-wall-artwork-fallback');
-      expectNoProblems(w.problems);
-    } finally {
-      await w.close();
-    }
+    });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
