@@ -93,7 +93,7 @@ const table = rows.map((r) => [
   `${round(r.value.median)} ${r.unit}`,
   `${round(r.value.max)} ${r.unit}`,
   `${r.baselineName}: ${round(r.baseline.median)} ${r.unit}`,
-  `${round(r.value.median / r.baseline.median)}x`,
+  r.baseline.median === 0 ? 'n/a (baseline 0)' : `${round(r.value.median / r.baseline.median)}x`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');

@@ -2,6 +2,8 @@
 import type { AgentSettings } from '../../../contracts/config.ts';
 import { floors, promotionsNow, searchStores } from '../catalog/repo.ts';
 import { catalogInfo } from '../catalog/info.ts';
+import { readyCreatives, withLogoUrls } from '../catalog/ready-media.ts';
+import { wallArtwork } from '../content/assets.ts';
 import type { Db } from '../db/open.ts';
 import type { MapService } from '../map/service.ts';
 import type { MemberService } from '../members/service.ts';
@@ -21,12 +23,15 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);
+      const display = effectiveDisplay(db, settings.display);
       return {
         mall: { id: settings.mallId, name: info?.mallName ?? { zh: settings.mallId } },
-        device: { id: settings.deviceId, role: effectiveDisplay(db, settings.display).role },
-        display: effectiveDisplay(db, settings.display),
+        device: { id: settings.deviceId, role: display.role },
+        display,
         catalogVersion: info?.version ?? 0,
         floors: floors(db),
+        // Polled by the page every 30 s: artwork verified after the page opened shows without a reload.
+        ...(display.role === 'wall' ? { wallArtwork: readyCreatives(db, wallArtwork(db)) } : {}),
       };
     },
     'promotions.list': ({ limit, everything }) => {
@@ -35,7 +40,10 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
       const device = { id: settings.deviceId, role: display.role, zones: settings.zones };
       return promotionsNow(db, { now: now(), limit, playlist: display.attractPlaylist, scope: { timeZone: settings.timeZone, device } });
     },
-    'stores.search': (params) => searchStores(db, params),
+    'stores.search': (params) => {
+      const found = searchStores(db, params);
+      return { ...found, stores: withLogoUrls(db, found.stores) };
+    },
     'content.played': (params) => {
       recordPlay(params);
       return { recorded: true };
