@@ -1,6 +1,6 @@
 // `npm run bench`: prints a table and writes reports/bench.json. Each figure is min/median/max over runs, next
 // to a baseline measured in the same run and the ratio of the two medians.
-// BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync, members, expression, wall, kiosk, map, content, contentui) runs only those parts and merges their rows into
+// BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync, members, expression, wall, kiosk, map, content, contentui, parking) runs only those parts and merges their rows into
 // an existing reports/bench.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { decisionRuns } from './decision.ts';
 import { expressionBench } from './expression.ts';
 import { mapBench } from './map.ts';
 import { memberBench } from './members.ts';
+import { parkingBench } from './parking.ts';
 import { syncBench } from './sync.ts';
 import { wallBrowserBench } from './wall-browser.ts';
 import { percentile, round, summary } from './stats.ts';
@@ -83,6 +84,8 @@ if (want('content')) for (const row of await contentBench(RUNS)) add(row.name, r
 
 if (want('contentui')) for (const row of await contentUiBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
 
+if (want('parking')) for (const row of await parkingBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
+
 const header = ['measure', 'min', 'median', 'max', 'baseline (median)', 'ratio'];
 const table = rows.map((r) => [
   r.name,
@@ -90,7 +93,7 @@ const table = rows.map((r) => [
   `${round(r.value.median)} ${r.unit}`,
   `${round(r.value.max)} ${r.unit}`,
   `${r.baselineName}: ${round(r.baseline.median)} ${r.unit}`,
-  `${round(r.value.median / r.baseline.median)}x`,
+  r.baseline.median === 0 ? 'n/a (baseline 0)' : `${round(r.value.median / r.baseline.median)}x`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');

@@ -11,6 +11,7 @@ import { ContentPlayed } from './content.ts';
 import { staffApiMethods } from './staff.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 import { AssetMime, Orientation, Sha256 } from './content.ts';
+import { parkingApiMethods } from './parking.ts';
 
 const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -29,6 +30,9 @@ export const API_PREFIX = '/api/v1/';
 
 const Empty = z.object({}).strict();
 
+/** Where the agent serves a verified asset to the page (edge-agent/src/api/content-route.ts). */
+export const ContentUrl = z.string().regex(/^\/content\/[0-9a-f]{64}$/, 'a content URL: /content/<sha256>');
+
 /** A creative the page can play now: its asset is ready on this kiosk (contracts/content.ts for the fields). */
 export const ReadyCreative = z.object({
   id: z.string(),
@@ -37,7 +41,7 @@ export const ReadyCreative = z.object({
   mime: AssetMime,
   playback: z.enum(['loop', 'once']),
   durationSec: z.number().int().optional(),
-  url: z.string().regex(/^\/content\/[0-9a-f]{64}$/),
+  url: ContentUrl,
 });
 export type ReadyCreative = z.infer<typeof ReadyCreative>;
 
@@ -58,6 +62,10 @@ export const PromotionCard = z.object({
 });
 export type PromotionCard = z.infer<typeof PromotionCard>;
 
+/** A store as the directory lists it: `logoUrl` only while its logo (an image) is verified on this kiosk; absent: the coloured initial. */
+export const DirectoryStore = Store.extend({ logoUrl: ContentUrl.optional() });
+export type DirectoryStore = z.infer<typeof DirectoryStore>;
+
 export const StoreSearchParams = z.object({
   query: z.string().trim().max(40, 'query is at most 40 characters').default(''),
   category: StoreCategory.nullable().default(null),
@@ -73,6 +81,12 @@ export const apiMethods = {
       display: DisplayConfig,
       catalogVersion: z.number().int(),
       floors: z.array(z.string()),
+      /**
+       * A wall only: the wall's artwork (the catalog's `wallArtwork`) that is verified on this kiosk, both orientations,
+       * in the catalog's order; the page shows the first for its orientation behind attract and promotions. Absent on
+       * other screens; empty: none ready (the wall keeps its drawn backdrop).
+       */
+      wallArtwork: z.array(ReadyCreative).optional(),
     }),
   },
   'promotions.list': {
@@ -111,7 +125,7 @@ export const apiMethods = {
   'stores.search': {
     params: StoreSearchParams,
     result: z.object({
-      stores: z.array(Store),
+      stores: z.array(DirectoryStore),
       categories: z.array(z.object({ category: StoreCategory, count: z.number().int() })),
     }),
   },
@@ -176,6 +190,7 @@ export const apiMethods = {
   },
   ...wallApiMethods,
   ...staffApiMethods,
+  ...parkingApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
   'member.signOut': {
     params: z.object({ memberSession: MemberSession }).strict(),

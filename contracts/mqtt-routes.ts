@@ -9,6 +9,7 @@ import {
   CatalogDelta, CatalogSnapshot, Command, CommandResult, DesiredConfig, DeviceStatus, Heartbeat, MemberLookupRequest, MemberLookupResponse,
   ReportedConfig,
 } from './mqtt-payloads.ts';
+import { ParkingRequest, ParkingResponse } from './parking.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
 /** One topic level for {mall} or {device} (the same rule as Segment in mqtt-payloads.ts). */
@@ -89,6 +90,14 @@ export const MQTT_ROUTES = {
   map: {
     pattern: 'catalog/map', direction: 'hq-to-device', qos: 1, retain: true, schema: VenueMap, payload: 'VenueMap (contracts/venue.ts)',
     flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'the mall\'s indoor map (the venue model imported from IMDF), versioned and hashed',
+  },
+  parkingRequest: {
+    pattern: 'devices/{device}/parking', direction: 'device-to-hq', qos: 1, retain: false, schema: ParkingRequest, payload: 'ParkingRequest (contracts/parking.ts)',
+    flow: 'kiosk → HQ (request)', subscriber: 'hq-shared', description: 'find my car: a plate (and the signed-in member), with responseTopic and correlationData',
+  },
+  parkingResponse: {
+    pattern: 'devices/{device}/parking/response', direction: 'hq-to-device', qos: 1, retain: false, schema: ParkingResponse, payload: 'ParkingResponse (contracts/parking.ts)',
+    flow: 'HQ → kiosk (response)', subscriber: 'device', description: 'the car park\'s answer: space, time, fee, member benefits, payment link; or not found',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { Health } from '../../contracts/api.ts';
 import type { AgentSettings } from '../../contracts/config.ts';
 import { createHandlers, type UiSignals } from './api/handlers.ts';
+import { parkingHandlers } from './api/parking-handlers.ts';
+import { ParkingService } from './parking/service.ts';
+import { storedMap } from './map/store.ts';
 import { startApiServer, type ApiServer } from './api/server.ts';
 import { registerFloorRank } from './catalog/repo.ts';
 import { catalogInfo } from './catalog/info.ts';
@@ -80,6 +83,10 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
   // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
   const plays = new ProofOfPlay({ db, log: log.child('content'), mode: () => effectiveDisplay(db, settings.display).proofOfPlay, onEventWritten: () => sync.drainSoon() });
+  const parking = new ParkingService({
+    hq: sync, hqConfigured: Boolean(settings.hqUrl), memberIdOf: (s) => members.memberOf(s).member.id,
+    venue: () => storedMap(db)?.venue ?? null, log: log.child('parking'),
+  });
 
   // Staff console actions run the same handlers as HQ's commands of the same name.
   const runStaffAction = async (action: StaffAction): Promise<ActionOutcome> => {
@@ -105,7 +112,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'help', 'parking'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -37,6 +37,8 @@ export type CliOptions = {
   contentUrl: string | null;
   /** content remove: detach the asset from the campaigns and stores that still name it. */
   force: boolean;
+  /** parking park: the space the car is in (B2-118). */
+  space: string | null;
 };
 
 export class UsageError extends Error {
@@ -88,9 +90,14 @@ subcommands:
                            take an asset out of the catalog (a delta with remove.assets) and delete HQ's copy;
                            refused while a campaign creative or store logo names it, unless --force detaches it
   content list             every asset: sha256, type, size, pixels, length, whether the file is there, who uses it
+  parking park <plate> --space B2-118
+                           park a car in HQ's car park now (the running demo's kiosk finds it at once)
+  parking leave <plate>    the car leaves the car park
+  parking list             the cars parked: plate, space, zone, entry time, time parked, fee now
 
 With npm start's demo running, command, delta, campaigns and content reach its broker and content host with no
---url, --username or --password (the demo leaves them in <data>/demo-hq.json).
+--url, --username or --password (the demo leaves them in <data>/demo-hq.json); parking works on the same data folder's
+car park (<data>/parking.db), which the running demo HQ reads for every kiosk request.
 
 options (environment in brackets):
   --url URL                broker URL [${ENV.url}] (default mqtt://127.0.0.1:1883)
@@ -115,6 +122,7 @@ options (environment in brackets):
   --duration SEC           content add: seconds on screen, 3-120 (default: the display's attract interval)
   --content-url URL        content add: the content host's base URL [${ENV.contentUrl}] (default: the running demo's)
   --force                  content remove: detach the asset from the campaigns and store logos that name it
+  --space CODE             parking park: the space, B2-101 to B2-148
   --time-zone ZONE         the mall's time zone, an IANA name [${ENV.timeZone}] (default ${DEFAULT_MALL_TIME_ZONE}), as the
                            kiosk's timeZone setting
 `;
@@ -132,6 +140,7 @@ const OPTIONS = {
   limit: { type: 'string' }, device: { type: 'string' }, member: { type: 'string' }, iat: { type: 'string' },
   png: { type: 'string' }, 'time-zone': { type: 'string' }, campaign: { type: 'string' }, orientation: { type: 'string' },
   playback: { type: 'string' }, duration: { type: 'string' }, 'content-url': { type: 'string' },
+  space: { type: 'string' },
   expired: { type: 'boolean' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 type Flag = keyof typeof OPTIONS;
@@ -197,6 +206,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     durationSec,
     contentUrl,
     force: raw.force === true,
+    space: flags.space ?? null,
   };
 }
 

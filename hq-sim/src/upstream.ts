@@ -11,6 +11,7 @@ import type { Inbound } from './inbound.ts';
 import type { HqLog } from './log.ts';
 import { answerLookup, lookupReplyTarget } from './lookup.ts';
 import { redemptionCode } from './redemption.ts';
+import { handleParkingRequest } from './parking/upstream.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -115,6 +116,9 @@ const now = d.now;
       );
       return;
     }
+    case 'parking':
+      handleParkingRequest(d, msg.device, msg.data, packet);
+      return;
   }
 }
 

@@ -42,7 +42,7 @@ describe('the map from HQ to the kiosk', needs('mosquitto'), () => {
     expect(r.status).toBe(200);
     const data = r.body.data;
     expect(data.status).toBe('map');
-    expect(data.venue.levels).toHaveLength(7);
+    expect(data.venue.levels).toHaveLength(8); // B2 (the car park) and B1-6F
     expect(data.here).toMatchObject({ kioskId: DEMO_KIOSK_ID });
     expect(data.stores).toHaveLength(36);
     const again = await agent.call('map.venue', { knownSha256: data.sha256 });

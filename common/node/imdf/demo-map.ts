@@ -18,6 +18,7 @@ import type { Point } from '../../../contracts/venue.ts';
 import { demoCatalog } from '../../../common/demo/catalog.ts';
 import { ATM_POINT, DEMO_LEVELS, KIOSK_RECT, OUTLINE, middle, planLevel, rectRing, type DemoLevel } from './demo-layout.ts';
 import { projection } from './geo.ts';
+import { demoSpaces, PARKING_LEVEL, planParkingLevel } from './demo-parking.ts';
 
 /** The venue's display point and the origin of its local metres (a made-up site in Shanghai). */
 export const DEMO_ORIGIN = { lng: 121.4737, lat: 31.2304 };
@@ -36,6 +37,8 @@ export const unitIdForStore = (storeId: string): string => stableId(`shop-unit:$
 /** The demo's directory kiosk (an IMDF `kiosk` feature at the 1F entrance). */
 export const DEMO_KIOSK_ID = stableId('kiosk:1F-entrance');
 export const DEMO_VENUE_ID = stableId('venue');
+/** The IMDF amenity id of a car park space (B2-118) on the demo map's B2. */
+export const spaceAmenityId = (code: string): string => stableId(`amenity:B2:space:${code}`);
 
 type Feature = { type: 'Feature'; id: string; feature_type: string; geometry: unknown; properties: Record<string, unknown> };
 
@@ -76,6 +79,8 @@ export function demoMapFeatures(stores: readonly Store[] = demoCatalog(new Date(
   add(feature('footprint', stableId('footprint'), polygon(outline), { category: 'ground', name: null, building_ids: [buildingId] }));
 
   const liftUnits: Record<string, string[]> = { 'lift-west': [], 'lift-east': [] };
+  // The car park (B2) first: the lifts' traversals run bottom to top.
+  addParkingLevel(outline, buildingId, add, liftUnits);
   for (const level of DEMO_LEVELS) {
     const levelId = stableId(`level:${level.short}`);
     add(feature('level', levelId, polygon(outline), {
@@ -143,6 +148,37 @@ function addLevel(level: DemoLevel, levelId: string, stores: readonly Store[], a
     const [x0, y0, x1, y1] = KIOSK_RECT;
     add(feature('kiosk', DEMO_KIOSK_ID, polygon(rectRing(KIOSK_RECT)), {
       name: labels('导视屏 · 南入口', 'Directory kiosk, south entrance'), alt_name: null, anchor_id: null, level_id: levelId, display_point: point([(x0 + x1) / 2, (y0 + y1) / 2]),
+    }));
+  }
+}
+
+/** B2, the car park (demo-parking.ts): its units and openings, and one `parking` amenity per numbered space. */
+function addParkingLevel(outline: Point[], buildingId: string, add: (f: Feature) => void, liftUnits: Record<string, string[]>): void {
+  const levelId = stableId(`level:${PARKING_LEVEL.short}`);
+  add(feature('level', levelId, polygon(outline), {
+    category: 'parking', restriction: null, outdoor: false, ordinal: PARKING_LEVEL.ordinal, name: labels(PARKING_LEVEL.zh, PARKING_LEVEL.en),
+    short_name: labels(PARKING_LEVEL.short, PARKING_LEVEL.short), display_point: point([0, 0]), address_id: null, building_ids: [buildingId],
+  }));
+  let hallId = '';
+  for (const unit of planParkingLevel()) {
+    const unitId = stableId(`unit:${PARKING_LEVEL.short}:${unit.key}`);
+    if (unit.key === 'parking') hallId = unitId;
+    if (unit.key in liftUnits) liftUnits[unit.key]!.push(unitId);
+    add(feature('unit', unitId, polygon(unit.ring), {
+      category: unit.category, restriction: unit.category === 'nonpublic' ? 'restricted' : null, accessibility: null,
+      name: unit.name ? labels(unit.name.zh, unit.name.en) : null, alt_name: null, level_id: levelId, display_point: point(middle(unit.ring)),
+    }));
+    unit.doors.forEach((door, i) => {
+      add(feature('opening', stableId(`opening:${PARKING_LEVEL.short}:${unit.key}:${i}`), { type: 'LineString', coordinates: [ll(door.a), ll(door.b)] }, {
+        category: 'pedestrian', accessibility: null, access_control: null, door: { type: 'open', automatic: false, material: null },
+        name: null, alt_name: null, display_point: null, level_id: levelId,
+      }));
+    });
+  }
+  for (const space of demoSpaces()) {
+    add(feature('amenity', spaceAmenityId(space.code), point(space.point), {
+      category: 'parking', accessibility: null, name: labels(`车位 ${space.code}`, `Space ${space.code}`), alt_name: null, hours: null, phone: null,
+      website: null, unit_ids: [hallId], address_id: null, correlation_id: space.code,
     }));
   }
 }

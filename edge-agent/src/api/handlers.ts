@@ -2,6 +2,8 @@
 import type { AgentSettings } from '../../../contracts/config.ts';
 import { floors, promotionsNow, searchStores } from '../catalog/repo.ts';
 import { catalogInfo } from '../catalog/info.ts';
+import { readyCreatives, withLogoUrls } from '../catalog/ready-media.ts';
+import { wallArtwork } from '../content/assets.ts';
 import type { Db } from '../db/open.ts';
 import type { MapService } from '../map/service.ts';
 import type { MemberService } from '../members/service.ts';
@@ -10,22 +12,26 @@ import { effectiveDisplay } from '../settings/effective.ts';
 import type { WallService } from '../wall/service.ts';
 import type { ApiHandlers, StaffMethod } from '../../../contracts/api.ts';
 import type { ContentPlayed } from '../../../contracts/content.ts';
+import type { ParkingMethod } from './parking-handlers.ts';
 
 export type UiSignals = { reloadSeq: number };
 
 /** Writes a proof-of-play event to the outbox and kicks the drain (agent.ts's recordEvent). */
 export type RecordPlay = (payload: ContentPlayed) => void;
 
-export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, recordPlay: RecordPlay, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod> {
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, recordPlay: RecordPlay, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod | ParkingMethod> {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);
+      const display = effectiveDisplay(db, settings.display);
       return {
         mall: { id: settings.mallId, name: info?.mallName ?? { zh: settings.mallId } },
-        device: { id: settings.deviceId, role: effectiveDisplay(db, settings.display).role },
-        display: effectiveDisplay(db, settings.display),
+        device: { id: settings.deviceId, role: display.role },
+        display,
         catalogVersion: info?.version ?? 0,
         floors: floors(db),
+        // Polled by the page every 30 s: artwork verified after the page opened shows without a reload.
+        ...(display.role === 'wall' ? { wallArtwork: readyCreatives(db, wallArtwork(db)) } : {}),
       };
     },
     'promotions.list': ({ limit, everything }) => {
@@ -34,7 +40,10 @@ export function createHandlers(db: Db, settings: AgentSettings, members: MemberS
       const device = { id: settings.deviceId, role: display.role, zones: settings.zones };
       return promotionsNow(db, { now: now(), limit, playlist: display.attractPlaylist, scope: { timeZone: settings.timeZone, device } });
     },
-    'stores.search': (params) => searchStores(db, params),
+    'stores.search': (params) => {
+      const found = searchStores(db, params);
+      return { ...found, stores: withLogoUrls(db, found.stores) };
+    },
     'content.played': (params) => {
       recordPlay(params);
       return { recorded: true };

@@ -1,11 +1,10 @@
 // Catalog cache in SQLite: replace a whole snapshot atomically, and answer the guide screen's queries.
 import { Campaign, Catalog, Coupon, Store, type StoreCategory } from '../../../contracts/catalog.ts';
-import type { ApiParsedParams, PromotionCard, ReadyCreative } from '../../../contracts/api.ts';
-import { AssetMime } from '../../../contracts/content.ts';
-import { readyAssets } from '../content/assets.ts';
+import type { ApiParsedParams, PromotionCard } from '../../../contracts/api.ts';
 import type { Db } from '../db/open.ts';
 import { catalogInfo, setCatalogInfo } from './info.ts';
 import { replaceOfferRules } from './offers.ts';
+import { readyCreatives } from './ready-media.ts';
 import { choosePlaying, nextChange, type PlayingOptions, type ScheduleScope } from './playing.ts';
 
 
@@ -126,7 +125,7 @@ function promotionCards(db: Db, campaigns: readonly Campaign[], now: Date): Prom
   const storeById = db.prepare('SELECT doc FROM stores WHERE id = ?');
   const couponById = db.prepare('SELECT doc FROM coupons WHERE id = ?');
   return campaigns.map((c) => {
-    const creatives = readyCreatives(db, c);
+    const creatives = readyCreatives(db, c.creatives);
     const storeRow = c.storeId ? (storeById.get(c.storeId) as { doc: string } | undefined) : undefined;
     const store = storeRow ? Store.parse(JSON.parse(storeRow.doc)) : null;
     const coupons = c.couponIds
@@ -145,20 +144,5 @@ function promotionCards(db: Db, campaigns: readonly Campaign[], now: Date): Prom
       coupons,
       ...(creatives.length ? { creatives } : {}),
     };
-  });
-}
-
-/** A campaign's creatives whose asset is verified on this kiosk (content/), to play instead of the colour card. */
-function readyCreatives(db: Db, c: Campaign): ReadyCreative[] {
-  if (!c.creatives?.length) return [];
-  const ready = readyAssets(db, c.creatives.map((cr) => cr.asset));
-  return c.creatives.flatMap((cr) => {
-    const asset = ready.get(cr.asset);
-    const mime = AssetMime.safeParse(asset?.mime);
-    if (!asset || !mime.success) return [];
-    return [{
-      id: cr.id, orientation: cr.orientation, sha256: cr.asset, mime: mime.data, playback: cr.playback,
-      ...(cr.durationSec === undefined ? {} : { durationSec: cr.durationSec }), url: `/content/${cr.asset}`,
-    }];
   });
 }

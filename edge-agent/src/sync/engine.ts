@@ -7,6 +7,7 @@ import type { Backoff } from '../../../contracts/backoff.ts';
 import type { AgentSettings } from '../../../contracts/config.ts';
 import { topics, type DesiredConfig, type MemberLookupRequest, type MemberLookupResponse } from '../../../contracts/mqtt.ts';
 import type { SyncStatus } from '../../../contracts/sync-status.ts';
+import type { ParkingRequest, ParkingResponse } from '../../../contracts/parking.ts';
 import { catalogInfo } from '../catalog/info.ts';
 import { commandHandlers, type CommandHandlers, type CommandOutcome } from '../commands/handlers.ts';
 import { meta } from '../db/meta.ts';
@@ -46,6 +47,7 @@ export class SyncEngine {
   private readonly conn: HqConnection;
   private readonly outbox: OutboxDrain;
   private readonly lookups = new LookupWaiters();
+  private readonly parking = new LookupWaiters<ParkingResponse>();
   private readonly commands: CommandHandlers;
 
   constructor(opts: SyncOptions) {
@@ -63,7 +65,7 @@ export class SyncEngine {
         void this.drain();
       },
       onMessage: (topic, payload, packet) => routeInbound({
-        ctx: this.ctx, lookups: this.lookups,
+        ctx: this.ctx, lookups: this.lookups, parking: this.parking,
         refetchSnapshot: () => this.conn.resubscribe(topics.catalogSnapshot(this.ctx.mall)),
         applyDesired: (d) => this.applyDesired(d),
         ...(opts.onCatalogApplied ? { onCatalogApplied: opts.onCatalogApplied } : {}),
@@ -94,6 +96,7 @@ export class SyncEngine {
   /** Publishes an offline status and leaves; queued events stay in the outbox for the next start. */
   async stop(): Promise<void> {
     this.lookups.rejectAll('the agent is stopping');
+    this.parking.rejectAll('the agent is stopping');
     await this.conn.stop();
   }
 
@@ -114,6 +117,20 @@ export class SyncEngine {
     const answer = this.lookups.wait(correlation, this.ctx.settings.mqtt.lookupTimeoutMs);
     void this.conn.send('lookupRequest', req, {
       properties: { responseTopic: topics.lookupResponse(this.ctx.mall, this.ctx.device), correlationData: Buffer.from(correlation), messageExpiryInterval: 30 },
+    }).catch(() => {});
+    return answer;
+  }
+
+  /**
+   * Asks HQ's car park about a plate (MQTT 5 request/response, as lookupMember); rejects when offline or after the
+   * look-up timeout. The plate is in this one message only: nothing here logs or stores it.
+   */
+  askParking(req: ParkingRequest): Promise<ParkingResponse> {
+    if (!this.conn.online()) return Promise.reject(new Error('offline: HQ cannot be reached right now'));
+    const correlation = randomUUID();
+    const answer = this.parking.wait(correlation, this.ctx.settings.mqtt.lookupTimeoutMs);
+    void this.conn.send('parkingRequest', req, {
+      properties: { responseTopic: topics.parkingResponse(this.ctx.mall, this.ctx.device), correlationData: Buffer.from(correlation), messageExpiryInterval: 30 },
     }).catch(() => {});
     return answer;
   }

@@ -13,10 +13,13 @@ import type { DesiredOutcome } from '../settings/desired.ts';
 import { applyDelta, applySnapshot } from './apply.ts';
 import { refuse, type SyncContext } from './context.ts';
 import type { LookupWaiters } from './lookups.ts';
+import type { ParkingResponse } from '../../../contracts/parking.ts';
 
 export type InboundDeps = {
   ctx: SyncContext;
   lookups: LookupWaiters;
+  /** Parking requests waiting for the car park's answer. */
+  parking: LookupWaiters<ParkingResponse>;
   /** Asks the broker for the retained snapshot again (after a delta that does not follow on). */
   refetchSnapshot: () => void;
   /** Applies a desired config; when applied, the reported config goes to HQ (`reported` settles once it is sent). */
@@ -62,6 +65,11 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
     const correlation = m.packet.properties?.correlationData?.toString('utf8') ?? '';
     if (!d.lookups.isWaiting(correlation)) return refuse(d.ctx, m.topic, 'no look-up waiting for this correlation data', m.bytes);
     d.lookups.answer(correlation, answer);
+  },
+  parkingResponse: (d, { data: answer }, m) => {
+    const correlation = m.packet.properties?.correlationData?.toString('utf8') ?? '';
+    if (!d.parking.isWaiting(correlation)) return refuse(d.ctx, m.topic, 'no parking request waiting for this correlation data', m.bytes);
+    d.parking.answer(correlation, answer);
   },
 };
 

@@ -23,6 +23,7 @@ import { warmQrDecoder } from '../member/scan/qrDecoder.ts';
 import { useMemberIdentify } from '../member/scan/useMemberIdentify.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 import { useStaffActive } from '../session/staffContext.ts';
+import { ParkingScreen } from '../parking/ParkingScreen.tsx';
 
 type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
 /** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
@@ -79,10 +80,12 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const MapScreen = loadedMapScreen ?? LazyMapScreen;
   const openMap = useCallback((to: string | null) => dispatch({ type: 'openMap', to, at: Date.now() }), [dispatch]);
   const closeMap = useCallback(() => dispatch({ type: 'closeMap', at: Date.now() }), [dispatch]);
+  const openParking = useCallback(() => dispatch({ type: 'openParking', at: Date.now() }), [dispatch]);
+  const closeParking = useCallback(() => dispatch({ type: 'closeParking', at: Date.now() }), [dispatch]);
 
   // Warm the map while the home screen shows (once it has painted: this must not slow the home screen down).
   const [mapReady, setMapReady] = useState(false);
-  const homeShowing = session.screen === 'home';
+  const homeShowing = session.screen === 'home' || session.screen === 'parking';
   useEffect(() => {
     if (!homeShowing || mapReady) return undefined;
     let cancelled = false;
@@ -103,12 +106,23 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             onOpenScan={openScan}
             onOpenMap={openMap}
             mapReady={mapReady}
+            onOpenParking={openParking}
           />
         )}
         {session.screen === 'map' && (
           <Suspense fallback={<div className="map-screen-loading" data-testid="map-screen-loading" />}>
             <MapScreen key={session.sessionId} target={session.mapTarget} onTarget={openMap} onClose={closeMap} onLanguage={onLanguage} />
           </Suspense>
+        )}
+        {session.screen === 'parking' && (
+          <ParkingScreen
+            key={session.sessionId}
+            member={session.member ? { memberSession: session.member.memberSession, name: session.member.member.maskedName } : null}
+            onOpenScan={openScan}
+            onTakeMe={mapReady ? openMap : null}
+            onClose={closeParking}
+            onLanguage={onLanguage}
+          />
         )}
         {session.screen === 'member' && session.member && (
           <MemberHomeScreen

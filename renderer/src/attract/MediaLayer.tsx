@@ -3,6 +3,7 @@
 // element is then made visible, so the switch paints a frame that is already decoded.
 import { useEffect, useRef } from 'react';
 import type { ReadyCreative } from '../../../contracts/api.ts';
+import { errorText, useImageDecode, useReleaseVideo } from '../ui/media.ts';
 
 type Props = {
   serial: number;
@@ -27,16 +28,7 @@ function layerClass(shown: boolean): string {
 
 function ImageLayer({ serial, creative, campaignId, shown, onReady, onFailed }: Props) {
   const ref = useRef<HTMLImageElement>(null);
-  useEffect(() => {
-    const img = ref.current;
-    if (!img) return undefined;
-    let live = true;
-    img.decode().then(
-      () => { if (live) onReady(serial); },
-      (err: unknown) => { if (live) onFailed(serial, `image ${creative.mime} could not be decoded: ${err instanceof Error ? err.message : String(err)}`); },
-    );
-    return () => { live = false; };
-  }, [serial, creative.mime, onReady, onFailed]);
+  useImageDecode(ref, serial, () => onReady(serial), (err) => onFailed(serial, `image ${creative.mime} could not be decoded: ${errorText(err)}`));
   return (
     <img
       ref={ref}
@@ -54,16 +46,7 @@ function ImageLayer({ serial, creative, campaignId, shown, onReady, onFailed }: 
 
 function VideoLayer({ serial, creative, campaignId, shown, onReady, onFailed, onEnded }: Props) {
   const ref = useRef<HTMLVideoElement>(null);
-  // Gone from the loop: let go of the decoder and the buffered media now, not whenever the element is collected.
-  // (Only once really removed: StrictMode's rehearsal unmount in development leaves the element in the page.)
-  useEffect(() => {
-    const video = ref.current;
-    return () => {
-      if (!video || video.isConnected) return;
-      video.removeAttribute('src');
-      video.load();
-    };
-  }, []);
+  useReleaseVideo(ref);
   useEffect(() => {
     const video = ref.current;
     if (!shown || !video) return;

@@ -1,11 +1,11 @@
 // The directory's results: name, category, floor and unit for every matching store, or a way out of an empty search.
-import type { Store } from '../../../contracts/catalog.ts';
+import type { DirectoryStore } from '../../../contracts/api.ts';
 import { useTranslate } from '../i18n/LanguageContext.tsx';
 import { SearchIcon } from '../ui/icons.tsx';
 import { StoreRow } from './StoreRow.tsx';
 import type { StoreSearch } from './useStoreSearch.ts';
 
-type Props = { status: StoreSearch['status']; stores: Store[]; canClear: boolean; onClear: () => void; onTakeMeThere: ((storeId: string) => void) | null };
+type Props = { status: StoreSearch['status']; stores: DirectoryStore[]; canClear: boolean; onClear: () => void; onTakeMeThere: ((storeId: string) => void) | null };
 
 export function StoreList({ status, stores, canClear, onClear, onTakeMeThere }: Props) {
   const tr = useTranslate();

@@ -1,23 +1,19 @@
-// One store in the directory: its colour monogram, name (and the other language's), category, hours, floor and unit,
+// One store in the directory: its logo (or colour monogram), name (and the other language's), category, hours, floor and unit,
 // and "Take me there" (the map with the route), when the kiosk has a map.
-import type { CSSProperties } from 'react';
-import type { Store } from '../../../contracts/catalog.ts';
-import { textToneFor } from '../format/colours.ts';
+import type { DirectoryStore } from '../../../contracts/api.ts';
 import { useLanguage, useTranslate } from '../i18n/LanguageContext.tsx';
 import { categoryName, localized, otherLanguage } from '../i18n/translate.ts';
 import { PinIcon } from '../ui/icons.tsx';
+import { StoreLogo } from './StoreLogo.tsx';
 
-export function StoreRow({ store, onTakeMeThere }: { store: Store; onTakeMeThere: ((storeId: string) => void) | null }) {
+export function StoreRow({ store, onTakeMeThere }: { store: DirectoryStore; onTakeMeThere: ((storeId: string) => void) | null }) {
   const lang = useLanguage();
   const tr = useTranslate();
   const name = localized(store.name, lang);
   const second = localized(store.name, otherLanguage(lang));
-  const style = { '--logo': store.logoColour } as CSSProperties;
   return (
     <li className="store-row" data-testid="store-row" data-store-id={store.id}>
-      <span className={`store-row__logo store-row__logo--${textToneFor([store.logoColour, store.logoColour])}`} style={style} aria-hidden="true">
-        {Array.from(name)[0]}
-      </span>
+      <StoreLogo store={store} initial={Array.from(name)[0] ?? ''} />
       <span className="store-row__text">
         <span className="store-row__name" data-testid="store-name">{name}</span>
         <span className="store-row__meta">

@@ -10,6 +10,7 @@ import { StoreDirectory } from '../directory/StoreDirectory.tsx';
 import { MemberScanEntry } from '../member/MemberScanEntry.tsx';
 import { HomeHeader } from './HomeHeader.tsx';
 import { MapEntry } from './MapEntry.tsx';
+import { ParkingEntry } from './ParkingEntry.tsx';
 import { PromotionShelf } from './PromotionShelf.tsx';
 import './home.css';
 
@@ -23,9 +24,11 @@ type Props = {
   onOpenMap: ((to: string | null) => void) | null;
   /** The map is loaded and parsed (the tile says so for tests and the bench: the first tap will be quick). */
   mapReady: boolean;
+  /** Opens find-my-car and parking payment. */
+  onOpenParking?: () => void;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
 
   return (
@@ -36,6 +39,7 @@ export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenSca
         <div className="home__entries">
           <MemberScanEntry onOpen={onOpenScan} />
           {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
+          {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
         </div>
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>

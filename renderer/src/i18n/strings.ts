@@ -112,6 +112,8 @@ export const strings = {
   takeMeThereTo: { 'zh-CN': '带我去{name}', en: 'Take me to {name}' },
   openMap: { 'zh-CN': '地图导航', en: 'Map' },
   openMapHint: { 'zh-CN': '楼层地图、洗手间、母婴室', en: 'Floor maps, restrooms, nursing rooms' },
+  openParking: { 'zh-CN': '找车 · 缴费', en: 'Find my car' },
+  openParkingHint: { 'zh-CN': '输入车牌，查车位和停车费', en: 'Your space and parking fee' },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof strings;

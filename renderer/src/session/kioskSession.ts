@@ -4,7 +4,7 @@
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
 
-export type KioskScreen = 'attract' | 'home' | 'member' | 'map';
+export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking';
 
 /** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
 export type SessionNotice = 'signed_out' | 'member_session_gone';
@@ -18,7 +18,7 @@ export type SessionState = {
   sessionId: number;
   defaultLanguage: UiLanguage;
   idleTimeoutMs: number;
-  /** The identified member (only while screen is 'member'); null everywhere else, so leaving wipes it. */
+  /** The identified member (while screen is 'member', or 'parking' for their benefits); null everywhere else, so leaving wipes it. */
   member: MemberHome | null;
   notice: SessionNotice | null;
   /** Where the map screen routes to (a store id, an IMDF id or `nearest:<kind>`); null: the map with no route. */
@@ -45,7 +45,11 @@ export type SessionAction =
   /** "Take me there" or the map button: the map, with a route to `to` (null: just the map). */
   | { type: 'openMap'; to: string | null; at: number }
   /** Back from the map to the guide home. */
-  | { type: 'closeMap'; at: number };
+  | { type: 'closeMap'; at: number }
+  /** Find my car: from the guide home, or a member's home (their benefits count). */
+  | { type: 'openParking'; at: number }
+  /** Back from find-my-car: to the member's home when signed in, else the guide home. */
+  | { type: 'closeParking'; at: number };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
@@ -79,6 +83,8 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       return { ...state, defaultLanguage: action.defaultLanguage, idleTimeoutMs, language };
     }
     case 'memberIdentified':
+      // A member who scans on the find-my-car screen stays there: the next search counts their benefits.
+      if (state.screen === 'parking') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       return { ...state, screen: 'member', member: action.home, notice: null, mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'memberHome':
       if (state.member === null || state.member.memberSession !== action.home.memberSession) return state;
@@ -90,11 +96,18 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       return state.notice === null ? state : { ...state, notice: null };
     case 'openMap':
       // Only from the guide home (or the map itself): a member's screen is left by signing out, not by a stray tap.
-      if (state.screen !== 'home' && state.screen !== 'map') return state;
-      return { ...state, screen: 'map', mapTarget: action.to, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      // From find-my-car ("Take me to my car") too: the member (if any) is left behind, as on any way to the map.
+      if (state.screen !== 'home' && state.screen !== 'map' && state.screen !== 'parking') return state;
+      return { ...state, screen: 'map', mapTarget: action.to, member: null, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'closeMap':
       if (state.screen !== 'map') return state;
       return { ...state, screen: 'home', mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'openParking':
+      if (state.screen !== 'home' && state.screen !== 'member') return state;
+      return { ...state, screen: 'parking', notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'closeParking':
+      if (state.screen !== 'parking') return state;
+      return { ...state, screen: state.member ? 'member' : 'home', lastInputAt: Math.max(state.lastInputAt, action.at) };
   }
 }
 

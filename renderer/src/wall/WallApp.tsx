@@ -1,7 +1,7 @@
 // The interactive wall (device role 'wall'): attract, play and coupon, or the promotions when the camera
 // features are off. The root element says where the wall is for tests and overlays: data-wall-view, the
 // smoothed expression in data-expression (or 'none'), the camera state in data-camera, whether the face
-// detector has loaded in data-detector.
+// detector has loaded in data-detector (and the artwork behind it, in wall-artwork's data-artwork).
 import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type { Bootstrap } from '../api/connectionState.ts';
 import { useReportFailure } from '../api/AgentFailureContext.ts';
@@ -14,6 +14,8 @@ import { useWall } from './useWall.ts';
 import { useWallMember } from './useWallMember.ts';
 import { useWallStatus } from './useWallStatus.ts';
 import type { QrHooks } from './useWallCamera.ts';
+import { useScreenOrientation } from '../attract/usePlayer.ts';
+import { pickArtwork, WallArtwork } from './WallArtwork.tsx';
 import { WallAttract } from './WallAttract.tsx';
 import { WallPlay } from './WallPlay.tsx';
 import { WallPromotions } from './WallPromotions.tsx';
@@ -42,6 +44,8 @@ export function WallApp({ boot }: { boot: Bootstrap }) {
   const view: WallView = status === null ? 'loading'
     : status.camera === 'disabled' || camera === 'unavailable' ? 'promotions'
     : model.phase === 'attract' ? 'attract' : 'play';
+  const orientation = useScreenOrientation(boot.display.orientation);
+  const artwork = pickArtwork(boot.wallArtwork, orientation);
   const cameraOn = camera === 'starting' || camera === 'running';
   const look = expressionLooks[view === 'play' ? model.expression : 'none'];
   const style = { '--wall-from': look.from, '--wall-to': look.to } as CSSProperties;
@@ -65,6 +69,8 @@ export function WallApp({ boot }: { boot: Bootstrap }) {
           <span className="wall__blob wall__blob--two" />
           <span className="wall__blob wall__blob--three" />
         </div>
+        {/* Behind attract and promotions; in play the colours follow the expression, so it is kept out of sight. */}
+        <WallArtwork artwork={artwork} hidden={view === 'play'} />
         {view === 'promotions' && (
           <WallPromotions mallName={boot.mall.name} promotions={promotions.items} loading={promotions.status === 'loading'} intervalSec={boot.display.attractIntervalSec} />
         )}

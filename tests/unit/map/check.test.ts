@@ -22,7 +22,7 @@ describe('mapCheck', () => {
   it('passes the demo map: counts per type, levels by ordinal, exit 0', () => {
     const { lines, exitCode } = mapCheck(file('galaxy-plaza.zip', demoMapZip()));
     expect(exitCode).toBe(MAP_CHECK_EXIT.ok);
-    expect(lines.at(-1)).toBe('map check: 7 levels, 196 units, 145 openings, 0 problems');
+    expect(lines.at(-1)).toBe('map check: 8 levels, 207 units, 149 openings, 0 problems');
     expect(lines).toContain('  occupant          36');
     expect(lines.filter((l) => /^ +-?\d+ {2}(B1|\dF) /.test(l)).map((l) => l.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual([
       '-1 B1 28', '0 1F 28', '1 2F 28', '2 3F 28', '3 4F 28', '4 5F 28', '5 6F 28',
@@ -35,7 +35,7 @@ describe('mapCheck', () => {
     for (const [name, bytes] of Object.entries(unzipSync(demoMapZip()))) writeFileSync(join(folder, name), bytes);
     const { lines, exitCode } = mapCheck(folder);
     expect(exitCode).toBe(0);
-    expect(lines.at(-1)).toBe('map check: 7 levels, 196 units, 145 openings, 0 problems');
+    expect(lines.at(-1)).toBe('map check: 8 levels, 207 units, 149 openings, 0 problems');
   });
 
   it('passes the small-building export and lists each problem with its feature id', () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Venue } from '../../../contracts/venue.ts';
 import { demoCatalog } from '../../../common/demo/catalog.ts';
-import { DEMO_KIOSK_ID, demoMapZip, occupantIdForStore, unitIdForStore } from '../../../common/node/imdf/demo-map.ts';
+import { DEMO_KIOSK_ID, demoMapZip, occupantIdForStore, spaceAmenityId, unitIdForStore } from '../../../common/node/imdf/demo-map.ts';
 import { importImdfBytes, importImdfPath } from '../../../common/node/imdf/imdf-read.ts';
 import { smallBuilding } from '../../fixtures/imdf/make-small-building.ts';
 
@@ -24,22 +24,30 @@ describe('the Galaxy Plaza demo map', () => {
     expect(v.name).toEqual({ zh: '星河广场', en: 'Galaxy Plaza' });
   });
 
-  it('has 7 levels B1-6F by ordinal, and the expected counts', () => {
-    expect(v.levels.map((l) => `${l.ordinal}:${l.shortName.zh}`)).toEqual(['-1:B1', '0:1F', '1:2F', '2:3F', '3:4F', '4:5F', '5:6F']);
+  it('has 8 levels B2 (the car park) and B1-6F by ordinal, and the expected counts', () => {
+    expect(v.levels.map((l) => `${l.ordinal}:${l.shortName.zh}`)).toEqual(['-2:B2', '-1:B1', '0:1F', '1:2F', '2:3F', '3:4F', '4:5F', '5:6F']);
     expect({ units: v.units.length, openings: v.openings.length, amenities: v.amenities.length, occupants: v.occupants.length, kiosks: v.kiosks.length, connectors: v.connectors.length })
-      .toEqual({ units: 196, openings: 145, amenities: 18, occupants: 36, kiosks: 1, connectors: 16 });
+      .toEqual({ units: 207, openings: 149, amenities: 66, occupants: 36, kiosks: 1, connectors: 16 });
     const amenityCategories = v.amenities.map((a) => a.category).sort();
     expect(amenityCategories.filter((c) => c === 'restroom')).toHaveLength(14);
-    expect(amenityCategories.filter((c) => c !== 'restroom')).toEqual(['atm', 'babychanging', 'babychanging', 'information']);
+    expect(amenityCategories.filter((c) => c === 'parking')).toHaveLength(48);
+    expect(amenityCategories.filter((c) => c !== 'restroom' && c !== 'parking')).toEqual(['atm', 'babychanging', 'babychanging', 'information']);
   });
 
-  it('has lifts from traversal relationships (all 7 levels) and escalators and stairs from overlap', () => {
+  it('has the car park\'s 48 spaces B2-101 to B2-148 as parking amenities on B2, each with its id', () => {
+    const b2 = v.levels.find((l) => l.shortName.zh === 'B2')!;
+    const space = v.amenities.find((a) => a.id === spaceAmenityId('B2-118'))!;
+    expect(space).toMatchObject({ category: 'parking', levelId: b2.id, name: { zh: '车位 B2-118', en: 'Space B2-118' } });
+    expect(v.units.find((u) => u.id === space.unitIds[0])?.category).toBe('parking');
+  });
+
+  it('has lifts from traversal relationships (all 8 levels) and escalators and stairs from overlap', () => {
     const lifts = v.connectors.filter((c) => c.kind === 'elevator');
-    expect(lifts.map((c) => [c.source, c.stops.length])).toEqual([['relationship', 7], ['relationship', 7]]);
+    expect(lifts.map((c) => [c.source, c.stops.length])).toEqual([['relationship', 8], ['relationship', 8]]);
     const escalators = v.connectors.filter((c) => c.kind === 'escalator');
     expect(escalators).toHaveLength(12);
     expect(escalators.every((c) => c.source === 'overlap' && c.stops.length === 2)).toBe(true);
-    expect(v.connectors.filter((c) => c.kind === 'stairs').map((c) => [c.source, c.stops.length])).toEqual([['overlap', 7], ['overlap', 7]]);
+    expect(v.connectors.filter((c) => c.kind === 'stairs').map((c) => [c.source, c.stops.length])).toEqual([['overlap', 8], ['overlap', 8]]);
   });
 
   it('puts every catalog store in a unit on its floor, as an occupant with the store\'s name and a known id', () => {
