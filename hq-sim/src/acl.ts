@@ -17,6 +17,8 @@ export const DEVICE_RULES: readonly AclRule[] = [
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/commands' },
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/lookup/response' },
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/claims/result' },
+  { access: 'write', pattern: 'atrium/v1/+/devices/%u/queue/ticket' },
+  { access: 'read', pattern: 'atrium/v1/+/devices/%u/queue/ticket/response' },
 ];
 
 /** The catalog a kiosk may read: its own mall's when known, otherwise every mall's (one broker per mall). */

@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'queue', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -83,8 +83,12 @@ subcommands:
                            add an image (JPEG, PNG, WebP) or video (MP4, WebM) to HQ's content store and to the
                            campaign, and publish the change (a catalog delta and the retained snapshot)
   content list             every asset: sha256, type, size, pixels, length, whether the file is there, who uses it
+  queue status <store>     a restaurant's queue: tables, parties waiting, number called and wait per size class
+  queue call <store> [size]
+                           call the next party (of a size class: small, medium, large, xl, A-D or a party size)
+                           and publish the new queue status
 
-With npm start's demo running, command, delta, campaigns and content reach its broker and content host with no
+With npm start's demo running, command, delta, campaigns, content and queue reach its broker and content host with no
 --url, --username or --password (the demo leaves them in <data>/demo-hq.json).
 
 options (environment in brackets):

@@ -18,6 +18,7 @@ import { coverage, coverageLine, memberHighlights, TIER_NAMES } from './member-l
 import { issueMemberToken, pngQr, terminalQr } from './member-qr.ts';
 import { HqSimulator } from './simulator.ts';
 import { verifyPinSync } from '../../common/node/pin-hash.ts';
+import { queueCli } from './queue/cli.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -272,6 +273,8 @@ async function main(): Promise<number> {
       return 0;
     case 'content':
       return content(o);
+    case 'queue':
+      return queueCli(o);
   }
 }
 

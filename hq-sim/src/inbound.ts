@@ -6,6 +6,7 @@ import {
   DeviceEventEnvelope, isClaimEventType, parseDeviceTopic, UPSTREAM_ROUTES,
   type CommandResult, type DeviceEvent, type DeviceStatus, type Heartbeat, type MemberLookupRequest, type ReportedConfig, type UpstreamRoute,
 } from '../../contracts/mqtt.ts';
+import type { QueueTicketRequest } from '../../contracts/queue.ts';
 
 type Of<K extends string, T> = { kind: K; device: string; data: T };
 export type Inbound =
@@ -15,6 +16,7 @@ export type Inbound =
   | Of<'reported', ReportedConfig>
   | Of<'commandResult', CommandResult>
   | Of<'lookup', MemberLookupRequest>
+  | Of<'queueTicket', QueueTicketRequest>
   | { kind: 'ignored'; reason: string }
   /**
    * `claim` is set for a claim event whose payload HQ cannot use but whose envelope parses and names the topic's
@@ -26,6 +28,7 @@ export type Inbound =
 /** The Inbound kind of each route HQ receives (a route added to the table without one here fails to compile). */
 const KIND = {
   status: 'status', heartbeat: 'heartbeat', events: 'event', configReported: 'reported', commandResults: 'commandResult', lookupRequest: 'lookup',
+  queueTicketRequest: 'queueTicket',
 } as const satisfies Record<UpstreamRoute, Inbound['kind']>;
 
 /** Routes whose payload names its device: the broker's ACL proves who published, so another identity is refused. */

@@ -11,6 +11,7 @@ import type { Inbound } from './inbound.ts';
 import type { HqLog } from './log.ts';
 import { answerLookup, lookupReplyTarget } from './lookup.ts';
 import { redemptionCode } from './redemption.ts';
+import type { QueueDesk } from './queue/desk.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -39,6 +40,8 @@ export type UpstreamDeps = {
   now: Date;
   publish: (topic: string, payload: string, opts: { qos: 0 | 1; retain?: boolean; properties?: IClientPublishOptions['properties'] }) => Promise<void>;
   ensureDesiredConfig: (deviceId: string) => Promise<DesiredConfig>;
+  /** The restaurant queue desk (queue/desk.ts); null in a one-off tool. */
+  queue: QueueDesk | null;
 };
 
 export function handleUpstream(d: UpstreamDeps, msg: Inbound, packet: IPublishPacket): void {
@@ -107,6 +110,10 @@ const now = d.now;
       void d.publish(target.responseTopic, JSON.stringify(answer), { qos: 1, properties: { correlationData: target.correlationData, messageExpiryInterval: 30 } }).catch((err: Error) =>
         d.log.warn('could not answer a look-up', { deviceId: msg.device, err: err.message }),
       );
+      return;
+    }
+    case 'queueTicket': {
+      if (!d.queue || !d.queue.answer({ deviceId: msg.device, req: msg.data, packet, publish: d.publish, now })) d.counters.refused += 1;
       return;
     }
   }

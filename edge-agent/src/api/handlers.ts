@@ -8,7 +8,7 @@ import type { MemberService } from '../members/service.ts';
 import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
 import type { WallService } from '../wall/service.ts';
-import type { ApiHandlers, StaffMethod } from '../../../contracts/api.ts';
+import type { ApiHandlers, QueueMethod, StaffMethod } from '../../../contracts/api.ts';
 import type { ContentPlayed } from '../../../contracts/content.ts';
 
 export type UiSignals = { reloadSeq: number };
@@ -16,7 +16,7 @@ export type UiSignals = { reloadSeq: number };
 /** Writes a proof-of-play event to the outbox and kicks the drain (agent.ts's recordEvent). */
 export type RecordPlay = (payload: ContentPlayed) => void;
 
-export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, recordPlay: RecordPlay, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod> {
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, recordPlay: RecordPlay, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod | QueueMethod> {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);

@@ -1,13 +1,14 @@
-// Member look-ups waiting for HQ's answer (MQTT 5 request/response), by correlation data, each with a timeout.
+// Requests waiting for HQ's answer (MQTT 5 request/response: member look-ups, queue tickets), by correlation data,
+// each with a timeout.
 import type { MemberLookupResponse } from '../../../contracts/mqtt.ts';
 
-type Waiter = { resolve: (r: MemberLookupResponse) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Waiter<R> = { resolve: (r: R) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
 
-export class LookupWaiters {
-  private readonly waiting = new Map<string, Waiter>();
+export class LookupWaiters<R = MemberLookupResponse> {
+  private readonly waiting = new Map<string, Waiter<R>>();
 
   /** Waits for the answer to `correlation`; rejects after timeoutMs. */
-  wait(correlation: string, timeoutMs: number): Promise<MemberLookupResponse> {
+  wait(correlation: string, timeoutMs: number): Promise<R> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(correlation);
@@ -21,7 +22,7 @@ export class LookupWaiters {
     return this.waiting.has(correlation);
   }
 
-  answer(correlation: string, r: MemberLookupResponse): void {
+  answer(correlation: string, r: R): void {
     const w = this.waiting.get(correlation);
     if (!w) return;
     clearTimeout(w.timer);
