@@ -86,6 +86,14 @@ test('zh: live queue lines, a ticket with a phone number (masked on screen), pri
 
   await page.getByTestId('queue-done').click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'home');
+
+  // The map label says the queue too: one party now waits at the hotpot.
+  await page.getByTestId('category-dining').click();
+  await row(page, 's-hotpot').getByTestId('take-me-there').click();
+  await expect(screen(page)).toHaveAttribute('data-screen', 'map');
+  const badge = page.locator('[data-testid="map-queue-badge"][data-store-id="s-hotpot"]');
+  await expect(badge).toHaveText(/^排队 · 等待 \d+ 桌$/, { timeout: 20_000 });
+  await saveScreenshot(page, 'portrait-queue-map');
   expectNoProblems(problems);
 });
 

@@ -85,7 +85,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeMap = useCallback(() => dispatch({ type: 'closeMap', at: Date.now() }), [dispatch]);
 
   // Restaurant queues: live figures for the directory's rows while the guide home or the ticket screen shows.
-  const queueViews = useQueueStatus(session.screen === 'home' || session.screen === 'queue');
+  const queueViews = useQueueStatus(session.screen === 'home' || session.screen === 'queue' || session.screen === 'map');
   const openQueue = useCallback((storeId: string, name: LocalizedText) => dispatch({ type: 'openQueue', storeId, name, at: Date.now() }), [dispatch]);
   const closeQueue = useCallback(() => dispatch({ type: 'closeQueue', at: Date.now() }), [dispatch]);
   const queueContext = useMemo<QueueContextValue>(() => ({ views: queueViews, openTicket: openQueue }), [queueViews, openQueue]);
@@ -130,7 +130,9 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
         )}
         {session.screen === 'map' && (
           <Suspense fallback={<div className="map-screen-loading" data-testid="map-screen-loading" />}>
-            <MapScreen key={session.sessionId} target={session.mapTarget} onTarget={openMap} onClose={closeMap} onLanguage={onLanguage} />
+            <QueueContext value={queueContext}>
+              <MapScreen key={session.sessionId} target={session.mapTarget} onTarget={openMap} onClose={closeMap} onLanguage={onLanguage} />
+            </QueueContext>
           </Suspense>
         )}
         {session.screen === 'member' && session.member && (
