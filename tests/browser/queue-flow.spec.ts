@@ -91,6 +91,7 @@ test('zh: live queue lines, a ticket with a phone number (masked on screen), pri
   await page.getByTestId('category-dining').click();
   await row(page, 's-hotpot').getByTestId('take-me-there').click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'map');
+  await page.getByTestId('level-5F').click(); // the map opens on the kiosk's own level
   const badge = page.locator('[data-testid="map-queue-badge"][data-store-id="s-hotpot"]');
   await expect(badge).toHaveText(/^排队 · 等待 \d+ 桌$/, { timeout: 20_000 });
   await saveScreenshot(page, 'portrait-queue-map');

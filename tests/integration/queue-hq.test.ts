@@ -16,6 +16,7 @@ import { startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
 import { TestHq, waitUntil } from '../support/hq-client.ts';
 import { startMosquitto, type Broker } from '../support/mosquitto.ts';
 import { filesUnder } from '../support/privacy-scan.ts';
+import { memberToken } from '../support/member-fixture.ts';
 import { needs } from '../support/requirements.ts';
 
 const MALL = 'demo-mall';
@@ -111,6 +112,18 @@ describe('restaurant queue tickets with HQ over Mosquitto', needs('mosquitto'), 
     // One request reached HQ, one ticket was printed for it.
     expect(ticketRequests().filter((s) => (s.json as { requestId: string }).requestId === id)).toHaveLength(1);
     expect(printer.jobs().filter((j) => j.qr.includes(issued(a).ticket.followUrl))).toHaveLength(1);
+  });
+
+  it('a signed-in member`s ticket names the member to HQ (and carries no phone)', async () => {
+    const key = { kid: data.key.kid, privateKey: data.key.privateKey, publicKey: data.key.hqKey.publicKey };
+    const identified = await callOk(agent, 'member.identify', { source: 'wedge', code: memberToken(key, 'M1004', 'diamond') });
+    if (identified.status !== 'identified') throw new Error(`not identified: ${JSON.stringify(identified)}`);
+    const r = issued(await take({ storeId: 's-hotpot', partySize: 2, requestId: requestId(), memberSession: identified.home.memberSession }));
+    const req = ticketRequests().map((s) => QueueTicketRequest.parse(s.json)).find((q) => q.requestId === r.ticket.requestId);
+    expect(req).toEqual({ requestId: r.ticket.requestId, storeId: 's-hotpot', partySize: 2, memberId: 'M1004' });
+    await callOk(agent, 'member.signOut', { memberSession: identified.home.memberSession });
+    const gone = await agent.call('queue.take', { storeId: 's-hotpot', partySize: 2, requestId: requestId(), memberSession: identified.home.memberSession });
+    expect(gone.body.error.code).toBe('member_session_gone');
   });
 
   it('HQ refusing: no tables for the party size, a store that does not queue, bad input', async () => {
