@@ -20,7 +20,7 @@ const viewport = { width: 1080, height: 1920 };
 const members: [string, 'regular' | 'silver' | 'gold' | 'diamond'][] = [['M1001', 'regular'], ['M1002', 'silver'], ['M1003', 'gold'], ['M1004', 'diamond'], ['M1005', 'silver']];
 
 /** Resolves with performance.now() of the first animation frame in which `selector` exists. */
-async function armPaintProbe(page: Page, selector: string): Promise<void> {
+export async function armPaintProbe(page: Page, selector: string): Promise<void> {
   await page.evaluate((sel) => {
     (window as unknown as { __painted: Promise<number> }).__painted = new Promise<number>((resolve) => {
       const check = () => {
@@ -32,7 +32,7 @@ async function armPaintProbe(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
-async function paintedSince(page: Page, start: 'scan' | number): Promise<number> {
+export async function paintedSince(page: Page, start: 'scan' | number): Promise<number> {
   return page.evaluate(async (s) => {
     const painted = await (window as unknown as { __painted: Promise<number> }).__painted;
     const from = s === 'scan' ? performance.getEntriesByName('atrium:scan').at(-1)!.startTime : s;

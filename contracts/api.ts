@@ -9,6 +9,7 @@ import { SyncStatus } from './sync-status.ts';
 import { Point, Route, RouteParams, Venue } from './venue.ts';
 import { ContentPlayed } from './content.ts';
 import { staffApiMethods } from './staff.ts';
+import { queueApiMethods } from './queue.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 import { AssetMime, Orientation, Sha256 } from './content.ts';
 import { parkingApiMethods } from './parking.ts';
@@ -191,6 +192,7 @@ export const apiMethods = {
   ...wallApiMethods,
   ...staffApiMethods,
   ...parkingApiMethods,
+  ...queueApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
   'member.signOut': {
     params: z.object({ memberSession: MemberSession }).strict(),
@@ -209,6 +211,7 @@ export type ApiResult<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['res
  */
 export type ApiHandlers = { [M in ApiMethod]: (params: ApiParsedParams<M>) => ApiResult<M> | Promise<ApiResult<M>> };
 export type StaffMethod = Extract<ApiMethod, `staff.${string}`>;
+export type QueueMethod = Extract<ApiMethod, `queue.${string}`>;
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiMethods, name);

@@ -36,6 +36,8 @@ export const Store = z.object({
   mapRef: z.object({ occupantId: FeatureId.optional(), unitId: FeatureId.optional() }).strict().optional(),
   /** The store's logo (an asset's sha256); absent: the coloured initial. */
   logo: Sha256.optional(),
+  /** A restaurant that hands out queue tickets at the kiosk (contracts/queue.ts); absent: it does not. */
+  queuing: z.boolean().optional(),
 });
 export type Store = z.infer<typeof Store>;
 

@@ -145,6 +145,11 @@ export const AgentSettings = z.object({
   }).strict().default({ username: '', password: '', caFile: '', certFile: '', keyFile: '', heartbeatSec: 30, sessionExpirySec: 7 * 86400, drainBatch: 100, lookupTimeoutMs: 3000 }),
   /** Signage content (issue 13): how much disk it may take, how many downloads at once, how fast, how far ahead. */
   content: ContentSettings.default(ContentSettings.parse({})),
+  /**
+   * The receipt printer for restaurant queue tickets: host:port of an ESC/POS printer on TCP (usually port 9100);
+   * empty: none. USB and serial printers are not supported (edge-agent/src/printer/).
+   */
+  printer: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9.-]{1,253}:\d{1,5}$/, 'the printer is host:port, e.g. 192.168.1.50:9100, or empty for none')]).default(''),
 }).strict();
 export type AgentSettings = z.infer<typeof AgentSettings>;
 
@@ -177,4 +182,5 @@ export const settingsEnv = {
   ATRIUM_CONTENT_CONCURRENCY: 'content.concurrency',
   ATRIUM_CONTENT_BANDWIDTH: 'content.bandwidthBytesPerSec',
   ATRIUM_CONTENT_PREFETCH_HOURS: 'content.prefetchHours',
+  ATRIUM_PRINTER: 'printer',
 } as const;

@@ -6,6 +6,7 @@ import { AssetList, liftRefusedAssets, RefusedAsset, Sha256 } from './content.ts
 import { Campaign, CatalogFields, Coupon, Member, Store } from './catalog.ts';
 import { DisplayConfig, DisplayConfigPatch } from './config.ts';
 import { OfferRule } from './members.ts';
+import { PrinterStatus } from './queue.ts';
 
 /** A single topic level naming a mall, a device or a staff member: 1-48 of A-Z a-z 0-9 _ - (no / + #). */
 export const Segment = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/);
@@ -62,6 +63,8 @@ export const Heartbeat = z.object({
   lastError: z.string().max(500).nullable(),
   /** The content cache; absent from agents older than issue 13. */
   content: ContentSummary.optional(),
+  /** The queue-ticket receipt printer as last found (contracts/queue.ts); absent from agents older than issue 14. */
+  printer: PrinterStatus.optional(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 

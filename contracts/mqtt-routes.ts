@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ClaimResult } from './members.ts';
 import { DeviceEvent } from './events.ts';
 import { VenueMap } from './venue.ts';
+import { QueueStatusMessage, QueueTicketRequest, QueueTicketResponse } from './queue.ts';
 import {
   CatalogDelta, CatalogSnapshot, Command, CommandResult, DesiredConfig, DeviceStatus, Heartbeat, MemberLookupRequest, MemberLookupResponse,
   ReportedConfig,
@@ -98,6 +99,18 @@ export const MQTT_ROUTES = {
   parkingResponse: {
     pattern: 'devices/{device}/parking/response', direction: 'hq-to-device', qos: 1, retain: false, schema: ParkingResponse, payload: 'ParkingResponse (contracts/parking.ts)',
     flow: 'HQ → kiosk (response)', subscriber: 'device', description: 'the car park\'s answer: space, time, fee, member benefits, payment link; or not found',
+  },
+  queueTicketRequest: {
+    pattern: 'devices/{device}/queue/ticket', direction: 'device-to-hq', qos: 1, retain: false, schema: QueueTicketRequest, payload: 'QueueTicketRequest (contracts/queue.ts)',
+    flow: 'kiosk → HQ (request)', subscriber: 'hq-shared', description: 'a restaurant queue ticket, with responseTopic and correlationData (the only message that may carry a phone number)',
+  },
+  queueTicketResponse: {
+    pattern: 'devices/{device}/queue/ticket/response', direction: 'hq-to-device', qos: 1, retain: false, schema: QueueTicketResponse, payload: 'QueueTicketResponse (contracts/queue.ts)',
+    flow: 'HQ → kiosk (response)', subscriber: 'device', description: 'the ticket issued (the same one again for a repeated requestId), or why not',
+  },
+  queueStatus: {
+    pattern: 'catalog/queue', direction: 'hq-to-device', qos: 1, retain: true, schema: QueueStatusMessage, payload: 'QueueStatusMessage (contracts/queue.ts)',
+    flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'live queue figures of every queuing restaurant, on each change and at least every minute',
   },
 } as const satisfies Record<string, RouteSpec>;
 

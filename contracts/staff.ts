@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DisplayConfig, DisplayConfigPatch, TIME_OF_DAY } from './config.ts';
 import { SyncStatus } from './sync-status.ts';
 import { ContentSummary } from './mqtt-payloads.ts';
+import { PrinterStatus } from './queue.ts';
 
 /** A staff session ends after this long without a staff action (the page signs out on its own too). */
 export const STAFF_IDLE_SEC = 120;
@@ -196,6 +197,8 @@ export const StaffStatus = z.object({
   audit: z.array(StaffAuditEntry),
   /** The signage content cache (the heartbeat's figures); absent from older agents. */
   content: ContentSummary.optional(),
+  /** The queue-ticket receipt printer as last found (contracts/queue.ts); absent from older agents. */
+  printer: PrinterStatus.optional(),
 });
 export type StaffStatus = z.infer<typeof StaffStatus>;
 

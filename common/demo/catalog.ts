@@ -47,8 +47,12 @@ const storeRows: StoreRow[] = [
   ['s-gym', '活力健身', 'Vitality Fitness', 'sports', '6F', '6F-08', '#00838F', ['健身', 'gym', '瑜伽']],
 ];
 
+/** The demo's restaurants that hand out queue tickets at the kiosk (HQ's queue engine runs one queue for each). */
+export const DEMO_QUEUING_STORES: readonly string[] = ['s-hotpot', 's-cantonese', 's-bbq'];
+
 const stores: Store[] = storeRows.map(([id, zh, en, category, floor, unit, logoColour, keywords = []]) => ({
   id, name: { zh, en }, category, floor, unit, logoColour, keywords, hours: '10:00-22:00',
+  ...(DEMO_QUEUING_STORES.includes(id) ? { queuing: true } : {}),
 }));
 
 const day = 86_400_000;

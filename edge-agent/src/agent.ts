@@ -31,6 +31,9 @@ import type { StaffAction } from '../../contracts/staff.ts';
 import { staffHandlers } from './api/staff-handlers.ts';
 import { LogRing, recordingLogger } from './staff/log-ring.ts';
 import { StaffService, type ActionOutcome } from './staff/service.ts';
+import { queueHandlers } from './api/queue-handlers.ts';
+import { ReceiptPrinter } from './printer/receipt-printer.ts';
+import { QueueService } from './queue/service.ts';
 
 export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
@@ -67,7 +70,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   // A newer desired config may take back staff overrides, which writes staff.audit events: send them promptly.
   const sync = new SyncEngine({
     settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, commands,
-    onConfigChanged: () => sync.drainSoon(), onCatalogApplied: () => content.poke(),
+    onConfigChanged: () => sync.drainSoon(), onCatalogApplied: () => content.poke(), onQueueStatus: (s) => queue.onStatus(s),
   });
   const members = new MemberService({
     db, log: log.child('members'), hq: sync, onEventWritten: () => sync.drainSoon(),
@@ -80,6 +83,11 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   });
   // Signage content: downloads what the catalog names into <data>/content, checked before it is served.
   const content = new ContentManager({ db, dataDir: settings.dataDir, settings: settings.content, timeZone: settings.timeZone, log: log.child('content') });
+  // Restaurant queue tickets from HQ, printed on the receipt printer when one is configured.
+  const printer = new ReceiptPrinter({ db, setting: settings.printer, log: log.child('printer') });
+  const queue = new QueueService({
+    db, log: log.child('queue'), hq: sync, printer, timeZone: settings.timeZone, memberIdOf: (memberSession) => members.memberOf(memberSession).member.id,
+  });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
   // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
   const plays = new ProofOfPlay({ db, log: log.child('content'), mode: () => effectiveDisplay(db, settings.display).proofOfPlay, onEventWritten: () => sync.drainSoon() });
@@ -112,7 +120,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;
@@ -135,6 +143,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   members.start();
   wall.start();
   staff.start();
+  printer.start();
 
   // Local tools of the same OS user (bench, hq simulator, npm start) find the port and secret here.
   const runDir = path.join(settings.dataDir, 'run');
@@ -153,6 +162,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
       plays.stop();
       members.stop();
       staff.stop();
+      printer.stop();
       await wall.stop();
       await content.stop();
       await sync.stop();

@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'help', 'parking'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'parking', 'queue', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -94,8 +94,12 @@ subcommands:
                            park a car in HQ's car park now (the running demo's kiosk finds it at once)
   parking leave <plate>    the car leaves the car park
   parking list             the cars parked: plate, space, zone, entry time, time parked, fee now
+  queue status <store>     a restaurant's queue: tables, parties waiting, number called and wait per size class
+  queue call <store> [size]
+                           call the next party (of a size class: small, medium, large, xl, A-D or a party size)
+                           and publish the new queue status
 
-With npm start's demo running, command, delta, campaigns and content reach its broker and content host with no
+With npm start's demo running, command, delta, campaigns, content and queue reach its broker and content host with no
 --url, --username or --password (the demo leaves them in <data>/demo-hq.json); parking works on the same data folder's
 car park (<data>/parking.db), which the running demo HQ reads for every kiosk request.
 

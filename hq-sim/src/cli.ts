@@ -19,6 +19,7 @@ import { issueMemberToken, pngQr, terminalQr } from './member-qr.ts';
 import { HqSimulator } from './simulator.ts';
 import { verifyPinSync } from '../../common/node/pin-hash.ts';
 import { parkingTool } from './parking/cli.ts';
+import { queueCli } from './queue/cli.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -275,6 +276,8 @@ async function main(): Promise<number> {
       return content(o);
     case 'parking':
       return parkingTool(o);
+    case 'queue':
+      return queueCli(o);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type CommandResult, type DeviceEvent, type DeviceStatus, type Heartbeat, type MemberLookupRequest, type ReportedConfig, type UpstreamRoute,
 } from '../../contracts/mqtt.ts';
 import type { ParkingRequest } from '../../contracts/parking.ts';
+import type { QueueTicketRequest } from '../../contracts/queue.ts';
 
 type Of<K extends string, T> = { kind: K; device: string; data: T };
 export type Inbound =
@@ -17,6 +18,7 @@ export type Inbound =
   | Of<'commandResult', CommandResult>
   | Of<'lookup', MemberLookupRequest>
   | Of<'parking', ParkingRequest>
+  | Of<'queueTicket', QueueTicketRequest>
   | { kind: 'ignored'; reason: string }
   /**
    * `claim` is set for a claim event whose payload HQ cannot use but whose envelope parses and names the topic's
@@ -29,6 +31,7 @@ export type Inbound =
 const KIND = {
   status: 'status', heartbeat: 'heartbeat', events: 'event', configReported: 'reported', commandResults: 'commandResult', lookupRequest: 'lookup',
   parkingRequest: 'parking',
+  queueTicketRequest: 'queueTicket',
 } as const satisfies Record<UpstreamRoute, Inbound['kind']>;
 
 /** Routes whose payload names its device: the broker's ACL proves who published, so another identity is refused. */

@@ -19,13 +19,16 @@ export const MAX_CORRELATION_BYTES = 256;
 
 export type ReplyTarget = { ok: true; responseTopic: string; correlationData: Buffer } | { ok: false; reason: string };
 
-/** Checks the request's MQTT 5 properties: the response topic must be the device's own, correlation data present. */
+/**
+ * Checks the request's MQTT 5 properties: the response topic must be the device's own (its look-up answers, unless
+ * the request is of another kind, e.g. a queue ticket: `expected`), correlation data present.
+ */
 export function lookupReplyTarget(
   mallId: string,
   deviceId: string,
   props: { responseTopic?: string | undefined; correlationData?: Buffer | undefined } | undefined,
+  expected: string = topics.lookupResponse(mallId, deviceId),
 ): ReplyTarget {
-  const expected = topics.lookupResponse(mallId, deviceId);
   if (!props?.responseTopic) return { ok: false, reason: 'no responseTopic (an MQTT 5 request needs one)' };
   if (props.responseTopic !== expected) return { ok: false, reason: `responseTopic ${props.responseTopic} is not the device's own ${expected}` };
   const correlationData = props.correlationData;

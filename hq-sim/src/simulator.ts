@@ -18,6 +18,8 @@ import { parseInbound, type Inbound } from './inbound.ts';
 import type { HqLog } from './log.ts';
 import { mapMessage } from './map/publish.ts';
 import { handleUpstream, type HqCounters, type UpstreamDeps, type Waiter } from './upstream.ts';
+import { QueueDesk } from './queue/desk.ts';
+import type { QueueStatusMessage } from '../../contracts/queue.ts';
 
 export type HqSimulatorOptions = {
   url: string;
@@ -46,6 +48,8 @@ export type HqSimulatorOptions = {
   sessionExpirySec?: number;
   connectTimeoutMs?: number;
   now?: () => Date;
+  /** How often the queue status is republished unchanged (queue/desk.ts; tests shorten it). */
+  queueStatusEveryMs?: number;
 };
 
 export type { HqCounters } from './upstream.ts';
@@ -72,6 +76,8 @@ export class HqSimulator {
   /** Removes each listener start() added (stop() calls them). */
   private readonly unlisten: (() => void)[] = [];
   private stopped = false;
+  /** Restaurant queues (queue/desk.ts), opened by start() on HQ's data folder, closed by stop(). */
+  private queue: QueueDesk | null = null;
   readonly counters: HqCounters = { statuses: 0, heartbeats: 0, eventsNew: 0, eventsDuplicate: 0, reportedConfigs: 0, commandResults: 0, lookupsAnswered: 0, claimsConfirmed: 0, claimsRejected: 0, claimsRepeated: 0, refused: 0, playedItems: 0, playedHourlyEvents: 0, playedHourlyItems: 0 };
 
   constructor(opts: HqSimulatorOptions) {
@@ -100,6 +106,9 @@ export class HqSimulator {
   async start(): Promise<void> {
     this.stopped = false;
     const tool = this.isTool;
+    // HQ proper makes its first snapshot here if it has none (it publishes it next); a tool only reads the published one.
+    const catalog = tool ? this.o.data.store.publishedSnapshot(this.mall) : currentSnapshot(this.o.data, this.now()).snapshot;
+    this.queue ??= new QueueDesk({ dataDir: this.o.data.dataDir, mallId: this.mall, log: this.o.log, catalog });
     const options: IClientOptions = {
       protocolVersion: this.o.protocolVersion ?? 5,
       clientId: this.o.clientId ?? (tool ? `atrium-hq-tool-${randomUUID().slice(0, 8)}` : `atrium-hq-sim-${this.mall}`),
@@ -162,6 +171,8 @@ export class HqSimulator {
   /** Ends the connection and removes every listener; waiting commands resolve as timed out. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.queue?.close();
+    this.queue = null;
     for (const [, w] of this.waiters) w.finish();
     this.waiters.clear();
     const client = this.client;
@@ -183,6 +194,10 @@ export class HqSimulator {
       if (this.o.map) await this.publishMap(this.o.map);
       const devices = new Set([...(this.o.devices ?? []), ...this.o.data.store.knownDevices(this.mall)]);
       for (const d of devices) await this.ensureDesiredConfig(d);
+    }
+    if (this.queue) {
+      await this.publishQueueStatus();
+      this.queue.startRepublishing((t, p, o) => this.publish(t, p, o), () => this.now(), this.o.queueStatusEveryMs);
     }
     const subs = Object.values(hqSubscriptions(this.o.shareGroup ?? 'hq')).map((t) => (this.v5 ? t : t.replace(/^\$share\/[^/]+\//, '')));
     const client = this.client;
@@ -299,6 +314,18 @@ export class HqSimulator {
     if (this.client && !this.stopped) await new Promise<void>((resolve) => this.client!.unsubscribe(topic, () => resolve()));
   }
 
+  /** Publishes every queuing restaurant's status (retained); the queue tools call it after a change. */
+  async publishQueueStatus(): Promise<QueueStatusMessage> {
+    if (!this.queue) throw new Error('the HQ simulator is not started');
+    return this.queue.publishStatus((t, p, o) => this.publish(t, p, o), this.now());
+  }
+
+  /** HQ's queue store (the tools read and change it). */
+  get queueStore() {
+    if (!this.queue) throw new Error('the HQ simulator is not started');
+    return this.queue.store;
+  }
+
   // ---- upstream (upstream.ts) ----
 
   private get upstreamDeps(): UpstreamDeps {
@@ -306,6 +333,7 @@ export class HqSimulator {
       mall: this.mall, data: this.o.data, log: this.o.log, counters: this.counters, waiters: this.waiters, now: this.now(),
       publish: (topic, payload, opts) => this.publish(topic, payload, opts),
       ensureDesiredConfig: (deviceId) => this.ensureDesiredConfig(deviceId),
+      queue: this.queue,
     };
   }
 

@@ -12,6 +12,7 @@ import type { HqLog } from './log.ts';
 import { answerLookup, lookupReplyTarget } from './lookup.ts';
 import { redemptionCode } from './redemption.ts';
 import { handleParkingRequest } from './parking/upstream.ts';
+import type { QueueDesk } from './queue/desk.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -44,6 +45,8 @@ export type UpstreamDeps = {
   now: Date;
   publish: (topic: string, payload: string, opts: { qos: 0 | 1; retain?: boolean; properties?: IClientPublishOptions['properties'] }) => Promise<void>;
   ensureDesiredConfig: (deviceId: string) => Promise<DesiredConfig>;
+  /** The restaurant queue desk (queue/desk.ts); null in a one-off tool. */
+  queue: QueueDesk | null;
 };
 
 export function handleUpstream(d: UpstreamDeps, msg: Inbound, packet: IPublishPacket): void {
@@ -119,6 +122,10 @@ const now = d.now;
     case 'parking':
       handleParkingRequest(d, msg.device, msg.data, packet);
       return;
+    case 'queueTicket': {
+      if (!d.queue || !d.queue.answer({ deviceId: msg.device, req: msg.data, packet, publish: d.publish, now })) d.counters.refused += 1;
+      return;
+    }
   }
 }
 

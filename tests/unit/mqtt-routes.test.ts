@@ -37,6 +37,10 @@ describe('the route table', () => {
       'atrium/v1/demo-mall/catalog/map': ['hq-to-device', 1, true],
       'atrium/v1/demo-mall/devices/kiosk-1/parking': ['device-to-hq', 1, false],
       'atrium/v1/demo-mall/devices/kiosk-1/parking/response': ['hq-to-device', 1, false],
+      // issue 14, restaurant queue tickets
+      'atrium/v1/demo-mall/devices/kiosk-1/queue/ticket': ['device-to-hq', 1, false],
+      'atrium/v1/demo-mall/devices/kiosk-1/queue/ticket/response': ['hq-to-device', 1, false],
+      'atrium/v1/demo-mall/catalog/queue': ['hq-to-device', 1, true],
     });
   });
 
@@ -72,11 +76,13 @@ describe('the route table', () => {
       '$share/hq/atrium/v1/+/devices/+/commands/result',
       '$share/hq/atrium/v1/+/devices/+/lookup',
       '$share/hq/atrium/v1/+/devices/+/parking',
+      '$share/hq/atrium/v1/+/devices/+/queue/ticket',
     ]);
     expect(hqSubscriptions('g2').events).toBe('$share/g2/atrium/v1/+/devices/+/events');
     expect(deviceSubscriptions(mall, dev)).toEqual([
       topics.configDesired(mall, dev), topics.commands(mall, dev), topics.lookupResponse(mall, dev), topics.claimResults(mall, dev),
       topics.catalogSnapshot(mall), topics.catalogDelta(mall), topics.map(mall), topics.parkingResponse(mall, dev),
+      topics.queueTicketResponse(mall, dev), topics.queueStatus(mall),
     ]);
   });
 });

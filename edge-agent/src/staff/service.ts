@@ -31,6 +31,7 @@ import { clearOverride, listOverrides, mergeDisplay, overrideValues, sameValue, 
 import { verifyPin } from '../../../common/node/pin-hash.ts';
 import { spendPinCheck } from './pin.ts';
 import { StaffSessions, type StaffSession } from './sessions.ts';
+import { printerStatusOf } from '../printer/receipt-printer.ts';
 
 export type ActionOutcome = { status: 'done' | 'failed' | 'rejected'; detail: string | null };
 
@@ -261,6 +262,7 @@ export class StaffService {
       config: { desiredVersion: desiredConfig(db)?.version ?? 0, overrides: listOverrides(db).map((o) => o.field) },
       audit: recentAudit(db, 10),
       content: contentSummary(db, this.o.settings.content.quotaMb * 1024 * 1024),
+      printer: printerStatusOf(db, this.o.settings.printer),
     };
   }
 

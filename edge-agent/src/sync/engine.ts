@@ -3,6 +3,7 @@
 // only after a PUBACK), inbound.ts (everything HQ sends, parsed from the route table) and commands.ts (HQ's
 // commands, run by the handlers of commands/handlers.ts).
 import { randomUUID } from 'node:crypto';
+import type { IClientPublishOptions } from 'mqtt';
 import type { Backoff } from '../../../contracts/backoff.ts';
 import type { AgentSettings } from '../../../contracts/config.ts';
 import { topics, type DesiredConfig, type MemberLookupRequest, type MemberLookupResponse } from '../../../contracts/mqtt.ts';
@@ -22,6 +23,7 @@ import { OutboxDrain } from './drain.ts';
 import { routeInbound } from './inbound.ts';
 import { LookupWaiters } from './lookups.ts';
 import { reportedConfig } from './reports.ts';
+import type { QueueStatusMessage, QueueTicketRequest, QueueTicketResponse } from '../../../contracts/queue.ts';
 
 export type SyncOptions = {
   settings: AgentSettings;
@@ -39,6 +41,8 @@ export type SyncOptions = {
   onCatalogApplied?: () => void;
   backoff?: Backoff;
   now?: () => Date;
+  /** HQ's live restaurant queue figures arrived (queue/service.ts keeps them in memory). */
+  onQueueStatus?: (status: QueueStatusMessage) => void;
 };
 
 export class SyncEngine {
@@ -48,6 +52,7 @@ export class SyncEngine {
   private readonly outbox: OutboxDrain;
   private readonly lookups = new LookupWaiters();
   private readonly parking = new LookupWaiters<ParkingResponse>();
+  private readonly queueWaiters = new LookupWaiters<QueueTicketResponse>();
   private readonly commands: CommandHandlers;
 
   constructor(opts: SyncOptions) {
@@ -65,7 +70,8 @@ export class SyncEngine {
         void this.drain();
       },
       onMessage: (topic, payload, packet) => routeInbound({
-        ctx: this.ctx, lookups: this.lookups, parking: this.parking,
+        ctx: this.ctx, lookups: this.lookups, parking: this.parking, queueWaiters: this.queueWaiters,
+        ...(opts.onQueueStatus ? { onQueueStatus: opts.onQueueStatus } : {}),
         refetchSnapshot: () => this.conn.resubscribe(topics.catalogSnapshot(this.ctx.mall)),
         applyDesired: (d) => this.applyDesired(d),
         ...(opts.onCatalogApplied ? { onCatalogApplied: opts.onCatalogApplied } : {}),
@@ -97,6 +103,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.lookups.rejectAll('the agent is stopping');
     this.parking.rejectAll('the agent is stopping');
+    this.queueWaiters.rejectAll('the agent is stopping');
     await this.conn.stop();
   }
 
@@ -112,12 +119,15 @@ export class SyncEngine {
 
   /** Asks HQ for a member over MQTT 5 request/response; rejects when offline or after the timeout. */
   lookupMember(req: MemberLookupRequest): Promise<MemberLookupResponse> {
+    return this.request(this.lookups, (properties) => this.conn.send('lookupRequest', req, { properties }), topics.lookupResponse(this.ctx.mall, this.ctx.device));
+  }
+
+  /** One MQTT 5 request: waits (up to the look-up timeout) for the answer carrying its fresh correlation data. */
+  private request<R>(waiters: LookupWaiters<R>, send: (properties: IClientPublishOptions['properties']) => Promise<void>, responseTopic: string): Promise<R> {
     if (!this.conn.online()) return Promise.reject(new Error('offline: HQ cannot be reached right now'));
     const correlation = randomUUID();
-    const answer = this.lookups.wait(correlation, this.ctx.settings.mqtt.lookupTimeoutMs);
-    void this.conn.send('lookupRequest', req, {
-      properties: { responseTopic: topics.lookupResponse(this.ctx.mall, this.ctx.device), correlationData: Buffer.from(correlation), messageExpiryInterval: 30 },
-    }).catch(() => {});
+    const answer = waiters.wait(correlation, this.ctx.settings.mqtt.lookupTimeoutMs);
+    void send({ responseTopic, correlationData: Buffer.from(correlation), messageExpiryInterval: 30 }).catch(() => {});
     return answer;
   }
 
@@ -126,13 +136,15 @@ export class SyncEngine {
    * look-up timeout. The plate is in this one message only: nothing here logs or stores it.
    */
   askParking(req: ParkingRequest): Promise<ParkingResponse> {
-    if (!this.conn.online()) return Promise.reject(new Error('offline: HQ cannot be reached right now'));
-    const correlation = randomUUID();
-    const answer = this.parking.wait(correlation, this.ctx.settings.mqtt.lookupTimeoutMs);
-    void this.conn.send('parkingRequest', req, {
-      properties: { responseTopic: topics.parkingResponse(this.ctx.mall, this.ctx.device), correlationData: Buffer.from(correlation), messageExpiryInterval: 30 },
-    }).catch(() => {});
-    return answer;
+    return this.request(this.parking, (properties) => this.conn.send('parkingRequest', req, { properties }), topics.parkingResponse(this.ctx.mall, this.ctx.device));
+  }
+
+  /**
+   * Asks HQ for a queue ticket over MQTT 5 request/response (the one message that may carry the shopper's phone
+   * number); rejects when offline or after the look-up timeout. A retry with the same requestId gets the same ticket.
+   */
+  requestQueueTicket(req: QueueTicketRequest): Promise<QueueTicketResponse> {
+    return this.request(this.queueWaiters, (properties) => this.conn.send('queueTicketRequest', req, { properties }), topics.queueTicketResponse(this.ctx.mall, this.ctx.device));
   }
 
   /** A setting changed on the kiosk (staff console): tell HQ at once when online (and after every connect anyway). */

@@ -14,6 +14,7 @@ import { applyDelta, applySnapshot } from './apply.ts';
 import { refuse, type SyncContext } from './context.ts';
 import type { LookupWaiters } from './lookups.ts';
 import type { ParkingResponse } from '../../../contracts/parking.ts';
+import type { QueueStatusMessage, QueueTicketResponse } from '../../../contracts/queue.ts';
 
 export type InboundDeps = {
   ctx: SyncContext;
@@ -27,6 +28,9 @@ export type InboundDeps = {
   runCommand: (cmd: Command) => Promise<void>;
   /** A snapshot or delta was applied (the content manager plans its downloads again). */
   onCatalogApplied?: () => void;
+  /** Queue ticket requests waiting for HQ's answer, and HQ's live queue figures (kept in memory by queue/service.ts). */
+  queueWaiters: LookupWaiters<QueueTicketResponse>;
+  onQueueStatus?: (status: QueueStatusMessage) => void;
 };
 
 type Handler<K extends DownstreamRoute> = (d: InboundDeps, msg: Received<K>, meta: { topic: string; bytes: number; packet: IPublishPacket }) => void;
@@ -70,6 +74,14 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
     const correlation = m.packet.properties?.correlationData?.toString('utf8') ?? '';
     if (!d.parking.isWaiting(correlation)) return refuse(d.ctx, m.topic, 'no parking request waiting for this correlation data', m.bytes);
     d.parking.answer(correlation, answer);
+  },
+  queueTicketResponse: (d, { data: answer }, m) => {
+    const correlation = m.packet.properties?.correlationData?.toString('utf8') ?? '';
+    if (!d.queueWaiters.isWaiting(correlation)) return refuse(d.ctx, m.topic, 'no queue ticket request waiting for this correlation data', m.bytes, 'info');
+    d.queueWaiters.answer(correlation, answer);
+  },
+  queueStatus: (d, { data: status }) => {
+    d.onQueueStatus?.(status);
   },
 };
 

@@ -1,5 +1,5 @@
 // Requests waiting for HQ's answer (MQTT 5 request/response), by correlation data, each with a timeout: member
-// look-ups, and parking requests (T is the answer's payload).
+// look-ups, parking requests and queue tickets (T is the answer's payload).
 import type { MemberLookupResponse } from '../../../contracts/mqtt.ts';
 
 type Waiter<T> = { resolve: (r: T) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };

@@ -9,6 +9,7 @@ import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
 import { listOverrides } from '../settings/overrides.ts';
 import type { SyncContext } from './context.ts';
+import { printerStatusOf } from '../printer/receipt-printer.ts';
 
 export function statusReport(ctx: SyncContext, online: boolean, reason: DeviceStatus['reason'], agentVersion: string): DeviceStatus {
   return { online, ts: ctx.now().toISOString(), deviceId: ctx.device, mallId: ctx.mall, reason, agentVersion };
@@ -28,6 +29,7 @@ export function heartbeatReport(ctx: SyncContext, startedAt: number): Heartbeat 
     heapUsedMb: Math.round((mem.heapUsed / 1048576) * 10) / 10,
     lastError: ctx.health.lastError,
     content: contentSummary(ctx.db, ctx.settings.content.quotaMb * 1024 * 1024),
+    ...(ctx.settings.printer ? { printer: printerStatusOf(ctx.db, ctx.settings.printer) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The kiosk once connected: the attract loop, the guide home, the map and the member home, one shopper session at
 // a time. The map is a separate chunk (React.lazy) so the home screen's bundle does not carry it; it is fetched and
 // its data parsed while the home screen shows, so the first "Take me there" is quick. Member scans (camera in the scan panel, keyboard-wedge scanner and card reader anywhere) land here.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
 import { AppRoot } from '../ui/AppRoot.tsx';
@@ -24,6 +24,10 @@ import { useMemberIdentify } from '../member/scan/useMemberIdentify.ts';
 import { useWedgeScanner } from '../member/scan/useWedgeScanner.ts';
 import { useStaffActive } from '../session/staffContext.ts';
 import { ParkingScreen } from '../parking/ParkingScreen.tsx';
+import type { LocalizedText } from '../../../contracts/catalog.ts';
+import { QueueContext, type QueueContextValue } from '../queue/QueueContext.ts';
+import { QueueScreen } from '../queue/QueueScreen.tsx';
+import { useQueueStatus } from '../queue/useQueueStatus.ts';
 
 type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
 /** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
@@ -83,6 +87,12 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const openParking = useCallback(() => dispatch({ type: 'openParking', at: Date.now() }), [dispatch]);
   const closeParking = useCallback(() => dispatch({ type: 'closeParking', at: Date.now() }), [dispatch]);
 
+  // Restaurant queues: live figures for the directory's rows while the guide home or the ticket screen shows.
+  const queueViews = useQueueStatus(session.screen === 'home' || session.screen === 'queue' || session.screen === 'map');
+  const openQueue = useCallback((storeId: string, name: LocalizedText) => dispatch({ type: 'openQueue', storeId, name, at: Date.now() }), [dispatch]);
+  const closeQueue = useCallback(() => dispatch({ type: 'closeQueue', at: Date.now() }), [dispatch]);
+  const queueContext = useMemo<QueueContextValue>(() => ({ views: queueViews, openTicket: openQueue }), [queueViews, openQueue]);
+
   // Warm the map while the home screen shows (once it has painted: this must not slow the home screen down).
   const [mapReady, setMapReady] = useState(false);
   const homeShowing = session.screen === 'home' || session.screen === 'parking';
@@ -97,21 +107,36 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
     <LanguageContext value={session.language}>
       <AppRoot screen={session.screen}>
         {session.screen === 'home' && (
-          <HomeScreen
+          <QueueContext value={queueContext}>
+            <HomeScreen
+              key={session.sessionId}
+              mallName={boot.mall.name}
+              floors={boot.floors}
+              promotions={promotions.items}
+              onLanguage={onLanguage}
+              onOpenScan={openScan}
+              onOpenMap={openMap}
+              mapReady={mapReady}
+              onOpenParking={openParking}
+            />
+          </QueueContext>
+        )}
+        {session.screen === 'queue' && session.queueTarget && (
+          <QueueScreen
             key={session.sessionId}
-            mallName={boot.mall.name}
-            floors={boot.floors}
-            promotions={promotions.items}
-            onLanguage={onLanguage}
+            target={session.queueTarget}
+            view={queueViews.get(session.queueTarget.storeId) ?? null}
+            member={session.member}
             onOpenScan={openScan}
-            onOpenMap={openMap}
-            mapReady={mapReady}
-            onOpenParking={openParking}
+            onClose={closeQueue}
+            onLanguage={onLanguage}
           />
         )}
         {session.screen === 'map' && (
           <Suspense fallback={<div className="map-screen-loading" data-testid="map-screen-loading" />}>
-            <MapScreen key={session.sessionId} target={session.mapTarget} onTarget={openMap} onClose={closeMap} onLanguage={onLanguage} />
+            <QueueContext value={queueContext}>
+              <MapScreen key={session.sessionId} target={session.mapTarget} onTarget={openMap} onClose={closeMap} onLanguage={onLanguage} />
+            </QueueContext>
           </Suspense>
         )}
         {session.screen === 'parking' && (

@@ -5,6 +5,7 @@ import { useLanguage, useTranslate } from '../i18n/LanguageContext.tsx';
 import { categoryName, localized, otherLanguage } from '../i18n/translate.ts';
 import { PinIcon } from '../ui/icons.tsx';
 import { StoreLogo } from './StoreLogo.tsx';
+import { QueueStatusLine } from '../queue/QueueStatusLine.tsx';
 
 export function StoreRow({ store, onTakeMeThere }: { store: DirectoryStore; onTakeMeThere: ((storeId: string) => void) | null }) {
   const lang = useLanguage();
@@ -21,6 +22,7 @@ export function StoreRow({ store, onTakeMeThere }: { store: DirectoryStore; onTa
           {second !== name && <span className="store-row__second">{second}</span>}
           {store.hours && <span className="store-row__hours">{tr('openingHours', { hours: store.hours })}</span>}
         </span>
+        {store.queuing && <QueueStatusLine store={store} />}
       </span>
       <span className="store-row__where">
         <span className="store-row__floor" data-testid="store-floor">{store.floor}</span>

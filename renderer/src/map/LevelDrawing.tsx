@@ -5,6 +5,7 @@ import { memo, useMemo } from 'react';
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MapData } from './mapData.ts';
 import { levelShapes } from './levelShapes.ts';
+import { QueueMapBadges } from '../queue/QueueMapBadges.tsx';
 
 /** Icon size in metres: ~30 px at the portrait fit. */
 const ICON_M = 3.6;
@@ -49,6 +50,7 @@ export const LevelDrawing = memo(function LevelDrawing({ data, levelId, lang, vi
           ))}
         </text>
       ))}
+      <QueueMapBadges labels={shapes.labels} bearingDeg={b} />
     </g>
   );
 });

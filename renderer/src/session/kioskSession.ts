@@ -3,8 +3,9 @@
 // agent's member.signOut) live in app/useKioskSession.ts and app/useMemberSignOut.ts.
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
+import type { LocalizedText } from '../../../contracts/catalog.ts';
 
-export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking';
+export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue';
 
 /** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
 export type SessionNotice = 'signed_out' | 'member_session_gone';
@@ -18,11 +19,13 @@ export type SessionState = {
   sessionId: number;
   defaultLanguage: UiLanguage;
   idleTimeoutMs: number;
-  /** The identified member (while screen is 'member', or 'parking' for their benefits); null everywhere else, so leaving wipes it. */
+  /** The identified member (while screen is 'member', 'parking' for their benefits, or 'queue' taking a ticket); null everywhere else, so leaving wipes it. */
   member: MemberHome | null;
   notice: SessionNotice | null;
   /** Where the map screen routes to (a store id, an IMDF id or `nearest:<kind>`); null: the map with no route. */
   mapTarget: string | null;
+  /** The restaurant the queue screen takes a ticket at (only while screen is 'queue'). */
+  queueTarget: { storeId: string; name: LocalizedText } | null;
 };
 
 export type SessionAction =
@@ -49,13 +52,17 @@ export type SessionAction =
   /** Find my car: from the guide home, or a member's home (their benefits count). */
   | { type: 'openParking'; at: number }
   /** Back from find-my-car: to the member's home when signed in, else the guide home. */
-  | { type: 'closeParking'; at: number };
+  | { type: 'closeParking'; at: number }
+  /** "Get a ticket" on a queuing restaurant's row: the queue ticket screen. */
+  | { type: 'openQueue'; storeId: string; name: LocalizedText; at: number }
+  /** Done or back on the queue screen: the member's home when one signed in there, else the guide home. */
+  | { type: 'closeQueue'; at: number };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
 
 export function initialSession(defaultLanguage: UiLanguage, idleTimeoutSec: number, now: number): SessionState {
-  return { screen: 'attract', language: defaultLanguage, lastInputAt: now, sessionId: 0, defaultLanguage, idleTimeoutMs: idleTimeoutSec * 1000, member: null, notice: null, mapTarget: null };
+  return { screen: 'attract', language: defaultLanguage, lastInputAt: now, sessionId: 0, defaultLanguage, idleTimeoutMs: idleTimeoutSec * 1000, member: null, notice: null, mapTarget: null, queueTarget: null };
 }
 
 export function msUntilIdle(state: SessionState, now: number): number {
@@ -85,13 +92,15 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
     case 'memberIdentified':
       // A member who scans on the find-my-car screen stays there: the next search counts their benefits.
       if (state.screen === 'parking') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      // Signing in while taking a queue ticket keeps the ticket screen: the ticket is taken as that member.
+      if (state.screen === 'queue') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       return { ...state, screen: 'member', member: action.home, notice: null, mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'memberHome':
       if (state.member === null || state.member.memberSession !== action.home.memberSession) return state;
       return { ...state, member: action.home };
     case 'memberLeft':
       if (state.member === null || state.member.memberSession !== action.memberSession) return state;
-      return { ...state, screen: 'home', member: null, notice: action.reason, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      return { ...state, screen: 'home', member: null, queueTarget: null, notice: action.reason, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'dismissNotice':
       return state.notice === null ? state : { ...state, notice: null };
     case 'openMap':
@@ -108,6 +117,12 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
     case 'closeParking':
       if (state.screen !== 'parking') return state;
       return { ...state, screen: state.member ? 'member' : 'home', lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'openQueue':
+      if (state.screen !== 'home') return state;
+      return { ...state, screen: 'queue', queueTarget: { storeId: action.storeId, name: action.name }, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'closeQueue':
+      if (state.screen !== 'queue') return state;
+      return { ...state, screen: state.member ? 'member' : 'home', queueTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
   }
 }
 
@@ -118,5 +133,5 @@ function recordInput(state: SessionState, at: number): SessionState {
 }
 
 function endSession(state: SessionState, at: number): SessionState {
-  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1, member: null, notice: null, mapTarget: null };
+  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1, member: null, notice: null, mapTarget: null, queueTarget: null };
 }

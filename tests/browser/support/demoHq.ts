@@ -8,10 +8,11 @@ import { startDemoHq, type DemoHq } from '../../../hq-sim/src/demo-hq.ts';
 import { ringLog } from '../../../hq-sim/src/log.ts';
 import { freshDataDir, startAgentProcess, type AgentProcess } from '../../support/agent-process.ts';
 
-export async function startAgentWithDemoHq(dataDirPrefix: string): Promise<{ hq: DemoHq; agent: AgentProcess }> {
+/** `env`: more agent settings (e.g. ATRIUM_PRINTER for a test's fake receipt printer). */
+export async function startAgentWithDemoHq(dataDirPrefix: string, env: Record<string, string> = {}): Promise<{ hq: DemoHq; agent: AgentProcess }> {
   const hq = await startDemoHq({ dataDir: mkdtempSync(path.join(tmpdir(), 'atrium-hq-')), log: ringLog(500) });
   expect(hq.kioskCanConnect).toBe(true);
-  const agent = await startAgentProcess({ dataDir: freshDataDir(dataDirPrefix), env: hq.agentEnv });
+  const agent = await startAgentProcess({ dataDir: freshDataDir(dataDirPrefix), env: { ...hq.agentEnv, ...env } });
   await expect.poll(async () => {
     const health = (await (await fetch(new URL('/health', agent.url))).json()) as { sync: { state: string }; versions: { catalog: number } };
     return health.sync.state === 'online' && health.versions.catalog >= 2;

@@ -102,7 +102,7 @@ describe('electron-builder.yml', () => {
 
 describe('staging the agent (deploy/stage.ts)', () => {
   it('finds the packages the agent imports, statically and dynamically', () => {
-    expect(importedPackages(root)).toEqual(['better-sqlite3', 'fflate', 'mqtt', 'ngraph.graph', 'ngraph.path', 'onnxruntime-node', 'pino', 'zod']);
+    expect(importedPackages(root)).toEqual(['better-sqlite3', 'fflate', 'mqtt', 'ngraph.graph', 'ngraph.path', 'node-thermal-printer', 'onnxruntime-node', 'pino', 'zod']);
   });
 
   it('takes their whole dependency tree from the lockfile, and nothing of the UI, the tests or the build tools', () => {

@@ -8,6 +8,7 @@ import type { StaffStatus } from '../../../../contracts/staff.ts';
 import { call } from '../../api/client.ts';
 import { clockTime, st } from '../staffStrings.ts';
 import type { StaffCall } from '../useStaffCall.ts';
+import { PrinterTile } from '../../queue/PrinterTile.tsx';
 
 const POLL_MS = 3000;
 
@@ -55,6 +56,7 @@ export function StatusPage({ lang, staffCall }: { lang: UiLanguage; staffCall: S
             ...(wall.reason ? [wall.reason] : []),
           ]} />
         <ContentTile lang={lang} content={status.content} />
+        <PrinterTile lang={lang} printer={status.printer} />
         <Tile label={st(lang, 'statusDevice')} testId="status-device" tone="quiet" value={status.deviceId}
           lines={[status.mallId, `agent ${status.agentVersion} · ${st(lang, 'uptime', { time: duration(status.uptimeSec) })}`]} />
         <Tile label={st(lang, 'statusScreen')} testId="status-screen" tone="quiet" value={`${window.innerWidth}×${window.innerHeight}`}
