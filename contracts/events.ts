@@ -8,6 +8,7 @@ import { ClaimEventPayload } from './members.ts';
 import { DeviceEventEnvelope, Segment } from './mqtt-payloads.ts';
 import { ShellRecovery } from './shell.ts';
 import { StaffAuditPayload } from './staff.ts';
+import { SurveyAnsweredPayload, SurveyRefusedPayload } from './survey.ts';
 import {
   WALL_EVENT_TYPES, WallCouponShownPayload, WallEngagedPayload, WallExpressionHourlyPayload, WallImpressionPayload, WallOfferWithheldPayload,
 } from './wall.ts';
@@ -15,6 +16,8 @@ import {
 /** The outbox event types for member actions, by ClaimEventPayload.via. */
 export const CLAIM_EVENT_TYPES = { claim: 'coupon.claimed', exchange: 'points.exchange.requested' } as const;
 export const STAFF_AUDIT_EVENT = 'staff.audit';
+/** The outbox event types of surveys (contracts/survey.ts). */
+export const SURVEY_EVENT_TYPES = { answered: 'survey.answered', refused: 'survey.refused' } as const;
 
 /** The agent started (one per start of the agent process). */
 export const DeviceStartedPayload = z.object({ deviceId: Segment, agentVersion: z.string().max(32) });
@@ -78,6 +81,12 @@ export const DEVICE_EVENTS = {
   'content.played.hourly': {
     payload: ContentPlayedHourly, schema: 'ContentPlayedHourly', file: 'content.ts', description: 'proof of play rolled up (display setting `proofOfPlay: hourly`): one campaign creative\'s items in one finished UTC hour, counted by outcome, with their time on screen',
   },
+  [SURVEY_EVENT_TYPES.answered]: {
+    payload: SurveyAnsweredPayload, schema: 'SurveyAnsweredPayload', file: 'survey.ts', description: 'a shopper answered a survey (one response per member per survey); HQ answers on surveys/result',
+  },
+  [SURVEY_EVENT_TYPES.refused]: {
+    payload: SurveyRefusedPayload, schema: 'SurveyRefusedPayload', file: 'survey.ts', description: 'the kiosk refused a survey HQ sent (malformed, or a question type it does not support), with the reason',
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type DeviceEventType = keyof typeof DEVICE_EVENTS;
@@ -104,6 +113,8 @@ export const DeviceEvent = z.discriminatedUnion('type', [
   eventOf('feedback.given'),
   eventOf('content.played'),
   eventOf('content.played.hourly'),
+  eventOf(SURVEY_EVENT_TYPES.answered),
+  eventOf(SURVEY_EVENT_TYPES.refused),
 ], {
   error: (iss) => {
     if (iss.code !== 'invalid_union') return undefined;

@@ -11,6 +11,7 @@ import {
   ReportedConfig,
 } from './mqtt-payloads.ts';
 import { ParkingRequest, ParkingResponse } from './parking.ts';
+import { SurveyResult, SurveysMessage } from './survey.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
 /** One topic level for {mall} or {device} (the same rule as Segment in mqtt-payloads.ts). */
@@ -111,6 +112,14 @@ export const MQTT_ROUTES = {
   queueStatus: {
     pattern: 'catalog/queue', direction: 'hq-to-device', qos: 1, retain: true, schema: QueueStatusMessage, payload: 'QueueStatusMessage (contracts/queue.ts)',
     flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'live queue figures of every queuing restaurant, on each change and at least every minute',
+  },
+  surveys: {
+    pattern: 'catalog/surveys', direction: 'hq-to-device', qos: 1, retain: true, schema: SurveysMessage, payload: 'SurveysMessage (contracts/survey.ts)',
+    flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'every survey of the mall (SurveyJS JSON, targeting, reward), versioned; each survey parsed on its own',
+  },
+  surveyResults: {
+    pattern: 'devices/{device}/surveys/result', direction: 'hq-to-device', qos: 1, retain: false, schema: SurveyResult, payload: 'SurveyResult (contracts/survey.ts)',
+    flow: 'HQ → kiosk', subscriber: 'device', description: 'HQ\'s final word on a survey response: points credited, or why none',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../contracts/api.ts';
+import type { Member } from '../../contracts/catalog.ts';
 import type { AgentSettings } from '../../contracts/config.ts';
 import { createHandlers, type UiSignals } from './api/handlers.ts';
 import { parkingHandlers } from './api/parking-handlers.ts';
@@ -34,6 +35,8 @@ import { StaffService, type ActionOutcome } from './staff/service.ts';
 import { queueHandlers } from './api/queue-handlers.ts';
 import { ReceiptPrinter } from './printer/receipt-printer.ts';
 import { QueueService } from './queue/service.ts';
+import { surveyHandlers } from './api/survey-handlers.ts';
+import { SurveyService } from './surveys/service.ts';
 
 export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
@@ -71,6 +74,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const sync = new SyncEngine({
     settings, db, log: log.child('sync'), agentVersion: AGENT_VERSION, startedAt, commands,
     onConfigChanged: () => sync.drainSoon(), onCatalogApplied: () => content.poke(), onQueueStatus: (s) => queue.onStatus(s),
+    onSurveys: (m): string => surveys.onSurveys(m), onSurveyResult: (r): string => surveys.onResult(r),
   });
   const members = new MemberService({
     db, log: log.child('members'), hq: sync, onEventWritten: () => sync.drainSoon(),
@@ -87,6 +91,10 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const printer = new ReceiptPrinter({ db, setting: settings.printer, log: log.child('printer') });
   const queue = new QueueService({
     db, log: log.child('queue'), hq: sync, printer, timeZone: settings.timeZone, memberIdOf: (memberSession) => members.memberOf(memberSession).member.id,
+  });
+  // Surveys from HQ: one response per member per survey, each through the outbox; the reward only once HQ confirms.
+  const surveys = new SurveyService({
+    db, log: log.child('surveys'), memberOf: (s): Member => members.memberOf(s).member, online: () => sync.online(), onEventWritten: () => sync.drainSoon(),
   });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
   // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
@@ -120,7 +128,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue), ...surveyHandlers(surveys) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

@@ -97,6 +97,19 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (hour, role, orientation, campaign_id, creative_id, sha256)
   ) STRICT;
   `,
+  // 8: surveys (issue 15; edge-agent/src/surveys/): the last good survey set HQ published (one row per survey, doc parsed
+  // on read), and every response given here. A member answers a survey once: the unique index holds it even when two
+  // taps race; anonymous responses (member_id NULL) are not limited (nobody can tell shoppers apart).
+  `
+  CREATE TABLE surveys (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
+  CREATE TABLE survey_responses (
+    response_id TEXT PRIMARY KEY, survey_id TEXT NOT NULL, survey_version INTEGER NOT NULL, member_id TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'rejected')),
+    points_awarded INTEGER NOT NULL DEFAULT 0, points_balance INTEGER, detail TEXT,
+    answered_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  ) STRICT;
+  CREATE UNIQUE INDEX survey_responses_one_per_member ON survey_responses(survey_id, member_id) WHERE member_id IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -24,6 +24,7 @@ import { routeInbound } from './inbound.ts';
 import { LookupWaiters } from './lookups.ts';
 import { reportedConfig } from './reports.ts';
 import type { QueueStatusMessage, QueueTicketRequest, QueueTicketResponse } from '../../../contracts/queue.ts';
+import type { SurveyResult, SurveysMessage } from '../../../contracts/survey.ts';
 
 export type SyncOptions = {
   settings: AgentSettings;
@@ -43,6 +44,9 @@ export type SyncOptions = {
   now?: () => Date;
   /** HQ's live restaurant queue figures arrived (queue/service.ts keeps them in memory). */
   onQueueStatus?: (status: QueueStatusMessage) => void;
+  /** HQ's survey set and its results for survey responses (surveys/service.ts); each answers its outcome. */
+  onSurveys?: (msg: SurveysMessage) => string;
+  onSurveyResult?: (result: SurveyResult) => string;
 };
 
 export class SyncEngine {
@@ -72,6 +76,8 @@ export class SyncEngine {
       onMessage: (topic, payload, packet) => routeInbound({
         ctx: this.ctx, lookups: this.lookups, parking: this.parking, queueWaiters: this.queueWaiters,
         ...(opts.onQueueStatus ? { onQueueStatus: opts.onQueueStatus } : {}),
+        ...(opts.onSurveys ? { onSurveys: opts.onSurveys } : {}),
+        ...(opts.onSurveyResult ? { onSurveyResult: opts.onSurveyResult } : {}),
         refetchSnapshot: () => this.conn.resubscribe(topics.catalogSnapshot(this.ctx.mall)),
         applyDesired: (d) => this.applyDesired(d),
         ...(opts.onCatalogApplied ? { onCatalogApplied: opts.onCatalogApplied } : {}),

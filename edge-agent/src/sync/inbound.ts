@@ -15,6 +15,7 @@ import { refuse, type SyncContext } from './context.ts';
 import type { LookupWaiters } from './lookups.ts';
 import type { ParkingResponse } from '../../../contracts/parking.ts';
 import type { QueueStatusMessage, QueueTicketResponse } from '../../../contracts/queue.ts';
+import type { SurveyResult, SurveysMessage } from '../../../contracts/survey.ts';
 
 export type InboundDeps = {
   ctx: SyncContext;
@@ -31,6 +32,9 @@ export type InboundDeps = {
   /** Queue ticket requests waiting for HQ's answer, and HQ's live queue figures (kept in memory by queue/service.ts). */
   queueWaiters: LookupWaiters<QueueTicketResponse>;
   onQueueStatus?: (status: QueueStatusMessage) => void;
+  /** HQ's survey set and its word on a survey response (surveys/service.ts); without them both are refused as not handled. */
+  onSurveys?: (msg: SurveysMessage) => string;
+  onSurveyResult?: (result: SurveyResult) => string;
 };
 
 type Handler<K extends DownstreamRoute> = (d: InboundDeps, msg: Received<K>, meta: { topic: string; bytes: number; packet: IPublishPacket }) => void;
@@ -82,6 +86,15 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
   },
   queueStatus: (d, { data: status }) => {
     d.onQueueStatus?.(status);
+  },
+  surveys: (d, { data: msg }, m) => {
+    const outcome = d.onSurveys?.(msg) ?? 'not handled';
+    if (outcome === 'applied') setMeta(d.ctx.db, 'sync.lastSyncAt', d.ctx.now().toISOString());
+    else refuse(d.ctx, m.topic, `${outcome} surveys version ${msg.version}`, m.bytes, outcome === 'stale' ? 'info' : 'warn');
+  },
+  surveyResults: (d, { data: result }, m) => {
+    const outcome = d.onSurveyResult?.(result) ?? 'not handled';
+    if (outcome === 'unknown' || outcome === 'conflict' || outcome === 'not handled') refuse(d.ctx, m.topic, `survey result ${result.responseId}: ${outcome}`, m.bytes);
   },
 };
 
