@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'parking', 'queue', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'parking', 'queue', 'survey', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -98,6 +98,8 @@ subcommands:
   queue call <store> [size]
                            call the next party (of a size class: small, medium, large, xl, A-D or a party size)
                            and publish the new queue status
+  survey list              the surveys HQ publishes (targeting, reward, responses) and those kiosks refused
+  survey results <id>      a survey's answers tallied per question, and every response with HQ's decision
 
 With npm start's demo running, command, delta, campaigns, content and queue reach its broker and content host with no
 --url, --username or --password (the demo leaves them in <data>/demo-hq.json); parking works on the same data folder's

@@ -20,6 +20,7 @@ import { mapMessage } from './map/publish.ts';
 import { handleUpstream, type HqCounters, type UpstreamDeps, type Waiter } from './upstream.ts';
 import { QueueDesk } from './queue/desk.ts';
 import type { QueueStatusMessage } from '../../contracts/queue.ts';
+import { SurveyDesk } from './surveys/desk.ts';
 
 export type HqSimulatorOptions = {
   url: string;
@@ -78,6 +79,8 @@ export class HqSimulator {
   private stopped = false;
   /** Restaurant queues (queue/desk.ts), opened by start() on HQ's data folder, closed by stop(). */
   private queue: QueueDesk | null = null;
+  /** Surveys (surveys/desk.ts): HQ proper seeds, publishes and decides; a tool only reads and publishes. */
+  private surveys: SurveyDesk | null = null;
   readonly counters: HqCounters = { statuses: 0, heartbeats: 0, eventsNew: 0, eventsDuplicate: 0, reportedConfigs: 0, commandResults: 0, lookupsAnswered: 0, claimsConfirmed: 0, claimsRejected: 0, claimsRepeated: 0, refused: 0, playedItems: 0, playedHourlyEvents: 0, playedHourlyItems: 0 };
 
   constructor(opts: HqSimulatorOptions) {
@@ -109,6 +112,7 @@ export class HqSimulator {
     // HQ proper makes its first snapshot here if it has none (it publishes it next); a tool only reads the published one.
     const catalog = tool ? this.o.data.store.publishedSnapshot(this.mall) : currentSnapshot(this.o.data, this.now()).snapshot;
     this.queue ??= new QueueDesk({ dataDir: this.o.data.dataDir, mallId: this.mall, log: this.o.log, catalog });
+    this.surveys ??= new SurveyDesk({ data: this.o.data, log: this.o.log, now: this.now(), seed: !tool });
     const options: IClientOptions = {
       protocolVersion: this.o.protocolVersion ?? 5,
       clientId: this.o.clientId ?? (tool ? `atrium-hq-tool-${randomUUID().slice(0, 8)}` : `atrium-hq-sim-${this.mall}`),
@@ -173,6 +177,7 @@ export class HqSimulator {
     this.stopped = true;
     this.queue?.close();
     this.queue = null;
+    this.surveys = null;
     for (const [, w] of this.waiters) w.finish();
     this.waiters.clear();
     const client = this.client;
@@ -192,6 +197,7 @@ export class HqSimulator {
     if (first || !sessionPresent) {
       await this.publishSnapshot();
       if (this.o.map) await this.publishMap(this.o.map);
+      await this.surveys?.publish((t, p, o) => this.publish(t, p, o));
       const devices = new Set([...(this.o.devices ?? []), ...this.o.data.store.knownDevices(this.mall)]);
       for (const d of devices) await this.ensureDesiredConfig(d);
     }
@@ -326,6 +332,17 @@ export class HqSimulator {
     return this.queue.store;
   }
 
+  /** HQ's survey desk (the tools read it; publishSurveys sends its newest set retained). */
+  get surveyDesk(): SurveyDesk {
+    if (!this.surveys) throw new Error('the HQ simulator is not started');
+    return this.surveys;
+  }
+
+  /** Publishes the newest survey set (retained): after a tool stored a new one. */
+  async publishSurveys(): Promise<void> {
+    await this.surveyDesk.publish((t, p, o) => this.publish(t, p, o));
+  }
+
   // ---- upstream (upstream.ts) ----
 
   private get upstreamDeps(): UpstreamDeps {
@@ -334,6 +351,7 @@ export class HqSimulator {
       publish: (topic, payload, opts) => this.publish(topic, payload, opts),
       ensureDesiredConfig: (deviceId) => this.ensureDesiredConfig(deviceId),
       queue: this.queue,
+      surveys: this.isTool ? null : this.surveys,
     };
   }
 

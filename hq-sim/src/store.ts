@@ -145,7 +145,15 @@ export class HqStore {
   /** A stored member with HQ's current balance: the CRM record less what they spent on exchanges here. */
   private withBalance(doc: string): Member {
     const m = Member.parse(JSON.parse(doc));
-    return memberWithSpentPoints(m, this.pointsSpent(m.id));
+    const after = memberWithSpentPoints(m, this.pointsSpent(m.id));
+    const credited = this.pointsCredited(m.id);
+    return credited ? { ...after, points: after.points + credited } : after;
+  }
+
+  /** Points HQ credited a member for confirmed survey responses (hq-sim/src/surveys/store.ts makes that table). */
+  pointsCredited(memberId: string): number {
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'survey_responses'").get()) return 0;
+    return (this.db.prepare("SELECT COALESCE(SUM(points), 0) AS n FROM survey_responses WHERE member_id = ? AND status = 'confirmed'").get(memberId) as { n: number }).n;
   }
 
   memberById(id: string): Member | null {

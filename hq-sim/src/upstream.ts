@@ -13,6 +13,7 @@ import { answerLookup, lookupReplyTarget } from './lookup.ts';
 import { redemptionCode } from './redemption.ts';
 import { handleParkingRequest } from './parking/upstream.ts';
 import type { QueueDesk } from './queue/desk.ts';
+import type { SurveyDesk } from './surveys/desk.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -47,6 +48,8 @@ export type UpstreamDeps = {
   ensureDesiredConfig: (deviceId: string) => Promise<DesiredConfig>;
   /** The restaurant queue desk (queue/desk.ts); null in a one-off tool. */
   queue: QueueDesk | null;
+  /** The survey desk (surveys/desk.ts); absent or null in a one-off tool. */
+  surveys?: SurveyDesk | null;
 };
 
 export function handleUpstream(d: UpstreamDeps, msg: Inbound, packet: IPublishPacket): void {
@@ -83,6 +86,8 @@ const now = d.now;
       d.log.info(outcome === 'new' ? 'event received' : 'event repeated (already recorded)', { deviceId: msg.device, type: msg.data.type, eventId: msg.data.eventId });
       // A repeated claim event is answered again (the kiosk may have missed the first answer), with the same result.
       if (isClaimEventType(msg.data.type)) answerClaim(d, msg.device, msg.data, now);
+      // A survey response is decided once by its responseId; a repeat is answered again with the stored result.
+      if (msg.data.type === 'survey.answered') d.surveys?.answer(msg.device, msg.data.payload, d.publish, now);
       return;
     }
     case 'reported':
