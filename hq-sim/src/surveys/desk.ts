@@ -30,13 +30,13 @@ export class SurveyDesk {
 
   message(): SurveysMessage | null {
     const set = this.store.latestSet();
-    return set ? SurveysMessage.parse({ mallId: this.data.mallId, version: set.version, publishedAt: set.publishedAt, surveys: set.surveys }) : null;
+    return set ? SurveysMessage.parse({ mallId: this.data.mallId, version: set.version, publishedAt: set.publishedAt, surveys: set.raw }) : null;
   }
 
   async publish(publish: Publish): Promise<void> {
     const set = this.store.latestSet();
     if (!set) return;
-    await publish(topics.surveys(this.data.mallId), JSON.stringify({ mallId: this.data.mallId, version: set.version, publishedAt: set.publishedAt, surveys: set.surveys }), { qos: 1, retain: true });
+    await publish(topics.surveys(this.data.mallId), JSON.stringify({ mallId: this.data.mallId, version: set.version, publishedAt: set.publishedAt, surveys: set.raw }), { qos: 1, retain: true });
     this.log.info('surveys published (retained)', { version: set.version, surveys: set.surveys.length });
   }
 

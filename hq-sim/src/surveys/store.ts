@@ -4,7 +4,7 @@
 // rule at HQ: one confirmed response per member per survey, whichever kiosk it came from. HqStore adds the confirmed
 // points to a member's balance. The running demo HQ and `npm run hq -- survey ...` share the file.
 import type Database from 'better-sqlite3';
-import { Survey, SurveyAnsweredPayload, SurveyResult } from '../../../contracts/survey.ts';
+import { splitSurveys, Survey, SurveyAnsweredPayload, SurveyResult } from '../../../contracts/survey.ts';
 import type { SurveyDecision } from './decide.ts';
 
 const SCHEMA = `
@@ -18,7 +18,8 @@ const SCHEMA = `
     WHERE member_id IS NOT NULL AND status = 'confirmed';
 `;
 
-export type SurveySet = { version: number; publishedAt: string; surveys: Survey[] };
+/** `raw`: the set as published (what kiosks get); `surveys`: those of it that pass the contract (what HQ decides on). */
+export type SurveySet = { version: number; publishedAt: string; raw: unknown[]; surveys: Survey[] };
 export type StoredResponse = {
   responseId: string; deviceId: string; surveyId: string; surveyVersion: number; memberId: string | null; status: 'confirmed' | 'rejected';
   points: number; detail: string | null; response: SurveyAnsweredPayload; result: SurveyResult; decidedAt: string; repeats: number;
@@ -45,16 +46,21 @@ export class SurveyStore {
   /** The newest set HQ published, parsed again on read (what HQ publishes is what passes its own contract). */
   latestSet(): SurveySet | null {
     const row = this.db.prepare('SELECT version, published_at, doc FROM survey_sets WHERE mall_id = ? ORDER BY version DESC LIMIT 1').get(this.mallId) as { version: number; published_at: string; doc: string } | undefined;
-    return row ? { version: row.version, publishedAt: row.published_at, surveys: (JSON.parse(row.doc) as unknown[]).map((s) => Survey.parse(s)) } : null;
+    if (!row) return null;
+    const raw = JSON.parse(row.doc) as unknown[];
+    return { version: row.version, publishedAt: row.published_at, raw, surveys: splitSurveys(raw).surveys };
   }
 
-  /** Stores the next set version; returns it. */
-  publishSet(surveys: Survey[], now: Date): SurveySet {
+  /**
+   * Stores the next set version; returns it. Each survey is checked with the contract (a bad one throws with its
+   * reason), unless `unchecked`: the simulator can then play an HQ that sends a malformed definition, to try kiosks.
+   */
+  publishSet(surveys: unknown[], now: Date, opts: { unchecked?: boolean } = {}): SurveySet {
     return this.db.transaction(() => {
       const version = (this.latestSet()?.version ?? 0) + 1;
-      const parsed = surveys.map((s) => Survey.parse(s));
-      this.db.prepare('INSERT INTO survey_sets (mall_id, version, published_at, doc) VALUES (?, ?, ?, ?)').run(this.mallId, version, now.toISOString(), JSON.stringify(parsed));
-      return { version, publishedAt: now.toISOString(), surveys: parsed };
+      const raw = opts.unchecked ? surveys : surveys.map((s) => Survey.parse(s));
+      this.db.prepare('INSERT INTO survey_sets (mall_id, version, published_at, doc) VALUES (?, ?, ?, ?)').run(this.mallId, version, now.toISOString(), JSON.stringify(raw));
+      return { version, publishedAt: now.toISOString(), raw, surveys: splitSurveys(raw).surveys };
     }).immediate();
   }
 
@@ -62,8 +68,8 @@ export class SurveyStore {
   surveyAt(id: string, version: number): Survey | null {
     const rows = this.db.prepare('SELECT doc FROM survey_sets WHERE mall_id = ? ORDER BY version DESC').all(this.mallId) as { doc: string }[];
     for (const r of rows) {
-      const hit = (JSON.parse(r.doc) as { id?: unknown; version?: unknown }[]).find((s) => s.id === id && s.version === version);
-      if (hit) return Survey.parse(hit);
+      const hit = splitSurveys(JSON.parse(r.doc) as unknown[]).surveys.find((s) => s.id === id && s.version === version);
+      if (hit) return hit;
     }
     return null;
   }
