@@ -28,6 +28,11 @@ import type { LocalizedText } from '../../../contracts/catalog.ts';
 import { QueueContext, type QueueContextValue } from '../queue/QueueContext.ts';
 import { QueueScreen } from '../queue/QueueScreen.tsx';
 import { useQueueStatus } from '../queue/useQueueStatus.ts';
+import type { SurveyPlace } from '../../../contracts/survey.ts';
+import { useSurveyInvite } from '../survey/useSurveyInvite.ts';
+
+/** The survey screen is its own chunk with SurveyJS and its CSS (large): fetched when a survey entry is tapped. */
+const SurveyScreen = lazy(() => import('../survey/SurveyScreen.tsx'));
 
 type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
 /** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
@@ -93,6 +98,16 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeQueue = useCallback(() => dispatch({ type: 'closeQueue', at: Date.now() }), [dispatch]);
   const queueContext = useMemo<QueueContextValue>(() => ({ views: queueViews, openTicket: openQueue }), [queueViews, openQueue]);
 
+  // Surveys: the entry on the guide home (attract-loop surveys) and in the member home (tier and segment surveys).
+  const surveyPlace: SurveyPlace | null = session.screen === 'home' ? 'home' : session.screen === 'member' ? 'member' : null;
+  const surveySummary = useSurveyInvite(surveyPlace, surveyPlace === 'member' ? memberSession : null, session.sessionId);
+  const openSurvey = useCallback((surveyId: string, place: SurveyPlace) => dispatch({ type: 'openSurvey', surveyId, place, at: Date.now() }), [dispatch]);
+  const closeSurvey = useCallback(() => dispatch({ type: 'closeSurvey', at: Date.now() }), [dispatch]);
+  const surveyInvite = useMemo(
+    () => (surveySummary && surveyPlace ? { survey: surveySummary, onOpen: () => openSurvey(surveySummary.id, surveyPlace) } : null),
+    [surveySummary, surveyPlace, openSurvey],
+  );
+
   // Warm the map while the home screen shows (once it has painted: this must not slow the home screen down).
   const [mapReady, setMapReady] = useState(false);
   const homeShowing = session.screen === 'home' || session.screen === 'parking';
@@ -118,6 +133,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
               onOpenMap={openMap}
               mapReady={mapReady}
               onOpenParking={openParking}
+              surveyInvite={surveyInvite}
             />
           </QueueContext>
         )}
@@ -160,7 +176,19 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             onSignOut={onSignOut}
             lastInputAt={session.lastInputAt}
             idleTimeoutMs={session.idleTimeoutMs}
+            surveyInvite={surveyInvite}
           />
+        )}
+        {session.screen === 'survey' && session.surveyTarget && (
+          <Suspense fallback={<div className="survey-screen-loading" data-testid="survey-screen-loading" />}>
+            <SurveyScreen
+              key={`${session.sessionId}-${session.surveyTarget.surveyId}`}
+              target={session.surveyTarget}
+              memberSession={memberSession}
+              onClose={closeSurvey}
+              onLanguage={onLanguage}
+            />
+          </Suspense>
         )}
         {showAttract && (
           <AttractScreen

@@ -8,6 +8,7 @@ import type { UiLanguage } from '../../../contracts/config.ts';
 import { directoryReducer, noFilters } from '../directory/directoryFilters.ts';
 import { StoreDirectory } from '../directory/StoreDirectory.tsx';
 import { MemberScanEntry } from '../member/MemberScanEntry.tsx';
+import { SurveyEntry, type SurveyInvite } from '../member/SurveyEntry.tsx';
 import { HomeHeader } from './HomeHeader.tsx';
 import { MapEntry } from './MapEntry.tsx';
 import { ParkingEntry } from './ParkingEntry.tsx';
@@ -26,9 +27,11 @@ type Props = {
   mapReady: boolean;
   /** Opens find-my-car and parking payment. */
   onOpenParking?: () => void;
+  /** A survey HQ targets at shoppers here (attract-loop surveys), when there is one. */
+  surveyInvite?: SurveyInvite | null;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking, surveyInvite }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
 
   return (
@@ -40,6 +43,7 @@ export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenSca
           <MemberScanEntry onOpen={onOpenScan} />
           {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
           {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
+          {surveyInvite && <SurveyEntry invite={surveyInvite} />}
         </div>
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>

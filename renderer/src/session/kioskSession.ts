@@ -4,8 +4,9 @@
 import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
 import type { LocalizedText } from '../../../contracts/catalog.ts';
+import type { SurveyPlace } from '../../../contracts/survey.ts';
 
-export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue';
+export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue' | 'survey';
 
 /** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
 export type SessionNotice = 'signed_out' | 'member_session_gone';
@@ -26,6 +27,8 @@ export type SessionState = {
   mapTarget: string | null;
   /** The restaurant the queue screen takes a ticket at (only while screen is 'queue'). */
   queueTarget: { storeId: string; name: LocalizedText } | null;
+  /** The survey the survey screen shows, and where it was opened from (only while screen is 'survey'). */
+  surveyTarget?: { surveyId: string; place: SurveyPlace } | null;
 };
 
 export type SessionAction =
@@ -56,7 +59,11 @@ export type SessionAction =
   /** "Get a ticket" on a queuing restaurant's row: the queue ticket screen. */
   | { type: 'openQueue'; storeId: string; name: LocalizedText; at: number }
   /** Done or back on the queue screen: the member's home when one signed in there, else the guide home. */
-  | { type: 'closeQueue'; at: number };
+  | { type: 'closeQueue'; at: number }
+  /** A survey entry (guide home or member home): the survey screen; the member, if any, answers as themselves. */
+  | { type: 'openSurvey'; surveyId: string; place: SurveyPlace; at: number }
+  /** Done or back on the survey screen: the member's home when signed in, else the guide home. */
+  | { type: 'closeSurvey'; at: number };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
@@ -100,7 +107,7 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       return { ...state, member: action.home };
     case 'memberLeft':
       if (state.member === null || state.member.memberSession !== action.memberSession) return state;
-      return { ...state, screen: 'home', member: null, queueTarget: null, notice: action.reason, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      return { ...state, screen: 'home', member: null, queueTarget: null, surveyTarget: null, notice: action.reason, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'dismissNotice':
       return state.notice === null ? state : { ...state, notice: null };
     case 'openMap':
@@ -123,6 +130,12 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
     case 'closeQueue':
       if (state.screen !== 'queue') return state;
       return { ...state, screen: state.member ? 'member' : 'home', queueTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'openSurvey':
+      if (state.screen !== 'home' && state.screen !== 'member') return state;
+      return { ...state, screen: 'survey', surveyTarget: { surveyId: action.surveyId, place: action.place }, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'closeSurvey':
+      if (state.screen !== 'survey') return state;
+      return { ...state, screen: state.member ? 'member' : 'home', surveyTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
   }
 }
 
@@ -133,5 +146,5 @@ function recordInput(state: SessionState, at: number): SessionState {
 }
 
 function endSession(state: SessionState, at: number): SessionState {
-  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1, member: null, notice: null, mapTarget: null, queueTarget: null };
+  return { ...state, screen: 'attract', language: state.defaultLanguage, lastInputAt: at, sessionId: state.sessionId + 1, member: null, notice: null, mapTarget: null, queueTarget: null, surveyTarget: null };
 }

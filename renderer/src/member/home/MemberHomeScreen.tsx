@@ -15,6 +15,7 @@ import { useMemberHomeRefresh } from './useMemberHomeRefresh.ts';
 import { useMemberKeepAlive } from './useMemberKeepAlive.ts';
 import { WalletList } from './WalletList.tsx';
 import './member-home.css';
+import { SurveyEntry, type SurveyInvite } from '../SurveyEntry.tsx';
 
 type Props = {
   home: MemberHome;
@@ -26,9 +27,11 @@ type Props = {
   /** The kiosk session's last input and idle timeout, to keep the agent's member session alive while in use. */
   lastInputAt: number;
   idleTimeoutMs: number;
+  /** A survey HQ targets at this member (by tier or segment), when there is one they have not answered. */
+  surveyInvite?: SurveyInvite | null;
 };
 
-export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs }: Props) {
+export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs, surveyInvite }: Props) {
   const [flow, dispatch] = useReducer(claimReducer, noClaim);
   const [codeFor, setCodeFor] = useState<string | null>(null);
   useMemberHomeRefresh(home, onHome, onGone);
@@ -43,6 +46,7 @@ export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, o
       <MemberHeader mallName={mallName} onLanguage={onLanguage} onSignOut={onSignOut} />
       <main className="member-home__body">
         <MemberCard home={home} />
+        {surveyInvite && <SurveyEntry invite={surveyInvite} />}
         <OfferList offers={home.offers} busyCouponId={flow.stage === 'sending' ? flow.offer.couponId : null} onTake={take} />
         <WalletList wallet={home.wallet} onShowCode={setCodeFor} />
       </main>
