@@ -30,8 +30,8 @@ export function whyNotFor(s: Survey, a: SurveyAudience): string | null {
       if (a.place !== 'afterClaim' || !a.member || !a.couponId) return `survey ${s.id} is asked just after a coupon claim`;
       return !g.couponIds || g.couponIds.includes(a.couponId) ? null : `survey ${s.id} follows claims of ${g.couponIds.join('/')}`;
     case 'attract':
-      // A slot in the attract loop, and the guide home's survey entry (where the loop's invitation leads).
-      return a.place === 'attract' || a.place === 'home' ? null : `survey ${s.id} is asked from the attract loop and the guide home`;
+      // A slot in the attract loop, the guide home's survey entry, and a member's home (where a member earns its reward).
+      return a.place === 'afterClaim' ? `survey ${s.id} is asked from the attract loop, the guide home and the member home` : null;
     default:
       return `survey ${s.id} has targeting this kiosk does not know`;
   }

@@ -1,5 +1,8 @@
 // The page's side of the local API: obtains the per-start secret (from the Electron preload, or by trading the
 // single-use pairing code in the URL fragment), calls methods and parses every answer with the contract.
+// First: code splitting puts the contracts in a chunk shared with lazily loaded screens (the survey screen), and that
+// chunk runs before main.tsx's own body; zod must be jitless before any schema in it is built.
+import '../zodWithoutEval.ts';
 import { API_PREFIX, apiMethods, apiResponse, PairResponse, type ApiError, type ApiMethod, type ApiParams, type ApiResult } from '../../../contracts/api.ts';
 
 declare global {

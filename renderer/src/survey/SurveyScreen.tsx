@@ -4,7 +4,8 @@
 // happened: thanks, the reward as pending until HQ confirms it (polled with survey.response), or why not. A response
 // id is made once per survey shown, so a retry of the same answers is the same response.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Model } from 'survey-core';
+import { BaseTheme, Model, SvgRegistry } from 'survey-core';
+import { DefaultLightPanelless } from 'survey-core/themes';
 import 'survey-core/i18n/simplified-chinese';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
@@ -112,9 +113,26 @@ export default function SurveyScreen({ target, memberSession, onClose, onLanguag
   );
 }
 
+// One of SurveyJS's icons (the timer's circle, unused here) carries an inline style attribute, which the kiosk's CSP
+// refuses when the icon sheet is written into the page: the attributes go (the icons are drawn by the stylesheet).
+for (const [id, svg] of Object.entries(SvgRegistry.icons)) SvgRegistry.icons[id] = svg.replace(/\sstyle="[^"]*"/g, '');
+
+const KIOSK_SCALE = {
+  '--sjs2-base-unit-size': '12px', '--sjs2-base-unit-spacing': '12px', '--sjs2-base-unit-font-size': '12px', '--sjs2-base-unit-line-height': '12px',
+  '--sjs2-base-unit-radius': '12px', '--sjs2-typography-font-family-text': 'inherit', '--sjs2-typography-font-family-heading': 'inherit',
+};
+
 /** SurveyJS itself: the model is made once per survey; the locale follows the kiosk's language. */
 function SurveyForm({ loaded, lang, onComplete }: { loaded: Loaded; lang: UiLanguage; onComplete: (answers: Record<string, unknown>) => void }) {
-  const model = useMemo(() => new Model(kioskSurveyJson(loaded.survey.definition)), [loaded]);
+  const model = useMemo(() => {
+    const m = new Model(kioskSurveyJson(loaded.survey.definition));
+    // SurveyJS's default light theme, scaled up by half for a touch screen seen from a step away.
+    // The kiosk's CSP allows no inline <style> elements, where SurveyJS puts its base theme's variables: they go on the
+    // survey's root element with the theme's, through the DOM's style object, which the CSP allows.
+    m.applyTheme({ ...DefaultLightPanelless, cssVariables: { ...BaseTheme.cssVariables, ...DefaultLightPanelless.cssVariables, ...KIOSK_SCALE } });
+    m.generateStylesheet = false;
+    return m;
+  }, [loaded]);
   useEffect(() => {
     const handler = (sender: Model) => onComplete({ ...sender.data as Record<string, unknown> });
     model.onComplete.add(handler);

@@ -46,5 +46,8 @@ export function kioskSurveyJson(d: SurveyDefinition): Record<string, unknown> {
     showTitle: false,
     widthMode: 'responsive',
     checkErrorsMode: 'onNextPage',
+    // A text answer counts as it is typed: SurveyJS otherwise commits it on blur, and a tap on "next" (or an
+    // on-screen keyboard, which never blurs the box) could leave it behind.
+    textUpdateMode: 'onTyping',
   };
 }

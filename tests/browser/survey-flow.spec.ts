@@ -1,0 +1,181 @@
+// Surveys in Chromium against the real agent and the demo HQ (the HQ simulator on Debian Mosquitto, with its two demo
+// surveys): a silver member answers the service survey from the member home, then the visit survey, which has one
+// question of every supported type (radiogroup, checkbox, rating, boolean, dropdown as buttons, text, comment), in
+// Chinese; the points show only once HQ confirms. A shopper who is not signed in answers the visit survey in English
+// from the guide home (no points). The SurveyJS chunk loads only when a survey opens. Screenshots at 1080x1920 in
+// both languages, and one at 1920x1080, go to reports/screenshots/.
+import { expect, test, type Page } from '@playwright/test';
+import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
+import { SurveyStore } from '../../hq-sim/src/surveys/store.ts';
+import type { AgentProcess } from '../support/agent-process.ts';
+import { memberToken, type HqTestKey } from '../support/member-fixture.ts';
+import { startAgentWithDemoHq } from './support/demoHq.ts';
+import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, watchForProblems } from './support/kiosk.ts';
+import { skipWithout } from './support/needs.ts';
+import { scanWithWedge } from './support/wedge.ts';
+
+skipWithout('mosquitto');
+
+let hq: DemoHq;
+let agent: AgentProcess;
+let hqKey: HqTestKey;
+
+test.beforeAll(async () => {
+  ({ hq, agent } = await startAgentWithDemoHq('atrium-survey-browser-'));
+  hqKey = { kid: hq.data.key.kid, privateKey: hq.data.key.privateKey, publicKey: hq.data.key.hqKey.publicKey };
+});
+
+test.afterAll(async () => {
+  await agent?.stop();
+  await hq?.stop();
+});
+
+const form = (page: Page) => page.getByTestId('survey-form');
+const next = (page: Page) => form(page).locator('.sd-navigation__next-btn');
+const complete = (page: Page) => form(page).locator('.sd-navigation__complete-btn');
+/** The title of the question on screen (one a page). */
+const question = (page: Page) => form(page).locator('.sd-question__title').first();
+const choice = (page: Page, text: string) => form(page).locator('.sd-item').filter({ hasText: text }).first().locator('.sd-item__control-label');
+
+type Words = { purpose: string; floors: string[]; recommend: string; transport: string; titles: string[] };
+const ZH: Words = {
+  purpose: '用餐', floors: ['1F', '5F'], recommend: '是', transport: '地铁',
+  titles: ['您今天来商场主要做什么？', '您去过哪些楼层？（可多选）', '总体满意度', '您会推荐朋友来吗？', '您是怎么来的？', '您最喜欢的店铺是？', '还有什么建议？'],
+};
+const EN: Words = {
+  purpose: 'Shopping', floors: ['B1'], recommend: 'No', transport: 'On foot',
+  titles: ['What brought you here today?', 'Which floors did you visit? (any)', 'Overall, how satisfied are you?', 'Would you recommend us to a friend?', 'How did you get here?', 'Your favourite store?', 'Anything we could do better?'],
+};
+
+/** Answers the visit survey, one question a page, each type its own way; screenshots of some pages. */
+async function answerVisitSurvey(page: Page, w: Words, shots: string, favourite: string, ideas: string) {
+  await expect(question(page)).toContainText(w.titles[0]!);
+  await saveScreenshot(page, `${shots}-radiogroup`);
+  await choice(page, w.purpose).click();
+  await next(page).click();
+  await expect(question(page)).toContainText(w.titles[1]!);
+  for (const f of w.floors) await choice(page, f).click();
+  await saveScreenshot(page, `${shots}-checkbox`);
+  await next(page).click();
+  await expect(question(page)).toContainText(w.titles[2]!);
+  // Rating is required: going on without it says so and stays on the page.
+  await next(page).click();
+  await expect(form(page).locator('.sd-question__erbox').first()).toBeVisible();
+  await form(page).locator('.sd-rating__item').filter({ hasText: '4' }).click();
+  await saveScreenshot(page, `${shots}-rating`);
+  await next(page).click();
+  await expect(question(page)).toContainText(w.titles[3]!);
+  await choice(page, w.recommend).click();
+  await saveScreenshot(page, `${shots}-boolean`);
+  await next(page).click();
+  await expect(question(page)).toContainText(w.titles[4]!);
+  await choice(page, w.transport).click();
+  await saveScreenshot(page, `${shots}-dropdown`);
+  await next(page).click();
+  await expect(question(page)).toContainText(w.titles[5]!);
+  await form(page).getByRole('textbox').fill(favourite);
+  await saveScreenshot(page, `${shots}-text`);
+  await next(page).click();
+  await expect(question(page)).toContainText(w.titles[6]!);
+  await form(page).getByRole('textbox').fill(ideas);
+  await saveScreenshot(page, `${shots}-comment`);
+  await complete(page).click();
+}
+
+test('zh: a silver member answers the service survey and the all-types visit survey; points only once HQ confirms', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  const surveyChunks: string[] = [];
+  page.on('request', (r) => { if (/SurveyScreen/.test(r.url())) surveyChunks.push(r.url()); });
+  await openPairedKiosk(page, agent);
+  await scanWithWedge(page, memberToken(hqKey, 'M1002', 'silver'));
+  await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+  await expect(page.getByTestId('member-home')).toHaveAttribute('data-freshness', 'hq');
+  const pointsBefore = Number((await page.getByTestId('member-points').innerText()).replace(/,/g, ''));
+  const entry = page.getByTestId('survey-open');
+  await expect(entry).toHaveAttribute('data-survey', 'sv-service');
+  await expect(entry).toContainText('会员完成可得 30 积分');
+  await saveScreenshot(page, 'portrait-survey-member-entry-zh');
+  // SurveyJS is not loaded until a survey opens.
+  expect(surveyChunks).toEqual([]);
+
+  await entry.click();
+  await expect(screen(page)).toHaveAttribute('data-screen', 'survey');
+  expect(surveyChunks.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('survey-reward-note')).toHaveText('完成后可得 30 积分（总部确认后到账）');
+  await expect(question(page)).toContainText('您对会员服务满意吗？');
+  await form(page).locator('.sd-rating__item').filter({ hasText: '5' }).click();
+  await next(page).click();
+  await form(page).getByRole('textbox').fill('希望增加停车优惠');
+  await complete(page).click();
+  const outcome = page.getByTestId('survey-recorded');
+  await expect(outcome).toBeVisible();
+  await expect(outcome).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
+  await expect(outcome).toContainText(`已到账 30 积分，当前积分 ${(pointsBefore + 30).toLocaleString('en-US').replace(/,/g, '')}`);
+  await page.getByTestId('survey-done').click();
+  await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+
+  // The next survey for this member: the visit survey, one question of each type.
+  await expect(page.getByTestId('survey-open')).toHaveAttribute('data-survey', 'sv-visit');
+  await page.getByTestId('survey-open').click();
+  await answerVisitSurvey(page, ZH, 'portrait-survey-zh', '蜀香火锅', '多一些座椅 🙂');
+  await expect(outcome).toHaveAttribute('data-status', /pending|confirmed/);
+  await saveScreenshot(page, 'portrait-survey-zh-sent');
+  await expect(outcome).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
+  await expect(outcome).toContainText('已到账 50 积分');
+  await saveScreenshot(page, 'portrait-survey-zh-confirmed');
+
+  // HQ has both responses, each answer as given.
+  const store = new SurveyStore(hq.data.store.db, hq.data.mallId);
+  const visit = store.responses('sv-visit').find((r) => r.memberId === 'M1002');
+  expect(visit?.response.answers).toEqual({ purpose: 'dining', floors: ['1F', '5F'], overall: 4, recommend: true, transport: 'metro', favourite: '蜀香火锅', ideas: '多一些座椅 🙂' });
+  expect(visit?.points).toBe(50);
+  await page.getByTestId('survey-done').click();
+  // Both answered: no more survey entry for this member.
+  await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+  await expect(page.getByTestId('survey-open')).toHaveCount(0);
+  expectNoProblems(problems);
+});
+
+test('en: a shopper who is not signed in answers the visit survey from the guide home; no points', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await openPairedKiosk(page, agent);
+  await page.getByTestId('attract').click();
+  await expect(screen(page)).toHaveAttribute('data-screen', 'home');
+  await page.getByTestId('lang-en').click();
+  const entry = page.getByTestId('survey-open');
+  await expect(entry).toHaveAttribute('data-survey', 'sv-visit');
+  await expect(entry).toContainText('How was your visit? · 7 questions');
+  await saveScreenshot(page, 'portrait-survey-home-entry-en');
+  await entry.click();
+  await expect(page.getByTestId('survey-reward-note')).toHaveText('Anyone may answer; signed-in members earn points');
+  await answerVisitSurvey(page, EN, 'portrait-survey-en', 'Galaxy Books', 'More benches near the lifts');
+  const outcome = page.getByTestId('survey-recorded');
+  await expect(outcome).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
+  await expect(outcome).toContainText('Sign in as a member next time to earn points');
+  await saveScreenshot(page, 'portrait-survey-en-thanks');
+  const store = new SurveyStore(hq.data.store.db, hq.data.mallId);
+  const anon = store.responses('sv-visit').filter((r) => r.memberId === null);
+  expect(anon.at(-1)?.response.answers).toEqual({ purpose: 'shopping', floors: ['B1'], overall: 4, recommend: false, transport: 'walk', favourite: 'Galaxy Books', ideas: 'More benches near the lifts' });
+  expect(anon.at(-1)?.points).toBe(0);
+  expectNoProblems(problems);
+});
+
+test('landscape 1920x1080: the survey screen fits a wide screen', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openPairedKiosk(page, agent);
+  await page.getByTestId('attract').click();
+  await page.getByTestId('survey-open').click();
+  await expect(question(page)).toContainText(ZH.titles[0]!);
+  await saveScreenshot(page, 'landscape-survey-zh-radiogroup');
+  await page.getByTestId('lang-en').click();
+  await expect(question(page)).toContainText(EN.titles[0]!);
+  await choice(page, EN.purpose).click();
+  await next(page).click();
+  await saveScreenshot(page, 'landscape-survey-en-checkbox');
+  await page.getByTestId('survey-back').click();
+  await expect(screen(page)).toHaveAttribute('data-screen', 'home');
+  expectNoProblems(problems);
+});
