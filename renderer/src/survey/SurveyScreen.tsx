@@ -16,6 +16,7 @@ import { call } from '../api/client.ts';
 import { useLanguage } from '../i18n/LanguageContext.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { localized } from '../i18n/translate.ts';
+import { formatPoints } from '../format/dates.ts';
 import { kioskSurveyJson, setSurveyLocale } from './surveyModel.ts';
 import { useSurveyText, type SurveyStringKey } from './surveyStrings.ts';
 import './survey.css';
@@ -165,7 +166,7 @@ function Recorded({ initial, member, onDone }: { initial: Extract<Phase, { kind:
   const r = state.response;
   const lines = [st('thanks')];
   if (!member) lines.push(st('anonymousThanks'));
-  else if (r.status === 'confirmed' && r.pointsAwarded > 0) lines.push(r.pointsBalance !== null ? st('confirmed', { points: r.pointsAwarded, balance: r.pointsBalance }) : st('confirmedNoBalance', { points: r.pointsAwarded }));
+  else if (r.status === 'confirmed' && r.pointsAwarded > 0) lines.push(r.pointsBalance !== null ? st('confirmed', { points: r.pointsAwarded, balance: formatPoints(r.pointsBalance) }) : st('confirmedNoBalance', { points: r.pointsAwarded }));
   else if (r.status === 'rejected') lines.push(st('rejected', { why: st(r.detail?.startsWith('duplicate_response') ? 'whyDuplicate' : 'whyOther') }));
   else if (pending && initial.rewardPoints > 0) lines.push(st(state.hqOnline ? 'pendingReward' : 'offlineSaved', { points: initial.rewardPoints }));
   return <Outcome lines={lines} onDone={onDone} testId="survey-recorded" status={r.status} />;
