@@ -107,24 +107,27 @@ test('directory: a verified PNG or JPEG logo is drawn on a white tile; no logo, 
     expect(new Set(asked)).toEqual(new Set([a.png, a.jpeg, a.notImage].map((x) => `/content/${x!.sha256}`)));
 
     const png = decodePng(await saveScreenshot(page, 'content-logos-directory').then((file) => readFileSync(file)));
-    const px = {
-      png: await logoPixels(page, png, 's-png'), jpeg: await logoPixels(page, png, 's-jpeg'), none: await logoPixels(page, png, 's-none'),
-      missing: await logoPixels(page, png, 's-missing'), corrupt: await logoPixels(page, png, 's-corrupt'),
-    };
+    const px = { png: await logoPixels(page, png, 's-png'), jpeg: await logoPixels(page, png, 's-jpeg'), none: await logoPixels(page, png, 's-none') };
     // The square PNG fills the tile inside its padding; the wide JPEG is drawn whole, white tile above and below.
     expect(near(px.png.centre, colour.png), `PNG logo centre ${px.png.centre}`).toBe(true);
     expect(near(px.jpeg.centre, colour.jpeg), `JPEG logo centre ${px.jpeg.centre}`).toBe(true);
     expect(near(px.jpeg.top, '#FFFFFF', 8), `white tile above the wide logo ${px.jpeg.top}`).toBe(true);
     expect(near(px.none.top, initialColour.none, 8), `initial tile ${px.none.top}`).toBe(true);
-    expect(near(px.missing.top, initialColour.missing, 8), `initial tile ${px.missing.top}`).toBe(true);
-    expect(near(px.corrupt.top, initialColour.corrupt, 8), `initial tile ${px.corrupt.top}`).toBe(true);
     await expect(page.locator('[data-store-id="s-none"] [data-testid="store-logo"]')).toHaveText('红');
-    // The last row sits under the list's fade at the bottom: found by a search, it is the only row.
-    await page.getByTestId('search-input').fill('灰雀');
-    await expect(page.getByTestId('store-row')).toHaveCount(1);
-    await page.getByTestId('search-input').blur();
-    const noise = await logoPixels(page, await shot(page), 's-noise');
-    expect(near(noise.top, initialColour.notImage, 8), `initial tile ${noise.top}`).toBe(true);
+    // Lower rows may sit under the list's fade at the bottom (how far down depends on what the home screen shows
+    // above the directory): each is found by a search, so it is the only row, and sampled there.
+    const alone = async (name: string, id: string) => {
+      await page.getByTestId('search-input').fill(name);
+      // The search is debounced: wait for this store's row, then for it to be the only one.
+      await expect(page.locator(`[data-store-id="${id}"] [data-testid="store-logo"]`)).toBeVisible();
+      await expect(page.getByTestId('store-row')).toHaveCount(1);
+      await page.getByTestId('search-input').blur();
+      return logoPixels(page, await shot(page), id);
+    };
+    for (const [name, id, initial] of [['橙子', 's-missing', initialColour.missing], ['紫藤', 's-corrupt', initialColour.corrupt], ['灰雀', 's-noise', initialColour.notImage]] as const) {
+      const tile = await alone(name, id);
+      expect(near(tile.top, initial, 8), `${id}: initial tile ${tile.top}`).toBe(true);
+    }
     await page.getByTestId('search-input').fill('');
     await expect(page.getByTestId('store-row')).toHaveCount(6);
 

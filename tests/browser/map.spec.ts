@@ -99,7 +99,11 @@ test('directory → Take me there → route across floors, the 5F step, the QR, 
 
   // Pan and zoom move one transform; the buttons zoom and re-centre.
   const view = page.getByTestId('map-view');
-  const fitted = await view.getAttribute('transform');
+  // The fit follows the map's box, which settles once the route panel below has laid out: read it when two reads in
+  // a row agree (it moved between the route and this read once in CI).
+  let last: string | null = null;
+  await expect.poll(async () => { const t = await view.getAttribute('transform'); const settled = t === last; last = t; return settled; }, { intervals: [100] }).toBe(true);
+  const fitted = last!;
   await page.getByTestId('map-zoom-in').click();
   await expect(view).not.toHaveAttribute('transform', fitted!);
   await page.getByTestId('map-recentre').click();

@@ -1,5 +1,5 @@
 // "What's on": the running promotions as cards. A card with a store finds that store in the directory, and its
-// "Take me there" opens the map with the route.
+// round pin ("Take me there", its accessible name) opens the map with the route.
 import type { PromotionCard as Promotion } from '../../../contracts/api.ts';
 import { useLanguage, useTranslate } from '../i18n/LanguageContext.tsx';
 import { localized } from '../i18n/translate.ts';
@@ -31,7 +31,6 @@ export function PromotionShelf({ promotions, onFindStore, onTakeMeThere }: Props
                   data-store-id={p.store.id}
                 >
                   <PinIcon aria-hidden="true" />
-                  {tr('takeMeThere')}
                 </button>
               )}
             </li>

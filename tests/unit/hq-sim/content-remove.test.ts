@@ -64,7 +64,7 @@ describe('HQ counts proof of play', () => {
     const data = openHqData(freshDataDir('atrium-hq-plays-'), 'demo-mall', now);
     try {
       const counters = { eventsNew: 0, eventsDuplicate: 0, playedItems: 0, playedHourlyEvents: 0, playedHourlyItems: 0 } as HqCounters;
-      const deps = { mall: 'demo-mall', data, log: silentLog, counters, waiters: new Map(), now, publish: async () => {}, ensureDesiredConfig: async () => { throw new Error('not used'); } };
+      const deps = { mall: 'demo-mall', data, log: silentLog, counters, waiters: new Map(), queue: null, now, publish: async () => {}, ensureDesiredConfig: async () => { throw new Error('not used'); } };
       const topic = 'atrium/v1/demo-mall/devices/kiosk-1/events';
       const send = (eventId: string, type: string, payload: object) => {
         const body = Buffer.from(JSON.stringify({ eventId, type, deviceId: 'kiosk-1', mallId: 'demo-mall', ts: now.toISOString(), payload }));
