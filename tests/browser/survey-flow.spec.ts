@@ -179,3 +179,27 @@ test('landscape 1920x1080: the survey screen fits a wide screen', async ({ page 
   await expect(screen(page)).toHaveAttribute('data-screen', 'home');
   expectNoProblems(problems);
 });
+
+// Last: it stops the demo HQ (broker included) for good.
+test('offline: the answer is kept on the kiosk and the screen says the points come once HQ confirms', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await hq.stop();
+  await expect.poll(async () => ((await (await fetch(new URL('/health', agent.url))).json()) as { sync: { state: string } }).sync.state, { timeout: 15_000 }).not.toBe('online');
+  await openPairedKiosk(page, agent);
+  await scanWithWedge(page, memberToken(hqKey, 'M1003', 'gold'));
+  await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+  await expect(page.getByTestId('survey-open')).toHaveAttribute('data-survey', 'sv-service');
+  await page.getByTestId('survey-open').click();
+  await form(page).locator('.sd-rating__item').filter({ hasText: '3' }).click();
+  await next(page).click();
+  await complete(page).click();
+  const outcome = page.getByTestId('survey-recorded');
+  await expect(outcome).toHaveAttribute('data-status', 'pending');
+  await expect(outcome).toContainText('网络暂不可用：答卷已保存在本机，联网后自动提交，确认后积分到账');
+  await expect(outcome).not.toContainText('已到账');
+  await saveScreenshot(page, 'portrait-survey-zh-offline');
+  const health = (await (await fetch(new URL('/health', agent.url))).json()) as { sync: { outboxDepth: number } };
+  expect(health.sync.outboxDepth).toBeGreaterThan(0);
+  expectNoProblems(problems);
+});
