@@ -76,7 +76,7 @@ export function surveyQuestions(d: { pages?: { elements: SurveyQuestion[] }[] | 
 
 /**
  * Who is asked. tier / segment: a signed-in member of one of them (member home); afterClaim: a member who just claimed
- * a coupon (any, or one of couponIds); attract: a slot in the attract loop, the guide home's survey entry and the member
+ * a coupon (any, or one of couponIds; in the member home, claimed on this kiosk in the last half hour); attract: a slot in the attract loop, the guide home's survey entry and the member
  * home (anyone may be asked; a member earns the reward).
  */
 export const SurveyTargeting = z.discriminatedUnion('kind', [

@@ -81,7 +81,10 @@ export class SurveyService {
   list({ place, memberSession, couponId }: ApiParsedParams<'survey.list'>): ApiResult<'survey.list'> {
     const member = this.member(memberSession);
     const answered = member ? answeredByMember(this.o.db, member.id) : new Set<string>();
-    const found = surveysFor(storedSurveys(this.o.db), { place, member, ...(couponId ? { couponId } : {}), now: this.now() });
+    const now = this.now();
+    // In the member home, a claim made on this kiosk in the last half hour counts as "just claimed" (afterClaim surveys).
+    const claimed = couponId ?? (member && place === 'member' ? recentClaim(this.o.db, member.id, now) : null);
+    const found = surveysFor(storedSurveys(this.o.db), { place, member, ...(claimed ? { couponId: claimed } : {}), now });
     return { surveys: found.filter((s) => !answered.has(s.id)).map(summary) };
   }
 
@@ -137,6 +140,15 @@ export class SurveyService {
     }
     return result;
   }
+}
+
+const JUST_CLAIMED_MS = 30 * 60_000;
+
+/** The coupon of the member's newest claim on this kiosk (not rejected) within the last half hour, or null. */
+function recentClaim(db: Db, memberId: string, now: Date): string | null {
+  const since = new Date(now.getTime() - JUST_CLAIMED_MS).toISOString();
+  const row = db.prepare("SELECT coupon_id FROM claims WHERE member_id = ? AND status != 'rejected' AND created_at >= ? ORDER BY created_at DESC LIMIT 1").get(memberId, since) as { coupon_id: string } | undefined;
+  return row?.coupon_id ?? null;
 }
 
 /** The response as the page sees it (who answered stays on the kiosk). */

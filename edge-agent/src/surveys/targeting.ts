@@ -7,7 +7,7 @@ export type SurveyAudience = {
   place: SurveyPlace;
   /** The signed-in member, or null for a shopper who is not signed in. */
   member: { tier: MemberTier; segment: string | null } | null;
-  /** afterClaim: the coupon the member just claimed. */
+  /** The coupon the member just claimed (afterClaim; in the member home, a claim on this kiosk in the last half hour). */
   couponId?: string;
   now: Date;
 };
@@ -27,7 +27,7 @@ export function whyNotFor(s: Survey, a: SurveyAudience): string | null {
       if (a.place !== 'member') return `survey ${s.id} is asked in the member home`;
       return a.member?.segment && g.segments.includes(a.member.segment) ? null : `survey ${s.id} is for members of segment ${g.segments.join('/')}`;
     case 'afterClaim':
-      if (a.place !== 'afterClaim' || !a.member || !a.couponId) return `survey ${s.id} is asked just after a coupon claim`;
+      if ((a.place !== 'afterClaim' && a.place !== 'member') || !a.member || !a.couponId) return `survey ${s.id} is asked just after a coupon claim`;
       return !g.couponIds || g.couponIds.includes(a.couponId) ? null : `survey ${s.id} follows claims of ${g.couponIds.join('/')}`;
     case 'attract':
       // A slot in the attract loop, the guide home's survey entry, and a member's home (where a member earns its reward).

@@ -28,7 +28,8 @@ describe('targeting', () => {
     ['tier survey, on the guide home', service, at({ place: 'home', member: null }), 'is for signed-in members'],
     ['segment survey, a dormant member', segmentSurvey, at({}), null],
     ['segment survey, a new member', segmentSurvey, at({ member: regular }), 'segment dormant'],
-    ['after-claim survey, in the member home', afterClaim, at({}), 'just after a coupon claim'],
+    ['after-claim survey, in the member home with no recent claim', afterClaim, at({}), 'just after a coupon claim'],
+    ['after-claim survey, in the member home after claiming its coupon', afterClaim, at({ couponId: 'c-coffee' }), null],
     ['after-claim survey, after claiming its coupon', afterClaim, at({ place: 'afterClaim', couponId: 'c-coffee' }), null],
     ['after-claim survey, after another coupon', afterClaim, at({ place: 'afterClaim', couponId: 'c-cake' }), 'follows claims of c-coffee'],
     ['attract survey, anonymous on the guide home', visit, at({ place: 'home', member: null }), null],
@@ -96,6 +97,20 @@ describe('one response per member per survey, on the kiosk (SQLite)', () => {
     expect(svc.onResult({ ...result, status: 'rejected', pointsAwarded: 0 })).toBe('conflict');
     expect(svc.onResult({ ...result, responseId: 'resp-unknown-000000' })).toBe('unknown');
     expect(svc.response({ responseId: 'resp-ffffffffffffffff' }).response).toMatchObject({ status: 'confirmed', pointsAwarded: 30, pointsBalance: 5230 });
+  });
+
+  it('an after-claim survey shows in the member home once the member claimed its coupon here in the last half hour', () => {
+    const claimSurvey = { ...afterClaim, allowAnonymous: false, targeting: { kind: 'afterClaim' as const, couponIds: ['c-coffee'] } };
+    svc.onSurveys(SurveysMessage.parse({ mallId: 'demo-mall', version: 5, publishedAt: now.toISOString(), surveys: [claimSurvey] }));
+    const session = 'session-0000000000000001';
+    expect(svc.list({ place: 'member', memberSession: session }).surveys).toEqual([]);
+    const claim = db.prepare(`INSERT INTO claims (claim_id, member_id, coupon_id, via, points_cost, status, coupon_doc, created_at, updated_at)
+      VALUES (?, 'M1003', ?, 'claim', 0, 'pending', '{}', ?, ?)`);
+    claim.run('claim-old-000000000001', 'c-coffee', '2026-06-01T09:00:00.000Z', '2026-06-01T09:00:00.000Z');
+    expect(svc.list({ place: 'member', memberSession: session }).surveys).toEqual([]);
+    claim.run('claim-new-000000000001', 'c-coffee', '2026-06-01T09:50:00.000Z', '2026-06-01T09:50:00.000Z');
+    expect(svc.list({ place: 'member', memberSession: session }).surveys.map((x) => x.id)).toEqual(['sv-claim']);
+    expect(svc.list({ place: 'afterClaim', memberSession: session, couponId: 'c-cake' }).surveys).toEqual([]);
   });
 
   it('an older or repeated survey set changes nothing; a refused survey is reported once', () => {
