@@ -11,6 +11,7 @@ import {
   ReportedConfig,
 } from './mqtt-payloads.ts';
 import { ParkingRequest, ParkingResponse } from './parking.ts';
+import { LotteryBoard, LotteryDrawRequest, LotteryDrawResponse } from './lottery.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
 /** One topic level for {mall} or {device} (the same rule as Segment in mqtt-payloads.ts). */
@@ -111,6 +112,18 @@ export const MQTT_ROUTES = {
   queueStatus: {
     pattern: 'catalog/queue', direction: 'hq-to-device', qos: 1, retain: true, schema: QueueStatusMessage, payload: 'QueueStatusMessage (contracts/queue.ts)',
     flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'live queue figures of every queuing restaurant, on each change and at least every minute',
+  },
+  lotteryDrawRequest: {
+    pattern: 'devices/{device}/lottery/draw', direction: 'device-to-hq', qos: 1, retain: false, schema: LotteryDrawRequest, payload: 'LotteryDrawRequest (contracts/lottery.ts)',
+    flow: 'kiosk → HQ (request)', subscriber: 'hq-shared', description: 'a member-day lottery draw for a signed-in member, with responseTopic and correlationData',
+  },
+  lotteryDrawResponse: {
+    pattern: 'devices/{device}/lottery/draw/response', direction: 'hq-to-device', qos: 1, retain: false, schema: LotteryDrawResponse, payload: 'LotteryDrawResponse (contracts/lottery.ts)',
+    flow: 'HQ → kiosk (response)', subscriber: 'device', description: 'the draw HQ made (the same one again for a repeated drawId), or why not',
+  },
+  lotteryBoard: {
+    pattern: 'catalog/lottery', direction: 'hq-to-device', qos: 1, retain: true, schema: LotteryBoard, payload: 'LotteryBoard (contracts/lottery.ts)',
+    flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'the lotteries: prizes, odds, values and the seed commitment before opening; the seed after closing',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -34,6 +34,8 @@ import { StaffService, type ActionOutcome } from './staff/service.ts';
 import { queueHandlers } from './api/queue-handlers.ts';
 import { ReceiptPrinter } from './printer/receipt-printer.ts';
 import { QueueService } from './queue/service.ts';
+import { lotteryHandlers } from './api/lottery-handlers.ts';
+import { LotteryService } from './lottery/service.ts';
 
 export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
@@ -88,6 +90,8 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const queue = new QueueService({
     db, log: log.child('queue'), hq: sync, printer, timeZone: settings.timeZone, memberIdOf: (memberSession) => members.memberOf(memberSession).member.id,
   });
+  // Member-day lottery: HQ draws; the kiosk shows the published terms and claims a prize's coupon.
+  const lottery = new LotteryService({ db, log: log.child('lottery'), hq: sync, members });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
   // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
   const plays = new ProofOfPlay({ db, log: log.child('content'), mode: () => effectiveDisplay(db, settings.display).proofOfPlay, onEventWritten: () => sync.drainSoon() });
@@ -120,7 +124,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue), ...lotteryHandlers(lottery) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

@@ -20,6 +20,8 @@ import { mapMessage } from './map/publish.ts';
 import { handleUpstream, type HqCounters, type UpstreamDeps, type Waiter } from './upstream.ts';
 import { QueueDesk } from './queue/desk.ts';
 import type { QueueStatusMessage } from '../../contracts/queue.ts';
+import { LotteryDesk } from './lottery/desk.ts';
+import type { LotteryBoard } from '../../contracts/lottery.ts';
 
 export type HqSimulatorOptions = {
   url: string;
@@ -50,6 +52,8 @@ export type HqSimulatorOptions = {
   now?: () => Date;
   /** How often the queue status is republished unchanged (queue/desk.ts; tests shorten it). */
   queueStatusEveryMs?: number;
+  /** Make the demo member-day lottery when none is open or coming (default true; lottery/demo.ts). */
+  demoLottery?: boolean;
 };
 
 export type { HqCounters } from './upstream.ts';
@@ -78,6 +82,8 @@ export class HqSimulator {
   private stopped = false;
   /** Restaurant queues (queue/desk.ts), opened by start() on HQ's data folder, closed by stop(). */
   private queue: QueueDesk | null = null;
+  /** The member-day lottery book (lottery/desk.ts), opened by start(), closed by stop(). */
+  private lottery: LotteryDesk | null = null;
   readonly counters: HqCounters = { statuses: 0, heartbeats: 0, eventsNew: 0, eventsDuplicate: 0, reportedConfigs: 0, commandResults: 0, lookupsAnswered: 0, claimsConfirmed: 0, claimsRejected: 0, claimsRepeated: 0, refused: 0, playedItems: 0, playedHourlyEvents: 0, playedHourlyItems: 0 };
 
   constructor(opts: HqSimulatorOptions) {
@@ -109,6 +115,7 @@ export class HqSimulator {
     // HQ proper makes its first snapshot here if it has none (it publishes it next); a tool only reads the published one.
     const catalog = tool ? this.o.data.store.publishedSnapshot(this.mall) : currentSnapshot(this.o.data, this.now()).snapshot;
     this.queue ??= new QueueDesk({ dataDir: this.o.data.dataDir, mallId: this.mall, log: this.o.log, catalog });
+    this.lottery ??= new LotteryDesk({ dataDir: this.o.data.dataDir, mallId: this.mall, log: this.o.log, demo: !tool && this.o.demoLottery !== false, now: this.now() });
     const options: IClientOptions = {
       protocolVersion: this.o.protocolVersion ?? 5,
       clientId: this.o.clientId ?? (tool ? `atrium-hq-tool-${randomUUID().slice(0, 8)}` : `atrium-hq-sim-${this.mall}`),
@@ -173,6 +180,8 @@ export class HqSimulator {
     this.stopped = true;
     this.queue?.close();
     this.queue = null;
+    this.lottery?.close();
+    this.lottery = null;
     for (const [, w] of this.waiters) w.finish();
     this.waiters.clear();
     const client = this.client;
@@ -199,6 +208,7 @@ export class HqSimulator {
       await this.publishQueueStatus();
       this.queue.startRepublishing((t, p, o) => this.publish(t, p, o), () => this.now(), this.o.queueStatusEveryMs);
     }
+    if (this.lottery) await this.publishLotteryBoard();
     const subs = Object.values(hqSubscriptions(this.o.shareGroup ?? 'hq')).map((t) => (this.v5 ? t : t.replace(/^\$share\/[^/]+\//, '')));
     const client = this.client;
     if (!client) return; // stopped meanwhile
@@ -326,6 +336,18 @@ export class HqSimulator {
     return this.queue.store;
   }
 
+  /** Publishes the mall's lotteries (retained; lottery/desk.ts), revealing the seed of any that has closed. */
+  async publishLotteryBoard(): Promise<LotteryBoard> {
+    if (!this.lottery) throw new Error('the HQ simulator is not started');
+    return this.lottery.publishBoard((t, p, o) => this.publish(t, p, o), this.now());
+  }
+
+  /** HQ's lottery book (the tools and tests read and change it). */
+  get lotteryStore() {
+    if (!this.lottery) throw new Error('the HQ simulator is not started');
+    return this.lottery.store;
+  }
+
   // ---- upstream (upstream.ts) ----
 
   private get upstreamDeps(): UpstreamDeps {
@@ -334,6 +356,7 @@ export class HqSimulator {
       publish: (topic, payload, opts) => this.publish(topic, payload, opts),
       ensureDesiredConfig: (deviceId) => this.ensureDesiredConfig(deviceId),
       queue: this.queue,
+      lottery: this.lottery,
     };
   }
 

@@ -13,6 +13,7 @@ import { answerLookup, lookupReplyTarget } from './lookup.ts';
 import { redemptionCode } from './redemption.ts';
 import { handleParkingRequest } from './parking/upstream.ts';
 import type { QueueDesk } from './queue/desk.ts';
+import type { LotteryDesk } from './lottery/desk.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -47,6 +48,8 @@ export type UpstreamDeps = {
   ensureDesiredConfig: (deviceId: string) => Promise<DesiredConfig>;
   /** The restaurant queue desk (queue/desk.ts); null in a one-off tool. */
   queue: QueueDesk | null;
+  /** The member-day lottery desk (lottery/desk.ts); null before start. */
+  lottery?: LotteryDesk | null;
 };
 
 export function handleUpstream(d: UpstreamDeps, msg: Inbound, packet: IPublishPacket): void {
@@ -124,6 +127,10 @@ const now = d.now;
       return;
     case 'queueTicket': {
       if (!d.queue || !d.queue.answer({ deviceId: msg.device, req: msg.data, packet, publish: d.publish, now })) d.counters.refused += 1;
+      return;
+    }
+    case 'lotteryDraw': {
+      if (!d.lottery || !d.lottery.answer({ deviceId: msg.device, req: msg.data, packet, publish: d.publish, now })) d.counters.refused += 1;
       return;
     }
   }

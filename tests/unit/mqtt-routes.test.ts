@@ -41,6 +41,10 @@ describe('the route table', () => {
       'atrium/v1/demo-mall/devices/kiosk-1/queue/ticket': ['device-to-hq', 1, false],
       'atrium/v1/demo-mall/devices/kiosk-1/queue/ticket/response': ['hq-to-device', 1, false],
       'atrium/v1/demo-mall/catalog/queue': ['hq-to-device', 1, true],
+      // issue 15, the member-day lottery
+      'atrium/v1/demo-mall/devices/kiosk-1/lottery/draw': ['device-to-hq', 1, false],
+      'atrium/v1/demo-mall/devices/kiosk-1/lottery/draw/response': ['hq-to-device', 1, false],
+      'atrium/v1/demo-mall/catalog/lottery': ['hq-to-device', 1, true],
     });
   });
 
@@ -77,12 +81,14 @@ describe('the route table', () => {
       '$share/hq/atrium/v1/+/devices/+/lookup',
       '$share/hq/atrium/v1/+/devices/+/parking',
       '$share/hq/atrium/v1/+/devices/+/queue/ticket',
+      '$share/hq/atrium/v1/+/devices/+/lottery/draw',
     ]);
     expect(hqSubscriptions('g2').events).toBe('$share/g2/atrium/v1/+/devices/+/events');
     expect(deviceSubscriptions(mall, dev)).toEqual([
       topics.configDesired(mall, dev), topics.commands(mall, dev), topics.lookupResponse(mall, dev), topics.claimResults(mall, dev),
       topics.catalogSnapshot(mall), topics.catalogDelta(mall), topics.map(mall), topics.parkingResponse(mall, dev),
       topics.queueTicketResponse(mall, dev), topics.queueStatus(mall),
+      topics.lotteryDrawResponse(mall, dev), topics.lotteryBoard(mall),
     ]);
   });
 });

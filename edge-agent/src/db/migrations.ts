@@ -97,6 +97,12 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (hour, role, orientation, campaign_id, creative_id, sha256)
   ) STRICT;
   `,
+  // 8: member-day lotteries as HQ published them (issue 15; edge-agent/src/lottery/board.ts): the terms first held
+  // for each lottery, kept unchanged once it has opened (a republish with other odds is refused), and its seed once
+  // revealed (checked against the commitment).
+  `
+  CREATE TABLE lotteries (id TEXT PRIMARY KEY, doc TEXT NOT NULL, received_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

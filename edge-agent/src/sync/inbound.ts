@@ -15,6 +15,8 @@ import { refuse, type SyncContext } from './context.ts';
 import type { LookupWaiters } from './lookups.ts';
 import type { ParkingResponse } from '../../../contracts/parking.ts';
 import type { QueueStatusMessage, QueueTicketResponse } from '../../../contracts/queue.ts';
+import type { LotteryDrawResponse } from '../../../contracts/lottery.ts';
+import { applyLotteryBoard } from '../lottery/board.ts';
 
 export type InboundDeps = {
   ctx: SyncContext;
@@ -31,6 +33,8 @@ export type InboundDeps = {
   /** Queue ticket requests waiting for HQ's answer, and HQ's live queue figures (kept in memory by queue/service.ts). */
   queueWaiters: LookupWaiters<QueueTicketResponse>;
   onQueueStatus?: (status: QueueStatusMessage) => void;
+  /** Lottery draws waiting for HQ's answer. */
+  lotteryWaiters: LookupWaiters<LotteryDrawResponse>;
 };
 
 type Handler<K extends DownstreamRoute> = (d: InboundDeps, msg: Received<K>, meta: { topic: string; bytes: number; packet: IPublishPacket }) => void;
@@ -82,6 +86,16 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
   },
   queueStatus: (d, { data: status }) => {
     d.onQueueStatus?.(status);
+  },
+  lotteryDrawResponse: (d, { data: answer }, m) => {
+    const correlation = m.packet.properties?.correlationData?.toString('utf8') ?? '';
+    if (!d.lotteryWaiters.isWaiting(correlation)) return refuse(d.ctx, m.topic, 'no lottery draw waiting for this correlation data', m.bytes, 'info');
+    d.lotteryWaiters.answer(correlation, answer);
+  },
+  lotteryBoard: (d, { data: board }, m) => {
+    const outcome = applyLotteryBoard(d.ctx.db, board, d.ctx.now());
+    if (outcome.applied.length) d.ctx.log.info('lottery board applied', { lotteries: outcome.applied.join(', ') });
+    for (const r of outcome.refused) refuse(d.ctx, m.topic, `lottery ${r.lotteryId}: ${r.reason}`, m.bytes);
   },
 };
 
