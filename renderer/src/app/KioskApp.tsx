@@ -28,6 +28,7 @@ import type { LocalizedText } from '../../../contracts/catalog.ts';
 import { QueueContext, type QueueContextValue } from '../queue/QueueContext.ts';
 import { QueueScreen } from '../queue/QueueScreen.tsx';
 import { useQueueStatus } from '../queue/useQueueStatus.ts';
+import { LotteryScreen } from '../lottery/LotteryScreen.tsx';
 
 type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
 /** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
@@ -86,6 +87,8 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeMap = useCallback(() => dispatch({ type: 'closeMap', at: Date.now() }), [dispatch]);
   const openParking = useCallback(() => dispatch({ type: 'openParking', at: Date.now() }), [dispatch]);
   const closeParking = useCallback(() => dispatch({ type: 'closeParking', at: Date.now() }), [dispatch]);
+  const openLottery = useCallback(() => dispatch({ type: 'openLottery', at: Date.now() }), [dispatch]);
+  const closeLottery = useCallback(() => dispatch({ type: 'closeLottery', at: Date.now() }), [dispatch]);
 
   // Restaurant queues: live figures for the directory's rows while the guide home or the ticket screen shows.
   const queueViews = useQueueStatus(session.screen === 'home' || session.screen === 'queue' || session.screen === 'map');
@@ -118,6 +121,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
               onOpenMap={openMap}
               mapReady={mapReady}
               onOpenParking={openParking}
+              onOpenLottery={openLottery}
             />
           </QueueContext>
         )}
@@ -149,6 +153,16 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             onLanguage={onLanguage}
           />
         )}
+        {session.screen === 'lottery' && (
+          <LotteryScreen
+            key={session.sessionId}
+            member={session.member ? { memberSession: session.member.memberSession, name: session.member.member.maskedName } : null}
+            onOpenScan={openScan}
+            onGone={onGone}
+            onClose={closeLottery}
+            onLanguage={onLanguage}
+          />
+        )}
         {session.screen === 'member' && session.member && (
           <MemberHomeScreen
             key={session.member.memberSession}
@@ -160,6 +174,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             onSignOut={onSignOut}
             lastInputAt={session.lastInputAt}
             idleTimeoutMs={session.idleTimeoutMs}
+            onOpenLottery={openLottery}
           />
         )}
         {showAttract && (

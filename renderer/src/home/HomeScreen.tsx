@@ -12,6 +12,7 @@ import { HomeHeader } from './HomeHeader.tsx';
 import { MapEntry } from './MapEntry.tsx';
 import { ParkingEntry } from './ParkingEntry.tsx';
 import { PromotionShelf } from './PromotionShelf.tsx';
+import { LotteryEntry } from '../lottery/LotteryEntry.tsx';
 import './home.css';
 
 type Props = {
@@ -26,9 +27,11 @@ type Props = {
   mapReady: boolean;
   /** Opens find-my-car and parking payment. */
   onOpenParking?: () => void;
+  /** Opens the member-day lottery (the entry shows only while one is open). */
+  onOpenLottery?: () => void;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking, onOpenLottery }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
 
   return (
@@ -40,6 +43,7 @@ export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenSca
           <MemberScanEntry onOpen={onOpenScan} />
           {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
           {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
+          {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} />}
         </div>
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>

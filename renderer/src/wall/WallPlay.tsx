@@ -7,6 +7,7 @@ import { Mascot } from './Mascot.tsx';
 import { WallOfferCard } from './WallOfferCard.tsx';
 import type { WallMemberState } from './useWallMember.ts';
 import { useWallWords, Words } from './words.tsx';
+import { WallLottery } from '../lottery/WallLottery.tsx';
 
 export function WallPlay({ model, memberState, onClaim }: { model: WallModel; memberState: WallMemberState; onClaim: () => void }) {
   const words = useWallWords();
@@ -47,6 +48,8 @@ export function WallPlay({ model, memberState, onClaim }: { model: WallModel; me
             <Words k={model.expression === 'none' ? 'reading' : 'picking'} className="wall-play__waiting-text" />
           </div>
         )}
+        {/* The game's reward for a member who scanned: a round of the open member-day lottery. */}
+        {model.member && memberState.memberSession && <WallLottery memberSession={memberState.memberSession} name={model.member.maskedName} />}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { useCallback, useReducer, useState } from 'react';
 import type { LocalizedText } from '../../../../contracts/catalog.ts';
 import type { UiLanguage } from '../../../../contracts/config.ts';
 import type { MemberHome, Offer } from '../../../../contracts/members.ts';
+import { LotteryEntry } from '../../lottery/LotteryEntry.tsx';
 import { ClaimSheet, CodeSheet } from './ClaimSheet.tsx';
 import { claimReducer, newClaimId, noClaim } from './claimFlow.ts';
 import { MemberCard } from './MemberCard.tsx';
@@ -26,9 +27,11 @@ type Props = {
   /** The kiosk session's last input and idle timeout, to keep the agent's member session alive while in use. */
   lastInputAt: number;
   idleTimeoutMs: number;
+  /** Opens the member-day lottery (the entry shows only while one is open). */
+  onOpenLottery?: () => void;
 };
 
-export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs }: Props) {
+export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs, onOpenLottery }: Props) {
   const [flow, dispatch] = useReducer(claimReducer, noClaim);
   const [codeFor, setCodeFor] = useState<string | null>(null);
   useMemberHomeRefresh(home, onHome, onGone);
@@ -43,6 +46,7 @@ export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, o
       <MemberHeader mallName={mallName} onLanguage={onLanguage} onSignOut={onSignOut} />
       <main className="member-home__body">
         <MemberCard home={home} />
+        {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} variant="member" />}
         <OfferList offers={home.offers} busyCouponId={flow.stage === 'sending' ? flow.offer.couponId : null} onTake={take} />
         <WalletList wallet={home.wallet} onShowCode={setCodeFor} />
       </main>
