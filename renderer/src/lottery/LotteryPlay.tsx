@@ -1,7 +1,7 @@
 // One round: the wheel, the play button (or "scan your member code"), then the result once the wheel stops: the prize
 // and its coupon in the wallet, or "thanks for playing". Nothing is shown as won unless HQ drew it and the agent found
 // it on the published list; offline or any other answer says so in plain words and shows no prize.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Lottery } from '../../../contracts/lottery.ts';
 import { formatFen } from '../format/money.ts';
 import { useLanguage } from '../i18n/LanguageContext.tsx';
@@ -17,9 +17,11 @@ type Props = {
   channel: 'guide' | 'wall';
   onOpenScan?: () => void;
   onGone?: () => void;
+  /** Shown beside the wheel before the result (the wall lists the odds here; the guide screen has its table below). */
+  terms?: ReactNode;
 };
 
-export function LotteryPlay({ lottery, hqOnline, member, channel, onOpenScan, onGone }: Props) {
+export function LotteryPlay({ lottery, hqOnline, member, channel, onOpenScan, onGone, terms }: Props) {
   const lang = useLanguage();
   const lt = useLotteryText();
   const { state, draw, reset } = useLotteryDraw(lottery.id, member?.memberSession ?? null, channel, onGone);
@@ -55,6 +57,7 @@ export function LotteryPlay({ lottery, hqOnline, member, channel, onOpenScan, on
         size={channel}
       />
       {member && <p className="lottery-member" data-testid="lottery-member">{lt('playingAs', { name: member.name })}{drawn && settled ? ` · ${lt('drawsLeft', { n: drawn.draw.drawsLeft })}` : ''}</p>}
+      {!settled && terms}
       {!hqOnline && state.status !== 'done' && <p className="lottery-message lottery-message--bad" data-testid="lottery-offline">{lt('offline')}</p>}
       {result && result.status !== 'drawn' && <p className="lottery-message lottery-message--bad" data-testid="lottery-no-draw" data-reason={result.reason}>{lt(noDrawMessage(result))}</p>}
       {state.status === 'failed' && <p className="lottery-message lottery-message--bad" data-testid="lottery-failed">{lt('failed')}</p>}

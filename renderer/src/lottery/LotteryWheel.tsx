@@ -7,6 +7,7 @@ import type { LotteryPrize } from '../../../contracts/lottery.ts';
 import { ODDS_TOTAL_PPM } from '../../../contracts/lottery.ts';
 import { useLanguage } from '../i18n/LanguageContext.tsx';
 import { localized } from '../i18n/translate.ts';
+import { formatFen } from '../format/money.ts';
 
 export const PRIZE_COLOURS = ['#c2410c', '#b45309', '#15803d', '#0e7490', '#6d28d9', '#be185d', '#4d7c0f', '#1d4ed8', '#a16207', '#0f766e', '#9f1239', '#475569'];
 const SPIN_MS = 2600;
@@ -66,15 +67,16 @@ export function LotteryWheel({ prizes, target, onSettled, size = 'guide' }: Prop
           const sweep = p.to - p.from;
           if (sweep <= 0) return null;
           const mid = (p.from + p.to) / 2;
-          const label = localized(p.prize.title, lang);
+          // A slice says what it is worth (short enough for a narrow slice); the fallback says its name.
+          const label = p.prize.valueFen > 0 ? formatFen(p.prize.valueFen) : localized(p.prize.title, lang);
           return (
             <g key={p.prize.id}>
               {sweep >= 359.999
                 ? <circle cx="50" cy="50" r="48" fill={p.colour} />
                 : <path d={`M50 50 L${point(p.from, 48)} A48 48 0 ${sweep > 180 ? 1 : 0} 1 ${point(p.to, 48)} Z`} fill={p.colour} stroke="#fff" strokeWidth="0.4" />}
-              {sweep >= 24 && (
+              {sweep >= 14 && (
                 <text x="50" y="50" transform={`rotate(${mid} 50 50) translate(0 -31)`} className="lottery-wheel__label" textAnchor="middle" dominantBaseline="middle">
-                  {label.length > 8 ? `${label.slice(0, 7)}…` : label}
+                  {label}
                 </text>
               )}
             </g>

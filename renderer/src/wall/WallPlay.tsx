@@ -33,6 +33,8 @@ export function WallPlay({ model, memberState, onClaim }: { model: WallModel; me
             <span className="wall-play__meter-text">{words('confidence', { percent }).main}</span>
           </div>
         )}
+        {/* The game's reward for a member who scanned: a round of the open member-day lottery (the mascot makes room). */}
+        {model.member && memberState.memberSession && <WallLottery memberSession={memberState.memberSession} name={model.member.maskedName} />}
       </div>
       <div className="wall-play__side">
         {model.offer ? (
@@ -48,8 +50,6 @@ export function WallPlay({ model, memberState, onClaim }: { model: WallModel; me
             <Words k={model.expression === 'none' ? 'reading' : 'picking'} className="wall-play__waiting-text" />
           </div>
         )}
-        {/* The game's reward for a member who scanned: a round of the open member-day lottery. */}
-        {model.member && memberState.memberSession && <WallLottery memberSession={memberState.memberSession} name={model.member.maskedName} />}
       </div>
     </section>
   );
