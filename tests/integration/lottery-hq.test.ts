@@ -15,6 +15,8 @@ import { openHqData, type HqData } from '../../hq-sim/src/hq-data.ts';
 import type { HqLog } from '../../hq-sim/src/log.ts';
 import { LotteryStore } from '../../hq-sim/src/lottery/store.ts';
 import { HqSimulator } from '../../hq-sim/src/simulator.ts';
+import { startDemoHq } from '../../hq-sim/src/demo-hq.ts';
+import { LotteryBoard } from '../../contracts/lottery.ts';
 import { callOk, freshDataDir, repoRoot, startAgentProcess, type AgentProcess } from '../support/agent-process.ts';
 import { TestHq, waitUntil } from '../support/hq-client.ts';
 import { memberToken } from '../support/member-fixture.ts';
@@ -231,3 +233,42 @@ describe('member-day lottery with HQ over Mosquitto', needs('mosquitto'), () => 
     expect(hqCli('list').stdout).toMatch(new RegExp(`${LOTTERY_ID}\\s+closed`));
   });
 });
+
+describe('the lottery tools and the running demo HQ (npm start), with no flags', needs('mosquitto'), () => {
+  it('list, close (published on the demo`s broker) and verify reach the demo HQ`s lottery book', { timeout: 120_000 }, async () => {
+    const dir = freshDataDir('atrium-lottery-demo-');
+    const demo = await startDemoHq({ dataDir: dir, log: hqLog });
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'hq-sim/src/cli.ts'), 'lottery', ...args, '--data', dir], {
+      cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ATRIUM_HQ_URL: '' }, timeout: 60_000,
+    });
+    try {
+      const listed = run('list');
+      expect(listed.status).toBe(0);
+      const id = /^(member-day-\d{8})\s+open/m.exec(listed.stdout)?.[1];
+      expect(id, listed.stdout).toBeDefined();
+      // Three members draw through HQ's book (as the demo HQ does for kiosks), then the tools take over.
+      const book = new LotteryStore(dir);
+      try {
+        for (const [i, memberId] of ['M1001', 'M1002', 'M1003'].entries()) book.draw({ drawId: `demo-draw-${i}-0000000000`, lotteryId: id!, memberId, channel: 'guide' }, 'demo-kiosk-1', new Date());
+      } finally {
+        book.close();
+      }
+      const closed = run('close', id!);
+      expect(closed.status, closed.stderr).toBe(0);
+      expect(closed.stdout).toMatch(new RegExp(`${id}: closed; seed [0-9a-f]{64} revealed; board published`));
+      const watcher = await TestHq.connect(demo.url, { username: demo.hq.username, password: demo.hq.password, subscribe: [topics.lotteryBoard(demo.device.mallId)] });
+      try {
+        const retained = await watcher.waitFor(() => watcher.seen.find((m) => m.retain), 10_000, 'the retained board');
+        expect(LotteryBoard.parse(retained.json).lotteries.find((l) => l.id === id)?.revealedSeed).toMatch(/^[0-9a-f]{64}$/);
+      } finally {
+        await watcher.end();
+      }
+      const verified = run('verify', id!);
+      expect(verified.status).toBe(0);
+      expect(verified.stdout.trim().split('\n').at(-1)).toBe('lottery verify: 3 draws, 3 match');
+    } finally {
+      await demo.stop();
+    }
+  });
+});
+
