@@ -40,20 +40,28 @@ function hqDraws(memberId: string): { prize_id: string }[] {
   }
 }
 
-async function openLottery(page: Page, lang: 'zh' | 'en') {
+async function openHome(page: Page, lang: 'zh' | 'en') {
   await page.setViewportSize({ width: 1080, height: 1920 });
   await openPairedKiosk(page, agent);
   await page.getByTestId('attract').click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'home');
   if (lang === 'en') await page.getByTestId('lang-en').click();
+  await expect(page.getByTestId('lottery-open')).toBeVisible();
+}
+
+async function openLottery(page: Page, lang: 'zh' | 'en', screenshot: string | null = null) {
+  await openHome(page, lang);
+  if (screenshot) await saveScreenshot(page, screenshot);
   await page.getByTestId('lottery-open').click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'lottery');
   await expect(page.getByTestId('lottery-prize')).toHaveCount(5);
 }
 
-async function playRound(page: Page, memberId: string, tier: 'diamond' | 'silver') {
-  await expect(page.getByTestId('lottery-play')).toHaveCount(0);
-  await scanWithWedge(page, memberToken(hqKey, memberId, tier));
+async function playRound(page: Page, memberId: string, tier: 'diamond' | 'silver', signedIn = false) {
+  if (!signedIn) {
+    await expect(page.getByTestId('lottery-play')).toHaveCount(0);
+    await scanWithWedge(page, memberToken(hqKey, memberId, tier));
+  }
   await expect(page.getByTestId('lottery-member')).toBeVisible();
   await page.getByTestId('lottery-play').click();
   const result = page.getByTestId('lottery-result');
@@ -67,7 +75,7 @@ async function playRound(page: Page, memberId: string, tier: 'diamond' | 'silver
 
 test('zh: the terms before playing, then a member plays a round and sees HQ`s prize', async ({ page }) => {
   const problems = await watchForProblems(page);
-  await openLottery(page, 'zh');
+  await openLottery(page, 'zh', 'portrait-lottery-home-zh');
   await expect(page.getByTestId('lottery-title')).toHaveText('会员日幸运抽奖');
   await expect(page.getByTestId('lottery-terms')).toContainText('奖品、价值与中奖概率');
   await expect(page.locator('[data-prize-id="sprint-100"] [data-testid="lottery-odds"]')).toHaveText('2%');
@@ -84,16 +92,25 @@ test('zh: the terms before playing, then a member plays a round and sees HQ`s pr
   expectNoProblems(problems);
 });
 
-test('en: the same round in English', async ({ page }) => {
+test('en: a member signs in on the home screen, opens the draw from their member home and plays a round', async ({ page }) => {
   const problems = await watchForProblems(page);
-  await openLottery(page, 'en');
+  await openHome(page, 'en');
+  await scanWithWedge(page, memberToken(hqKey, 'M1002', 'silver'));
+  await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+  await expect(page.getByTestId('lottery-open')).toContainText('Member day draw');
+  await saveScreenshot(page, 'portrait-lottery-member-home-en');
+  await page.getByTestId('lottery-open').click();
+  await expect(screen(page)).toHaveAttribute('data-screen', 'lottery');
   await expect(page.getByTestId('lottery-title')).toHaveText('Member Day lucky draw');
-  await expect(page.getByTestId('lottery-scan')).toHaveText('Scan your member code to play');
+  await expect(page.getByTestId('lottery-member')).toHaveText('Member 李**');
   await saveScreenshot(page, 'portrait-lottery-terms-en');
-  const prizeId = await playRound(page, 'M1002', 'silver');
+  const prizeId = await playRound(page, 'M1002', 'silver', true);
   await expect(page.getByTestId('lottery-result')).toContainText(prizeId === 'thanks' ? 'Thanks for playing' : 'You won');
   await expect(page.getByTestId('lottery-member')).toContainText('2 draws left');
   await saveScreenshot(page, 'portrait-lottery-result-en');
+  // Back goes to the member's home.
+  await page.getByTestId('lottery-back').click();
+  await expect(screen(page)).toHaveAttribute('data-screen', 'member');
   expectNoProblems(problems);
 });
 

@@ -1,6 +1,7 @@
 // The way into the member-day lottery from the guide home and the member home (shown only while a lottery is open).
 import { useLotteryText } from './lotteryStrings.ts';
 import { useCurrentLottery } from './useLottery.ts';
+import './lottery.css';
 
 export function LotteryEntry({ onOpen, variant = 'home' }: { onOpen: () => void; variant?: 'home' | 'member' }) {
   const lt = useLotteryText();
