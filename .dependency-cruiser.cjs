@@ -15,7 +15,7 @@ const TOOLS = 'tests|bench|scripts|deploy';
 
 // The renderer's layers (see docs/layers.md). Lower folders serve every screen; "parts" are features that other
 // features compose; "screens" are features that compose parts; app/ sits on top and picks the screen.
-const RENDERER_LOWER = 'api|i18n|ui|format|session|feeds|styles|queue';
+const RENDERER_LOWER = 'api|i18n|ui|format|session|feeds|styles|queue|lottery';
 const RENDERER_PARTS = 'attract|directory|member|status';
 const RENDERER_SCREENS = 'home|map|parking|staff|wall|survey';
 const RENDERER_FEATURES = `${RENDERER_PARTS}|${RENDERER_SCREENS}`;

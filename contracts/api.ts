@@ -14,6 +14,7 @@ import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './m
 import { AssetMime, Orientation, Sha256 } from './content.ts';
 import { parkingApiMethods } from './parking.ts';
 import { surveyApiMethods } from './survey.ts';
+import { lotteryApiMethods } from './lottery.ts';
 
 const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -195,6 +196,7 @@ export const apiMethods = {
   ...parkingApiMethods,
   ...queueApiMethods,
   ...surveyApiMethods,
+  ...lotteryApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
   'member.signOut': {
     params: z.object({ memberSession: MemberSession }).strict(),
@@ -215,6 +217,7 @@ export type ApiHandlers = { [M in ApiMethod]: (params: ApiParsedParams<M>) => Ap
 export type StaffMethod = Extract<ApiMethod, `staff.${string}`>;
 export type QueueMethod = Extract<ApiMethod, `queue.${string}`>;
 export type SurveyMethod = Extract<ApiMethod, `survey.${string}`>;
+export type LotteryMethod = Extract<ApiMethod, `lottery.${string}`>;
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiMethods, name);

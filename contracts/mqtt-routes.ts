@@ -12,6 +12,7 @@ import {
 } from './mqtt-payloads.ts';
 import { ParkingRequest, ParkingResponse } from './parking.ts';
 import { SurveyResult, SurveysMessage } from './survey.ts';
+import { LotteryBoard, LotteryDrawRequest, LotteryDrawResponse } from './lottery.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
 /** One topic level for {mall} or {device} (the same rule as Segment in mqtt-payloads.ts). */
@@ -120,6 +121,18 @@ export const MQTT_ROUTES = {
   surveyResults: {
     pattern: 'devices/{device}/surveys/result', direction: 'hq-to-device', qos: 1, retain: false, schema: SurveyResult, payload: 'SurveyResult (contracts/survey.ts)',
     flow: 'HQ → kiosk', subscriber: 'device', description: 'HQ\'s final word on a survey response: points credited, or why none',
+  },
+  lotteryDrawRequest: {
+    pattern: 'devices/{device}/lottery/draw', direction: 'device-to-hq', qos: 1, retain: false, schema: LotteryDrawRequest, payload: 'LotteryDrawRequest (contracts/lottery.ts)',
+    flow: 'kiosk → HQ (request)', subscriber: 'hq-shared', description: 'a member-day lottery draw for a signed-in member, with responseTopic and correlationData',
+  },
+  lotteryDrawResponse: {
+    pattern: 'devices/{device}/lottery/draw/response', direction: 'hq-to-device', qos: 1, retain: false, schema: LotteryDrawResponse, payload: 'LotteryDrawResponse (contracts/lottery.ts)',
+    flow: 'HQ → kiosk (response)', subscriber: 'device', description: 'the draw HQ made (the same one again for a repeated drawId), or why not',
+  },
+  lotteryBoard: {
+    pattern: 'catalog/lottery', direction: 'hq-to-device', qos: 1, retain: true, schema: LotteryBoard, payload: 'LotteryBoard (contracts/lottery.ts)',
+    flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'the lotteries: prizes, odds, values and the seed commitment before opening; the seed after closing',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -37,6 +37,8 @@ import { ReceiptPrinter } from './printer/receipt-printer.ts';
 import { QueueService } from './queue/service.ts';
 import { surveyHandlers } from './api/survey-handlers.ts';
 import { SurveyService } from './surveys/service.ts';
+import { lotteryHandlers } from './api/lottery-handlers.ts';
+import { LotteryService } from './lottery/service.ts';
 
 export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
@@ -96,6 +98,8 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const surveys = new SurveyService({
     db, log: log.child('surveys'), memberOf: (s): Member => members.memberOf(s).member, online: () => sync.online(), onEventWritten: () => sync.drainSoon(),
   });
+  // Member-day lottery: HQ draws; the kiosk shows the published terms and claims a prize's coupon.
+  const lottery = new LotteryService({ db, log: log.child('lottery'), hq: sync, members });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
   // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
   const plays = new ProofOfPlay({ db, log: log.child('content'), mode: () => effectiveDisplay(db, settings.display).proofOfPlay, onEventWritten: () => sync.drainSoon() });
@@ -128,7 +132,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue), ...surveyHandlers(surveys) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue), ...surveyHandlers(surveys), ...lotteryHandlers(lottery) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

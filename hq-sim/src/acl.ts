@@ -22,6 +22,8 @@ export const DEVICE_RULES: readonly AclRule[] = [
   { access: 'write', pattern: 'atrium/v1/+/devices/%u/queue/ticket' },
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/queue/ticket/response' },
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/surveys/result' },
+  { access: 'write', pattern: 'atrium/v1/+/devices/%u/lottery/draw' },
+  { access: 'read', pattern: 'atrium/v1/+/devices/%u/lottery/draw/response' },
 ];
 
 /** The catalog a kiosk may read: its own mall's when known, otherwise every mall's (one broker per mall). */

@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'parking', 'queue', 'survey', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'parking', 'queue', 'survey', 'lottery', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -100,10 +100,15 @@ subcommands:
                            and publish the new queue status
   survey list              the surveys HQ publishes (targeting, reward, responses) and those kiosks refused
   survey results <id>      a survey's answers tallied per question, and every response with HQ's decision
+  lottery list             HQ's member-day lotteries: window, draws, seed commitment, each prize's odds, stock, given
+  lottery close <id>       end a lottery now, reveal its seed and publish the board
+  lottery verify <id>      recompute every draw of a closed lottery from its revealed seed; the last line says
+                           "lottery verify: N draws, N match"
 
 With npm start's demo running, command, delta, campaigns, content and queue reach its broker and content host with no
 --url, --username or --password (the demo leaves them in <data>/demo-hq.json); parking works on the same data folder's
-car park (<data>/parking.db), which the running demo HQ reads for every kiosk request.
+car park (<data>/parking.db), which the running demo HQ reads for every kiosk request; lottery on the lottery book
+(<data>/lottery.db), which the demo HQ draws from (close also publishes on the demo's broker).
 
 options (environment in brackets):
   --url URL                broker URL [${ENV.url}] (default mqtt://127.0.0.1:1883)

@@ -21,6 +21,7 @@ import { verifyPinSync } from '../../common/node/pin-hash.ts';
 import { parkingTool } from './parking/cli.ts';
 import { queueCli } from './queue/cli.ts';
 import { surveyCli } from './surveys/cli.ts';
+import { lotteryCli } from './lottery/cli.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -281,6 +282,8 @@ async function main(): Promise<number> {
       return queueCli(o);
     case 'survey':
       return surveyCli(o);
+    case 'lottery':
+      return lotteryCli(o);
   }
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../../contracts/mqtt.ts';
 import type { ParkingRequest } from '../../contracts/parking.ts';
 import type { QueueTicketRequest } from '../../contracts/queue.ts';
+import type { LotteryDrawRequest } from '../../contracts/lottery.ts';
 
 type Of<K extends string, T> = { kind: K; device: string; data: T };
 export type Inbound =
@@ -19,6 +20,7 @@ export type Inbound =
   | Of<'lookup', MemberLookupRequest>
   | Of<'parking', ParkingRequest>
   | Of<'queueTicket', QueueTicketRequest>
+  | Of<'lotteryDraw', LotteryDrawRequest>
   | { kind: 'ignored'; reason: string }
   /**
    * `claim` is set for a claim event whose payload HQ cannot use but whose envelope parses and names the topic's
@@ -32,6 +34,7 @@ const KIND = {
   status: 'status', heartbeat: 'heartbeat', events: 'event', configReported: 'reported', commandResults: 'commandResult', lookupRequest: 'lookup',
   parkingRequest: 'parking',
   queueTicketRequest: 'queueTicket',
+  lotteryDrawRequest: 'lotteryDraw',
 } as const satisfies Record<UpstreamRoute, Inbound['kind']>;
 
 /** Routes whose payload names its device: the broker's ACL proves who published, so another identity is refused. */

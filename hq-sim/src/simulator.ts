@@ -21,6 +21,8 @@ import { handleUpstream, type HqCounters, type UpstreamDeps, type Waiter } from 
 import { QueueDesk } from './queue/desk.ts';
 import type { QueueStatusMessage } from '../../contracts/queue.ts';
 import { SurveyDesk } from './surveys/desk.ts';
+import { LotteryDesk } from './lottery/desk.ts';
+import type { LotteryBoard } from '../../contracts/lottery.ts';
 
 export type HqSimulatorOptions = {
   url: string;
@@ -51,6 +53,8 @@ export type HqSimulatorOptions = {
   now?: () => Date;
   /** How often the queue status is republished unchanged (queue/desk.ts; tests shorten it). */
   queueStatusEveryMs?: number;
+  /** Make the demo member-day lottery when none is open or coming (default true; lottery/demo.ts). */
+  demoLottery?: boolean;
 };
 
 export type { HqCounters } from './upstream.ts';
@@ -81,6 +85,8 @@ export class HqSimulator {
   private queue: QueueDesk | null = null;
   /** Surveys (surveys/desk.ts): HQ proper seeds, publishes and decides; a tool only reads and publishes. */
   private surveys: SurveyDesk | null = null;
+  /** The member-day lottery book (lottery/desk.ts), opened by start(), closed by stop(). */
+  private lottery: LotteryDesk | null = null;
   readonly counters: HqCounters = { statuses: 0, heartbeats: 0, eventsNew: 0, eventsDuplicate: 0, reportedConfigs: 0, commandResults: 0, lookupsAnswered: 0, claimsConfirmed: 0, claimsRejected: 0, claimsRepeated: 0, refused: 0, playedItems: 0, playedHourlyEvents: 0, playedHourlyItems: 0 };
 
   constructor(opts: HqSimulatorOptions) {
@@ -113,6 +119,7 @@ export class HqSimulator {
     const catalog = tool ? this.o.data.store.publishedSnapshot(this.mall) : currentSnapshot(this.o.data, this.now()).snapshot;
     this.queue ??= new QueueDesk({ dataDir: this.o.data.dataDir, mallId: this.mall, log: this.o.log, catalog });
     this.surveys ??= new SurveyDesk({ data: this.o.data, log: this.o.log, now: this.now(), seed: !tool });
+    this.lottery ??= new LotteryDesk({ dataDir: this.o.data.dataDir, mallId: this.mall, log: this.o.log, demo: !tool && this.o.demoLottery !== false, now: this.now() });
     const options: IClientOptions = {
       protocolVersion: this.o.protocolVersion ?? 5,
       clientId: this.o.clientId ?? (tool ? `atrium-hq-tool-${randomUUID().slice(0, 8)}` : `atrium-hq-sim-${this.mall}`),
@@ -178,6 +185,8 @@ export class HqSimulator {
     this.queue?.close();
     this.queue = null;
     this.surveys = null;
+    this.lottery?.close();
+    this.lottery = null;
     for (const [, w] of this.waiters) w.finish();
     this.waiters.clear();
     const client = this.client;
@@ -205,6 +214,7 @@ export class HqSimulator {
       await this.publishQueueStatus();
       this.queue.startRepublishing((t, p, o) => this.publish(t, p, o), () => this.now(), this.o.queueStatusEveryMs);
     }
+    if (this.lottery) await this.publishLotteryBoard();
     const subs = Object.values(hqSubscriptions(this.o.shareGroup ?? 'hq')).map((t) => (this.v5 ? t : t.replace(/^\$share\/[^/]+\//, '')));
     const client = this.client;
     if (!client) return; // stopped meanwhile
@@ -343,6 +353,18 @@ export class HqSimulator {
     await this.surveyDesk.publish((t, p, o) => this.publish(t, p, o));
   }
 
+  /** Publishes the mall's lotteries (retained; lottery/desk.ts), revealing the seed of any that has closed. */
+  async publishLotteryBoard(): Promise<LotteryBoard> {
+    if (!this.lottery) throw new Error('the HQ simulator is not started');
+    return this.lottery.publishBoard((t, p, o) => this.publish(t, p, o), this.now());
+  }
+
+  /** HQ's lottery book (the tools and tests read and change it). */
+  get lotteryStore() {
+    if (!this.lottery) throw new Error('the HQ simulator is not started');
+    return this.lottery.store;
+  }
+
   // ---- upstream (upstream.ts) ----
 
   private get upstreamDeps(): UpstreamDeps {
@@ -352,6 +374,7 @@ export class HqSimulator {
       ensureDesiredConfig: (deviceId) => this.ensureDesiredConfig(deviceId),
       queue: this.queue,
       surveys: this.isTool ? null : this.surveys,
+      lottery: this.lottery,
     };
   }
 

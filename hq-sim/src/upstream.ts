@@ -14,6 +14,7 @@ import { redemptionCode } from './redemption.ts';
 import { handleParkingRequest } from './parking/upstream.ts';
 import type { QueueDesk } from './queue/desk.ts';
 import type { SurveyDesk } from './surveys/desk.ts';
+import type { LotteryDesk } from './lottery/desk.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -50,6 +51,8 @@ export type UpstreamDeps = {
   queue: QueueDesk | null;
   /** The survey desk (surveys/desk.ts); absent or null in a one-off tool. */
   surveys?: SurveyDesk | null;
+  /** The member-day lottery desk (lottery/desk.ts); null before start. */
+  lottery?: LotteryDesk | null;
 };
 
 export function handleUpstream(d: UpstreamDeps, msg: Inbound, packet: IPublishPacket): void {
@@ -129,6 +132,10 @@ const now = d.now;
       return;
     case 'queueTicket': {
       if (!d.queue || !d.queue.answer({ deviceId: msg.device, req: msg.data, packet, publish: d.publish, now })) d.counters.refused += 1;
+      return;
+    }
+    case 'lotteryDraw': {
+      if (!d.lottery || !d.lottery.answer({ deviceId: msg.device, req: msg.data, packet, publish: d.publish, now })) d.counters.refused += 1;
       return;
     }
   }

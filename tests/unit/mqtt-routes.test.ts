@@ -44,6 +44,10 @@ describe('the route table', () => {
       // issue 15, surveys
       'atrium/v1/demo-mall/catalog/surveys': ['hq-to-device', 1, true],
       'atrium/v1/demo-mall/devices/kiosk-1/surveys/result': ['hq-to-device', 1, false],
+      // issue 15, the member-day lottery
+      'atrium/v1/demo-mall/devices/kiosk-1/lottery/draw': ['device-to-hq', 1, false],
+      'atrium/v1/demo-mall/devices/kiosk-1/lottery/draw/response': ['hq-to-device', 1, false],
+      'atrium/v1/demo-mall/catalog/lottery': ['hq-to-device', 1, true],
     });
   });
 
@@ -80,6 +84,7 @@ describe('the route table', () => {
       '$share/hq/atrium/v1/+/devices/+/lookup',
       '$share/hq/atrium/v1/+/devices/+/parking',
       '$share/hq/atrium/v1/+/devices/+/queue/ticket',
+      '$share/hq/atrium/v1/+/devices/+/lottery/draw',
     ]);
     expect(hqSubscriptions('g2').events).toBe('$share/g2/atrium/v1/+/devices/+/events');
     expect(deviceSubscriptions(mall, dev)).toEqual([
@@ -87,6 +92,7 @@ describe('the route table', () => {
       topics.catalogSnapshot(mall), topics.catalogDelta(mall), topics.map(mall), topics.parkingResponse(mall, dev),
       topics.queueTicketResponse(mall, dev), topics.queueStatus(mall),
       topics.surveys(mall), topics.surveyResults(mall, dev),
+      topics.lotteryDrawResponse(mall, dev), topics.lotteryBoard(mall),
     ]);
   });
 });

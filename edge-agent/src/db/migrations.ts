@@ -110,6 +110,12 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE UNIQUE INDEX survey_responses_one_per_member ON survey_responses(survey_id, member_id) WHERE member_id IS NOT NULL;
   `,
+  // 9: member-day lotteries as HQ published them (issue 15; edge-agent/src/lottery/board.ts): the terms first held
+  // for each lottery, kept unchanged once it has opened (a republish with other odds is refused), and its seed once
+  // revealed (checked against the commitment).
+  `
+  CREATE TABLE lotteries (id TEXT PRIMARY KEY, doc TEXT NOT NULL, received_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -10,7 +10,7 @@ import type { Logger } from '../../../common/node/log.ts';
 import { enqueueEvent } from '../outbox.ts';
 import { cachedMember, cacheMember, forgetMember } from './cache.ts';
 import { cacheCard } from './cards.ts';
-import { claimOffer } from './claim.ts';
+import { claimOffer, type ClaimGrant } from './claim.ts';
 import { claimsOfMember } from './claims.ts';
 import { decideForMember, type WallContext } from './decide.ts';
 import { composeHome } from './home.ts';
@@ -122,10 +122,10 @@ export class MemberService {
     return { home: this.homeFor(session, member, this.now()) };
   }
 
-  claim({ memberSession, couponId, claimId }: ApiParsedParams<'member.claim'>, wall?: WallContext): ApiResult<'member.claim'> {
+  claim({ memberSession, couponId, claimId }: ApiParsedParams<'member.claim'>, wall?: WallContext, grant?: ClaimGrant): ApiResult<'member.claim'> {
     const { session, member } = this.sessionMember(memberSession);
     const now = this.now();
-    const outcome = claimOffer(this.o.db, { member, couponId, claimId, now, timeZone: this.timeZone(), ...(wall ? { wall } : {}) });
+    const outcome = claimOffer(this.o.db, { member, couponId, claimId, now, timeZone: this.timeZone(), ...(wall ? { wall } : {}), ...(grant ? { grant } : {}) });
     if (outcome.status === 'conflict') {
       this.o.log.warn('claim refused: claimId reused', { detail: outcome.detail });
       throw new DomainError('conflict', 'invalid_params', outcome.detail, [{ path: 'claimId', message: 'already used for another claim; make a new claimId' }]);

@@ -25,6 +25,7 @@ import { LookupWaiters } from './lookups.ts';
 import { reportedConfig } from './reports.ts';
 import type { QueueStatusMessage, QueueTicketRequest, QueueTicketResponse } from '../../../contracts/queue.ts';
 import type { SurveyResult, SurveysMessage } from '../../../contracts/survey.ts';
+import type { LotteryDrawRequest, LotteryDrawResponse } from '../../../contracts/lottery.ts';
 
 export type SyncOptions = {
   settings: AgentSettings;
@@ -57,6 +58,7 @@ export class SyncEngine {
   private readonly lookups = new LookupWaiters();
   private readonly parking = new LookupWaiters<ParkingResponse>();
   private readonly queueWaiters = new LookupWaiters<QueueTicketResponse>();
+  private readonly lotteryWaiters = new LookupWaiters<LotteryDrawResponse>();
   private readonly commands: CommandHandlers;
 
   constructor(opts: SyncOptions) {
@@ -74,7 +76,7 @@ export class SyncEngine {
         void this.drain();
       },
       onMessage: (topic, payload, packet) => routeInbound({
-        ctx: this.ctx, lookups: this.lookups, parking: this.parking, queueWaiters: this.queueWaiters,
+        ctx: this.ctx, lookups: this.lookups, parking: this.parking, queueWaiters: this.queueWaiters, lotteryWaiters: this.lotteryWaiters,
         ...(opts.onQueueStatus ? { onQueueStatus: opts.onQueueStatus } : {}),
         ...(opts.onSurveys ? { onSurveys: opts.onSurveys } : {}),
         ...(opts.onSurveyResult ? { onSurveyResult: opts.onSurveyResult } : {}),
@@ -110,6 +112,7 @@ export class SyncEngine {
     this.lookups.rejectAll('the agent is stopping');
     this.parking.rejectAll('the agent is stopping');
     this.queueWaiters.rejectAll('the agent is stopping');
+    this.lotteryWaiters.rejectAll('the agent is stopping');
     await this.conn.stop();
   }
 
@@ -151,6 +154,14 @@ export class SyncEngine {
    */
   requestQueueTicket(req: QueueTicketRequest): Promise<QueueTicketResponse> {
     return this.request(this.queueWaiters, (properties) => this.conn.send('queueTicketRequest', req, { properties }), topics.queueTicketResponse(this.ctx.mall, this.ctx.device));
+  }
+
+  /**
+   * Asks HQ to draw in a member-day lottery (MQTT 5 request/response); rejects when offline or after the look-up
+   * timeout. A retry with the same drawId gets the draw HQ already made.
+   */
+  requestLotteryDraw(req: LotteryDrawRequest): Promise<LotteryDrawResponse> {
+    return this.request(this.lotteryWaiters, (properties) => this.conn.send('lotteryDrawRequest', req, { properties }), topics.lotteryDrawResponse(this.ctx.mall, this.ctx.device));
   }
 
   /** A setting changed on the kiosk (staff console): tell HQ at once when online (and after every connect anyway). */

@@ -16,6 +16,8 @@ import type { LookupWaiters } from './lookups.ts';
 import type { ParkingResponse } from '../../../contracts/parking.ts';
 import type { QueueStatusMessage, QueueTicketResponse } from '../../../contracts/queue.ts';
 import type { SurveyResult, SurveysMessage } from '../../../contracts/survey.ts';
+import type { LotteryDrawResponse } from '../../../contracts/lottery.ts';
+import { applyLotteryBoard } from '../lottery/board.ts';
 
 export type InboundDeps = {
   ctx: SyncContext;
@@ -35,6 +37,8 @@ export type InboundDeps = {
   /** HQ's survey set and its word on a survey response (surveys/service.ts); without them both are refused as not handled. */
   onSurveys?: (msg: SurveysMessage) => string;
   onSurveyResult?: (result: SurveyResult) => string;
+  /** Lottery draws waiting for HQ's answer. */
+  lotteryWaiters: LookupWaiters<LotteryDrawResponse>;
 };
 
 type Handler<K extends DownstreamRoute> = (d: InboundDeps, msg: Received<K>, meta: { topic: string; bytes: number; packet: IPublishPacket }) => void;
@@ -95,6 +99,16 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
   surveyResults: (d, { data: result }, m) => {
     const outcome = d.onSurveyResult?.(result) ?? 'not handled';
     if (outcome === 'unknown' || outcome === 'conflict' || outcome === 'not handled') refuse(d.ctx, m.topic, `survey result ${result.responseId}: ${outcome}`, m.bytes);
+  },
+  lotteryDrawResponse: (d, { data: answer }, m) => {
+    const correlation = m.packet.properties?.correlationData?.toString('utf8') ?? '';
+    if (!d.lotteryWaiters.isWaiting(correlation)) return refuse(d.ctx, m.topic, 'no lottery draw waiting for this correlation data', m.bytes, 'info');
+    d.lotteryWaiters.answer(correlation, answer);
+  },
+  lotteryBoard: (d, { data: board }, m) => {
+    const outcome = applyLotteryBoard(d.ctx.db, board, d.ctx.now());
+    if (outcome.applied.length) d.ctx.log.info('lottery board applied', { lotteries: outcome.applied.join(', ') });
+    for (const r of outcome.refused) refuse(d.ctx, m.topic, `lottery ${r.lotteryId}: ${r.reason}`, m.bytes);
   },
 };
 

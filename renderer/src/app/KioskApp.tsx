@@ -33,6 +33,7 @@ import { useSurveyInvite } from '../survey/useSurveyInvite.ts';
 
 /** The survey screen is its own chunk with SurveyJS and its CSS (large): fetched when a survey entry is tapped. */
 const SurveyScreen = lazy(() => import('../survey/SurveyScreen.tsx'));
+import { LotteryScreen } from '../lottery/LotteryScreen.tsx';
 
 type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
 /** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
@@ -91,6 +92,8 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeMap = useCallback(() => dispatch({ type: 'closeMap', at: Date.now() }), [dispatch]);
   const openParking = useCallback(() => dispatch({ type: 'openParking', at: Date.now() }), [dispatch]);
   const closeParking = useCallback(() => dispatch({ type: 'closeParking', at: Date.now() }), [dispatch]);
+  const openLottery = useCallback(() => dispatch({ type: 'openLottery', at: Date.now() }), [dispatch]);
+  const closeLottery = useCallback(() => dispatch({ type: 'closeLottery', at: Date.now() }), [dispatch]);
 
   // Restaurant queues: live figures for the directory's rows while the guide home or the ticket screen shows.
   const queueViews = useQueueStatus(session.screen === 'home' || session.screen === 'queue' || session.screen === 'map');
@@ -134,6 +137,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
               mapReady={mapReady}
               onOpenParking={openParking}
               surveyInvite={surveyInvite}
+              onOpenLottery={openLottery}
             />
           </QueueContext>
         )}
@@ -165,6 +169,16 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             onLanguage={onLanguage}
           />
         )}
+        {session.screen === 'lottery' && (
+          <LotteryScreen
+            key={session.sessionId}
+            member={session.member ? { memberSession: session.member.memberSession, name: session.member.member.maskedName } : null}
+            onOpenScan={openScan}
+            onGone={onGone}
+            onClose={closeLottery}
+            onLanguage={onLanguage}
+          />
+        )}
         {session.screen === 'member' && session.member && (
           <MemberHomeScreen
             key={session.member.memberSession}
@@ -177,6 +191,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             lastInputAt={session.lastInputAt}
             idleTimeoutMs={session.idleTimeoutMs}
             surveyInvite={surveyInvite}
+            onOpenLottery={openLottery}
           />
         )}
         {session.screen === 'survey' && session.surveyTarget && (

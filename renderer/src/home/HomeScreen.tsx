@@ -13,6 +13,7 @@ import { HomeHeader } from './HomeHeader.tsx';
 import { MapEntry } from './MapEntry.tsx';
 import { ParkingEntry } from './ParkingEntry.tsx';
 import { PromotionShelf } from './PromotionShelf.tsx';
+import { LotteryEntry } from '../lottery/LotteryEntry.tsx';
 import './home.css';
 
 type Props = {
@@ -29,9 +30,11 @@ type Props = {
   onOpenParking?: () => void;
   /** A survey HQ targets at shoppers here (attract-loop surveys), when there is one. */
   surveyInvite?: SurveyInvite | null;
+  /** Opens the member-day lottery (the entry shows only while one is open). */
+  onOpenLottery?: () => void;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking, surveyInvite }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking, surveyInvite, onOpenLottery }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
 
   return (
@@ -44,6 +47,7 @@ export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenSca
           {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
           {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
           {surveyInvite && <SurveyEntry invite={surveyInvite} />}
+          {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} />}
         </div>
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>

@@ -6,7 +6,7 @@ import type { MemberHome } from '../../../contracts/members.ts';
 import type { LocalizedText } from '../../../contracts/catalog.ts';
 import type { SurveyPlace } from '../../../contracts/survey.ts';
 
-export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue' | 'survey';
+export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue' | 'survey' | 'lottery';
 
 /** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
 export type SessionNotice = 'signed_out' | 'member_session_gone';
@@ -63,7 +63,11 @@ export type SessionAction =
   /** A survey entry (guide home or member home): the survey screen; the member, if any, answers as themselves. */
   | { type: 'openSurvey'; surveyId: string; place: SurveyPlace; at: number }
   /** Done or back on the survey screen: the member's home when signed in, else the guide home. */
-  | { type: 'closeSurvey'; at: number };
+  | { type: 'closeSurvey'; at: number }
+  /** The member-day lottery: from the guide home or a member's home. */
+  | { type: 'openLottery'; at: number }
+  /** Back from the lottery: the member's home when signed in, else the guide home. */
+  | { type: 'closeLottery'; at: number };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
@@ -101,6 +105,8 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       if (state.screen === 'parking') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       // Signing in while taking a queue ticket keeps the ticket screen: the ticket is taken as that member.
       if (state.screen === 'queue') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      // Signing in on the lottery screen keeps it: the shopper plays as that member.
+      if (state.screen === 'lottery') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       return { ...state, screen: 'member', member: action.home, notice: null, mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'memberHome':
       if (state.member === null || state.member.memberSession !== action.home.memberSession) return state;
@@ -136,6 +142,12 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
     case 'closeSurvey':
       if (state.screen !== 'survey') return state;
       return { ...state, screen: state.member ? 'member' : 'home', surveyTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'openLottery':
+      if (state.screen !== 'home' && state.screen !== 'member') return state;
+      return { ...state, screen: 'lottery', notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'closeLottery':
+      if (state.screen !== 'lottery') return state;
+      return { ...state, screen: state.member ? 'member' : 'home', lastInputAt: Math.max(state.lastInputAt, action.at) };
   }
 }
 

@@ -7,6 +7,7 @@ import { Mascot } from './Mascot.tsx';
 import { WallOfferCard } from './WallOfferCard.tsx';
 import type { WallMemberState } from './useWallMember.ts';
 import { useWallWords, Words } from './words.tsx';
+import { WallLottery } from '../lottery/WallLottery.tsx';
 
 export function WallPlay({ model, memberState, onClaim }: { model: WallModel; memberState: WallMemberState; onClaim: () => void }) {
   const words = useWallWords();
@@ -32,6 +33,8 @@ export function WallPlay({ model, memberState, onClaim }: { model: WallModel; me
             <span className="wall-play__meter-text">{words('confidence', { percent }).main}</span>
           </div>
         )}
+        {/* The game's reward for a member who scanned: a round of the open member-day lottery (the mascot makes room). */}
+        {model.member && memberState.memberSession && <WallLottery memberSession={memberState.memberSession} name={model.member.maskedName} />}
       </div>
       <div className="wall-play__side">
         {model.offer ? (

@@ -23,6 +23,8 @@ export type WallMemberState = {
   message: Bilingual | null;
   /** The coupon claimed into the wallet this session, with the code the cashier scans. */
   claimed: { couponId: string; redemptionCode: string | null } | null;
+  /** The member session of whoever scanned at this wall session (for the lucky draw, lottery/WallLottery.tsx). */
+  memberSession?: string | null;
 };
 
 const idle: WallMemberState = { busy: null, message: null, claimed: null };
@@ -66,7 +68,7 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
       busy.current = false;
       if (sessionRef.current !== startedIn) return;
       onState(wall);
-      setState({ busy: null, message: null, claimed: null });
+      setState({ busy: null, message: null, claimed: null, memberSession: r.home.memberSession });
     }).catch((err: unknown) => fail(startedIn, err, identifyRefusalText.malformed));
   }, [playing, onState, fail, sessionRef]);
 
@@ -102,7 +104,7 @@ export function useWallMember(wallSession: string | null, playing: boolean, onSt
         return;
       }
       const coupon = r.home.wallet.find((c) => c.claimId === claimId);
-      setState({ busy: null, message: null, claimed: { couponId: coupon?.couponId ?? '', redemptionCode: coupon?.redemptionCode ?? null } });
+      setState((s) => ({ busy: null, message: null, claimed: { couponId: coupon?.couponId ?? '', redemptionCode: coupon?.redemptionCode ?? null }, memberSession: s.memberSession ?? null }));
     }).catch((err: unknown) => fail(startedIn, err, wallStrings.claimFailed));
   }, [fail, sessionRef]);
 

@@ -5,6 +5,7 @@ import { useCallback, useReducer, useState } from 'react';
 import type { LocalizedText } from '../../../../contracts/catalog.ts';
 import type { UiLanguage } from '../../../../contracts/config.ts';
 import type { MemberHome, Offer } from '../../../../contracts/members.ts';
+import { LotteryEntry } from '../../lottery/LotteryEntry.tsx';
 import { ClaimSheet, CodeSheet } from './ClaimSheet.tsx';
 import { claimReducer, newClaimId, noClaim } from './claimFlow.ts';
 import { MemberCard } from './MemberCard.tsx';
@@ -29,9 +30,11 @@ type Props = {
   idleTimeoutMs: number;
   /** A survey HQ targets at this member (by tier or segment), when there is one they have not answered. */
   surveyInvite?: SurveyInvite | null;
+  /** Opens the member-day lottery (the entry shows only while one is open). */
+  onOpenLottery?: () => void;
 };
 
-export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs, surveyInvite }: Props) {
+export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs, surveyInvite, onOpenLottery }: Props) {
   const [flow, dispatch] = useReducer(claimReducer, noClaim);
   const [codeFor, setCodeFor] = useState<string | null>(null);
   useMemberHomeRefresh(home, onHome, onGone);
@@ -47,6 +50,7 @@ export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, o
       <main className="member-home__body">
         <MemberCard home={home} />
         {surveyInvite && <SurveyEntry invite={surveyInvite} />}
+        {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} variant="member" />}
         <OfferList offers={home.offers} busyCouponId={flow.stage === 'sending' ? flow.offer.couponId : null} onTake={take} />
         <WalletList wallet={home.wallet} onShowCode={setCodeFor} />
       </main>
