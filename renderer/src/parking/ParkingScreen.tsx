@@ -52,7 +52,7 @@ export function ParkingScreen({ member, onOpenScan, onTakeMe, onClose, onLanguag
         {showEntry ? (
           <>
             {/* The plate and its search; the keys beside it in landscape, under it in portrait (parking.css). */}
-            <div className="parking-entry">
+            <div className="plate-entry">
               <h2 className="parking-body__prompt">{pt('enterPlate')}</h2>
               <div className="plate-boxes" data-testid="plate-boxes" data-status={check.status}>
                 {Array.from({ length: NEW_ENERGY_LENGTH }, (_, i) => (
