@@ -1,7 +1,8 @@
 // Find my car in real Chromium against the real agent and the HQ simulator on Mosquitto (as `npm start` runs them):
 // the plate typed on the on-screen keys (a wrong key explained as typed), HQ's answer with the plate masked, the
 // entry photo only after the shopper confirms, the payment QR (read back by zbarimg), and "Take me to my car"
-// drawing the route to B2-118; in Chinese and English, with screenshots at 1080x1920 (and the 1920x1080 wall size).
+// drawing the route to B2-118; in Chinese and English, at the 1080x1920 portrait guide screen and a 1920x1080
+// landscape one (the orientation follows the window), with screenshots of each.
 import { expect, test, type Page } from '@playwright/test';
 import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
 import type { AgentProcess } from '../support/agent-process.ts';
@@ -37,16 +38,24 @@ async function typePlate(page: Page, plate: string): Promise<void> {
   for (const ch of plate) await page.getByTestId(`plate-key-${ch}`).click();
 }
 
-for (const lang of ['zh', 'en'] as const) {
-  test(`plate on the keys → masked result → photo after confirming → payment QR → route to the car (${lang})`, async ({ page }) => {
+const sizes = [
+  { orientation: 'portrait', width: 1080, height: 1920 },
+  { orientation: 'landscape', width: 1920, height: 1080 },
+] as const;
+
+for (const size of sizes) for (const lang of ['zh', 'en'] as const) {
+  test(`plate on the keys → masked result → photo after confirming → payment QR → route to the car (${lang}, ${size.width}x${size.height})`, async ({ page }) => {
     const problems = await watchForProblems(page);
-    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.setViewportSize({ width: size.width, height: size.height });
     await openParking(page, lang);
     const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
+    // portrait-parking-plate.png, landscape-parking-plate-en.png, ...
+    const shot = (name: string) => saveScreenshot(page, `${size.orientation}-parking-${name}${lang === 'en' ? '-en' : ''}`);
 
     // The province keys first; then letters and digits, with no I or O key at all.
     await expect(page.getByTestId('plate-keys')).toHaveAttribute('data-mode', 'province');
     await expect(page.getByTestId('plate-key-京')).toBeVisible();
+    await shot('provinces');
     await page.getByTestId('plate-key-沪').click();
     await expect(page.getByTestId('plate-keys')).toHaveAttribute('data-mode', 'serial');
     await expect(page.getByTestId('plate-key-I')).toHaveCount(0);
@@ -61,8 +70,7 @@ for (const lang of ['zh', 'en'] as const) {
     await typePlate(page, '8');
     await expect(page.getByTestId('plate-boxes')).toHaveAttribute('data-status', 'complete');
     await expect(page.getByTestId('plate-boxes')).toContainText('沪AD12348');
-    if (lang === 'zh') await saveScreenshot(page, 'portrait-parking-plate');
-    else await saveScreenshot(page, 'portrait-parking-plate-en');
+    await shot('plate');
     await page.getByTestId('parking-search').click();
 
     const result = page.getByTestId('parking-found');
@@ -78,18 +86,18 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(page.getByTestId('parking-photo')).toBeVisible();
     const qr = page.getByTestId('parking-pay-qr');
     await expect(qr).toBeVisible();
-    const file = test.info().outputPath(`pay-${lang}.png`);
+    const file = test.info().outputPath(`pay-${lang}-${size.orientation}.png`);
     await qr.locator('svg').screenshot({ path: file });
     const url = await qr.getAttribute('data-url');
     expect(url).toMatch(/^https:\/\/pay\.atrium\.example\/parking\?quote=/);
     expect(zbarRead(file)).toEqual([url]);
-    await saveScreenshot(page, lang === 'zh' ? 'portrait-parking-result' : 'portrait-parking-result-en');
+    await shot('result');
 
     await page.getByTestId('parking-take-me').click();
     await expect(screen(page)).toHaveAttribute('data-screen', 'map');
     await expect(page.getByTestId('route-line').first()).toBeVisible();
     await expect(page.getByTestId('route-title')).toHaveText(t('前往 车位 B2-118', 'To Space B2-118'));
-    await saveScreenshot(page, lang === 'zh' ? 'portrait-parking-route' : 'portrait-parking-route-en');
+    await shot('route');
     // The plate is gone with the screen: back home and into find-my-car again shows empty boxes.
     await page.getByTestId('map-back').click();
     await page.getByTestId('parking-open').click();

@@ -2,7 +2,8 @@
 // with its queue engine), with a fake ESC/POS printer on TCP: the directory's live queue lines, a ticket taken with
 // a phone number typed on the keypad (masked on screen) and printed, in Chinese; a ticket in English while the printer
 // is out of paper ("ticket issued, printer unavailable", and the staff Status page says so); and the rows once HQ is
-// gone. Screenshots at 1080x1920 in both languages go to reports/screenshots/.
+// gone; and the same flow on a 1920x1080 landscape guide screen in both languages. Screenshots at both sizes go to
+// reports/screenshots/.
 import { expect, test, type Page } from '@playwright/test';
 import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
 import type { AgentProcess } from '../support/agent-process.ts';
@@ -32,8 +33,8 @@ test.afterAll(async () => {
 
 const row = (page: Page, storeId: string) => page.locator(`[data-testid="store-row"][data-store-id="${storeId}"]`);
 
-async function diningDirectory(page: Page) {
-  await page.setViewportSize({ width: 1080, height: 1920 });
+async function diningDirectory(page: Page, viewport = { width: 1080, height: 1920 }) {
+  await page.setViewportSize(viewport);
   await openPairedKiosk(page, agent);
   await page.getByTestId('attract').click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'home');
@@ -125,6 +126,43 @@ test('en: printer out of paper: "ticket issued, printer unavailable", and the st
   printer.mode = 'ready';
 });
 
+// A landscape guide screen (the orientation follows the 1920x1080 window): the same errand from the directory's queue
+// line to the ticket, in both languages (before the test below stops HQ).
+for (const lang of ['zh', 'en'] as const) {
+  test(`landscape 1920x1080 (${lang}): directory queue line → party size and phone on the keypad → ticket`, async ({ page }) => {
+    const problems = await watchForProblems(page);
+    await diningDirectory(page, { width: 1920, height: 1080 });
+    const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
+    const shot = (name: string) => saveScreenshot(page, `landscape-queue-${name}${lang === 'en' ? '-en' : ''}`);
+    if (lang === 'en') await page.getByTestId('lang-en').click();
+    const take = row(page, 's-hotpot').getByTestId('queue-take-open');
+    await expect(take).toHaveText(t('取号', 'Get a ticket'));
+    await shot('directory');
+
+    await take.click();
+    await expect(screen(page)).toHaveAttribute('data-screen', 'queue');
+    await page.getByTestId('queue-size-3').click();
+    await expect(page.getByTestId('queue-size-class')).toHaveText(t('中桌 3–4 人', 'Medium, 3–4'));
+    await typePhone(page, PHONE);
+    await expect(page.getByTestId('queue-phone-display')).toHaveText('139****5678');
+    await expect(page.locator('body')).not.toContainText(PHONE);
+    await expect(page.getByTestId('queue-submit')).toBeEnabled();
+    await shot('form');
+
+    const printed = printer.jobs().filter((j) => j.cuts > 0).length;
+    await page.getByTestId('queue-submit').click();
+    await expect(page.getByTestId('queue-ticket')).toHaveAttribute('data-print', 'printed');
+    await expect(page.getByTestId('queue-ticket-number')).toHaveText(/^B\d{3}$/); // a medium table's letter
+    await expect(page.getByTestId('queue-print')).toHaveText(t('小票已打印，请取走', 'Your ticket is printed; please take it'));
+    await expect(page.getByTestId('ticket-qr')).toBeVisible();
+    await printer.waitForJobs(printed + 1);
+    await shot('ticket');
+    await page.getByTestId('queue-done').click();
+    await expect(screen(page)).toHaveAttribute('data-screen', 'home');
+    expectNoProblems(problems);
+  });
+}
+
 test('no HQ: the rows say the queue is not available here, in both languages', async ({ page }) => {
   const problems = await watchForProblems(page);
   await diningDirectory(page);
@@ -139,3 +177,4 @@ test('no HQ: the rows say the queue is not available here, in both languages', a
   await saveScreenshot(page, 'portrait-queue-offline-en');
   expectNoProblems(problems);
 });
+

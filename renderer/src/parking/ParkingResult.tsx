@@ -60,46 +60,51 @@ function FoundCar({ result, onTakeMe, onAgain }: { result: Found; onTakeMe: ((to
   const { car, quote } = result;
   return (
     <section className="parking-result" data-testid="parking-found">
-      <div className="parking-result__plate">
-        <span className="parking-result__label">{pt('plate')}</span>
-        <span className="parking-plate-masked" data-testid="parking-masked-plate">{result.maskedPlate}</span>
-      </div>
-      {!confirmed ? (
-        <div className="parking-result__confirm">
-          <span>{pt('confirmPlate')}</span>
-          <button type="button" className="parking-button parking-button--light" onClick={() => setConfirmed(true)} data-testid="parking-confirm">{pt('confirm')}</button>
+      {/* The car, then what to pay: one column in portrait, side by side in landscape (parking.css). */}
+      <div className="parking-result__car">
+        <div className="parking-result__plate">
+          <span className="parking-result__label">{pt('plate')}</span>
+          <span className="parking-plate-masked" data-testid="parking-masked-plate">{result.maskedPlate}</span>
         </div>
-      ) : car.photo ? (
-        <img className="parking-result__photo" src={car.photo} alt={pt('photoAlt')} data-testid="parking-photo" />
-      ) : (
-        <p className="parking-result__nophoto" data-testid="parking-no-photo">{pt('noPhoto')}</p>
-      )}
-      <p className="parking-result__where" data-testid="parking-where">{pt('where', { level: car.level, zone: car.zone, space: car.space })}</p>
-      <p className="parking-result__time">
-        <span>{pt('entered', { time: entryTime(car.enteredAt, lang) })}</span>
-        <span data-testid="parking-duration">{pt('parkedFor', { duration: durationText(car.minutes, lang) })}</span>
-      </p>
-      <dl className="parking-fee">
-        <div className="parking-fee__row"><dt>{pt('fee')}</dt><dd data-testid="parking-fee">{formatFen(quote.feeFen)}</dd></div>
-        {quote.benefits.map((b, i) => (
-          <div key={i} className={`parking-fee__row parking-fee__row--benefit${b.kind === 'points' ? ' parking-fee__row--offer' : ''}`} data-testid={`parking-benefit-${b.kind}`}>
-            <dt>{benefitText(b, lang)}</dt>
-            <dd>-{formatFen(b.savedFen)}</dd>
+        {!confirmed ? (
+          <div className="parking-result__confirm">
+            <span>{pt('confirmPlate')}</span>
+            <button type="button" className="parking-button parking-button--light" onClick={() => setConfirmed(true)} data-testid="parking-confirm">{pt('confirm')}</button>
           </div>
-        ))}
-        <div className="parking-fee__row parking-fee__row--total"><dt>{pt('payable')}</dt><dd data-testid="parking-payable">{formatFen(quote.payableFen)}</dd></div>
-      </dl>
-      <p className="parking-fee__tariff">
-        {pt('tariff', { grace: quote.tariff.graceMin, hourly: formatFen(quote.tariff.hourlyFen), cap: formatFen(quote.tariff.dailyCapFen) })}
-        {quote.benefits.some((b) => b.kind === 'points') && ` · ${pt('pointsNote')}`}
-      </p>
-      <div className="parking-result__actions">
-        {quote.paymentUrl ? <PaymentQr url={quote.paymentUrl} /> : <p className="parking-result__free" data-testid="parking-nothing-to-pay">{pt('nothingToPay')}</p>}
-        <div className="parking-result__buttons">
-          {onTakeMe && result.mapTarget
-            ? <button type="button" className="parking-button parking-button--go" onClick={() => onTakeMe(result.mapTarget!)} data-testid="parking-take-me">{pt('takeMe')}</button>
-            : <p className="parking-result__nomap">{pt('noMapPlace')}</p>}
-          <button type="button" className="parking-button parking-button--light" onClick={onAgain} data-testid="parking-again">{pt('searchAgain')}</button>
+        ) : car.photo ? (
+          <img className="parking-result__photo" src={car.photo} alt={pt('photoAlt')} data-testid="parking-photo" />
+        ) : (
+          <p className="parking-result__nophoto" data-testid="parking-no-photo">{pt('noPhoto')}</p>
+        )}
+        <p className="parking-result__where" data-testid="parking-where">{pt('where', { level: car.level, zone: car.zone, space: car.space })}</p>
+        <p className="parking-result__time">
+          <span>{pt('entered', { time: entryTime(car.enteredAt, lang) })}</span>
+          <span data-testid="parking-duration">{pt('parkedFor', { duration: durationText(car.minutes, lang) })}</span>
+        </p>
+      </div>
+      <div className="parking-result__pay">
+        <dl className="parking-fee">
+          <div className="parking-fee__row"><dt>{pt('fee')}</dt><dd data-testid="parking-fee">{formatFen(quote.feeFen)}</dd></div>
+          {quote.benefits.map((b, i) => (
+            <div key={i} className={`parking-fee__row parking-fee__row--benefit${b.kind === 'points' ? ' parking-fee__row--offer' : ''}`} data-testid={`parking-benefit-${b.kind}`}>
+              <dt>{benefitText(b, lang)}</dt>
+              <dd>-{formatFen(b.savedFen)}</dd>
+            </div>
+          ))}
+          <div className="parking-fee__row parking-fee__row--total"><dt>{pt('payable')}</dt><dd data-testid="parking-payable">{formatFen(quote.payableFen)}</dd></div>
+        </dl>
+        <p className="parking-fee__tariff">
+          {pt('tariff', { grace: quote.tariff.graceMin, hourly: formatFen(quote.tariff.hourlyFen), cap: formatFen(quote.tariff.dailyCapFen) })}
+          {quote.benefits.some((b) => b.kind === 'points') && ` · ${pt('pointsNote')}`}
+        </p>
+        <div className="parking-result__actions">
+          {quote.paymentUrl ? <PaymentQr url={quote.paymentUrl} /> : <p className="parking-result__free" data-testid="parking-nothing-to-pay">{pt('nothingToPay')}</p>}
+          <div className="parking-result__buttons">
+            {onTakeMe && result.mapTarget
+              ? <button type="button" className="parking-button parking-button--go" onClick={() => onTakeMe(result.mapTarget!)} data-testid="parking-take-me">{pt('takeMe')}</button>
+              : <p className="parking-result__nomap">{pt('noMapPlace')}</p>}
+            <button type="button" className="parking-button parking-button--light" onClick={onAgain} data-testid="parking-again">{pt('searchAgain')}</button>
+          </div>
         </div>
       </div>
     </section>

@@ -45,33 +45,36 @@ export function ParkingScreen({ member, onOpenScan, onTakeMe, onClose, onLanguag
         <h1 className="parking-header__title">{pt('title')}</h1>
         <LanguageSwitch onLanguage={onLanguage} />
       </header>
-      <main className="parking-body">
+      <main className={`parking-body${showEntry ? ' parking-body--entry' : ''}`}>
         {member
           ? <p className="parking-member parking-member--on" data-testid="parking-member">{pt('memberOn', { name: member.name })}</p>
           : <button type="button" className="parking-member" onClick={onOpenScan} data-testid="parking-member-scan">{pt('member')}</button>}
         {showEntry ? (
           <>
-            <h2 className="parking-body__prompt">{pt('enterPlate')}</h2>
-            <div className="plate-boxes" data-testid="plate-boxes" data-status={check.status}>
-              {Array.from({ length: NEW_ENERGY_LENGTH }, (_, i) => (
-                <span key={i} className={`plate-box${i === 1 ? ' plate-box--dot' : ''}${i === NEW_ENERGY_LENGTH - 1 ? ' plate-box--ne' : ''}${i === plate.chars.length ? ' plate-box--cursor' : ''}`}>
-                  {plate.chars[i] ?? (i === NEW_ENERGY_LENGTH - 1 ? <small>{pt('newEnergy')}</small> : '')}
-                </span>
-              ))}
+            {/* The plate and its search; the keys beside it in landscape, under it in portrait (parking.css). */}
+            <div className="plate-entry">
+              <h2 className="parking-body__prompt">{pt('enterPlate')}</h2>
+              <div className="plate-boxes" data-testid="plate-boxes" data-status={check.status}>
+                {Array.from({ length: NEW_ENERGY_LENGTH }, (_, i) => (
+                  <span key={i} className={`plate-box${i === 1 ? ' plate-box--dot' : ''}${i === NEW_ENERGY_LENGTH - 1 ? ' plate-box--ne' : ''}${i === plate.chars.length ? ' plate-box--cursor' : ''}`}>
+                    {plate.chars[i] ?? (i === NEW_ENERGY_LENGTH - 1 ? <small>{pt('newEnergy')}</small> : '')}
+                  </span>
+                ))}
+              </div>
+              <p className={`plate-message${problem ? ' plate-message--bad' : ''}`} data-testid="plate-message" role="status">
+                {problem ?? (check.status === 'complete' ? '' : PLATE_PROBLEM_TEXT[check.problem][lang === 'en' ? 'en' : 'zh'])}
+              </p>
+              <button
+                type="button"
+                className="parking-button parking-button--search"
+                disabled={check.status !== 'complete' || state.status === 'searching'}
+                onClick={() => search(plate.chars.join(''), member?.memberSession ?? null)}
+                data-testid="parking-search"
+              >
+                {state.status === 'searching' ? pt('searching') : pt('search')}
+              </button>
+              {state.status === 'failed' && <p className="plate-message plate-message--bad" data-testid="parking-failed">{pt('failed')}</p>}
             </div>
-            <p className={`plate-message${problem ? ' plate-message--bad' : ''}`} data-testid="plate-message" role="status">
-              {problem ?? (check.status === 'complete' ? '' : PLATE_PROBLEM_TEXT[check.problem][lang === 'en' ? 'en' : 'zh'])}
-            </p>
-            <button
-              type="button"
-              className="parking-button parking-button--search"
-              disabled={check.status !== 'complete' || state.status === 'searching'}
-              onClick={() => search(plate.chars.join(''), member?.memberSession ?? null)}
-              data-testid="parking-search"
-            >
-              {state.status === 'searching' ? pt('searching') : pt('search')}
-            </button>
-            {state.status === 'failed' && <p className="plate-message plate-message--bad" data-testid="parking-failed">{pt('failed')}</p>}
             <PlateKeyboard
               typed={plate.chars.length}
               onKey={(char) => dispatch({ type: 'key', char })}

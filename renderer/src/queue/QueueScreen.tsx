@@ -63,6 +63,8 @@ export function QueueScreen({ target, view, member, onOpenScan, onClose, onLangu
     );
   };
 
+  const issued = phase.kind === 'done' && phase.result.status === 'issued' ? phase.result : null;
+
   return (
     <div className="queue-screen" data-testid="queue-screen">
       <header className="queue-header">
@@ -72,53 +74,58 @@ export function QueueScreen({ target, view, member, onOpenScan, onClose, onLangu
         <h1 className="queue-header__title">{qt('takeTicketAt', { name })}</h1>
         <LanguageSwitch onLanguage={onLanguage} />
       </header>
-      <main className="queue-body">
-        {phase.kind === 'done' && phase.result.status === 'issued'
-          ? <TicketView result={phase.result} name={name} onDone={onClose} />
+      <main className={`queue-body${issued ? '' : ' queue-body--form'}`}>
+        {issued
+          ? <TicketView result={issued} name={name} onDone={onClose} />
           : (
             <>
-              {view?.state === 'live' && (
-                <ul className="queue-classes" data-testid="queue-classes">
-                  {view.classes.filter((c) => c.tables > 0).map((c) => (
-                    <li key={c.sizeClass}>
-                      {qt('classLine', { table: qt(CLASS_KEY[c.sizeClass]), tables: c.tables, n: c.waiting, minutes: c.estimatedWaitMin })}
-                      {c.nowCalling && <strong className="queue-classes__calling"> · {qt('nowCalling', { number: c.nowCalling })}</strong>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <section className="queue-step">
-                <h2>{qt('partySize')}</h2>
-                <div className="queue-sizes">
-                  {SIZES.map((n) => (
-                    <button key={n} type="button" className={`queue-size${partySize === n ? ' queue-size--on' : ''}`} onClick={() => choose(n)} aria-pressed={partySize === n} data-testid={`queue-size-${n}`}>
-                      {qt('people', { n: n === 12 ? '12+' : n })}
-                    </button>
-                  ))}
-                </div>
-                {partySize !== null && <p className="queue-step__note" data-testid="queue-size-class">{qt(CLASS_KEY[sizeClassFor(partySize)])}</p>}
-              </section>
-              {partySize !== null && (
+              {/* Who and how many, then how to be told: one column in portrait, side by side in landscape (queue.css). */}
+              <div className="queue-form__party">
+                {view?.state === 'live' && (
+                  <ul className="queue-classes" data-testid="queue-classes">
+                    {view.classes.filter((c) => c.tables > 0).map((c) => (
+                      <li key={c.sizeClass}>
+                        {qt('classLine', { table: qt(CLASS_KEY[c.sizeClass]), tables: c.tables, n: c.waiting, minutes: c.estimatedWaitMin })}
+                        {c.nowCalling && <strong className="queue-classes__calling"> · {qt('nowCalling', { number: c.nowCalling })}</strong>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <section className="queue-step">
-                  <h2>{qt('contact')}</h2>
-                  {member
-                    ? <p className="queue-member" data-testid="queue-member">{qt('asMember', { name: member.member.maskedName })}</p>
-                    : <button type="button" className="queue-member-sign-in" onClick={onOpenScan} data-testid="queue-member-sign-in">{qt('memberSignIn')}</button>}
-                  <p className="queue-step__note">{qt('phoneHint')}</p>
-                  <PhoneKeypad digits={phone} onChange={typePhone} />
+                  <h2>{qt('partySize')}</h2>
+                  <div className="queue-sizes">
+                    {SIZES.map((n) => (
+                      <button key={n} type="button" className={`queue-size${partySize === n ? ' queue-size--on' : ''}`} onClick={() => choose(n)} aria-pressed={partySize === n} data-testid={`queue-size-${n}`}>
+                        {qt('people', { n: n === 12 ? '12+' : n })}
+                      </button>
+                    ))}
+                  </div>
+                  {partySize !== null && <p className="queue-step__note" data-testid="queue-size-class">{qt(CLASS_KEY[sizeClassFor(partySize)])}</p>}
                 </section>
-              )}
-              {phase.kind === 'done' && <p className="queue-problem" role="alert" data-testid="queue-problem">{problemText(phase.result, qt)}</p>}
-              {phase.kind === 'failed' && <p className="queue-problem" role="alert" data-testid="queue-problem">{qt('failed')}</p>}
-              <button
-                type="button"
-                className="queue-submit"
-                disabled={partySize === null || !phoneOk || phase.kind === 'taking'}
-                onClick={submit}
-                data-testid="queue-submit"
-              >
-                {phase.kind === 'taking' ? qt('taking') : phase.kind === 'done' || phase.kind === 'failed' ? qt('tryAgain') : phone ? qt('getTicket') : qt('withoutPhone')}
-              </button>
+              </div>
+              <div className="queue-form__contact">
+                {partySize !== null && (
+                  <section className="queue-step">
+                    <h2>{qt('contact')}</h2>
+                    {member
+                      ? <p className="queue-member" data-testid="queue-member">{qt('asMember', { name: member.member.maskedName })}</p>
+                      : <button type="button" className="queue-member-sign-in" onClick={onOpenScan} data-testid="queue-member-sign-in">{qt('memberSignIn')}</button>}
+                    <p className="queue-step__note">{qt('phoneHint')}</p>
+                    <PhoneKeypad digits={phone} onChange={typePhone} />
+                  </section>
+                )}
+                {phase.kind === 'done' && <p className="queue-problem" role="alert" data-testid="queue-problem">{problemText(phase.result, qt)}</p>}
+                {phase.kind === 'failed' && <p className="queue-problem" role="alert" data-testid="queue-problem">{qt('failed')}</p>}
+                <button
+                  type="button"
+                  className="queue-submit"
+                  disabled={partySize === null || !phoneOk || phase.kind === 'taking'}
+                  onClick={submit}
+                  data-testid="queue-submit"
+                >
+                  {phase.kind === 'taking' ? qt('taking') : phase.kind === 'done' || phase.kind === 'failed' ? qt('tryAgain') : phone ? qt('getTicket') : qt('withoutPhone')}
+                </button>
+              </div>
             </>
           )}
       </main>
@@ -137,15 +144,20 @@ function TicketView({ result, name, onDone }: { result: Extract<QueueTakeResult,
   const { ticket, print } = result;
   return (
     <section className="queue-ticket" data-testid="queue-ticket" data-number={ticket.number} data-print={print.state}>
-      <p className="queue-ticket__restaurant">{name}</p>
-      <p className="queue-ticket__label">{qt('yourNumber')}</p>
-      <p className="queue-ticket__number" data-testid="queue-ticket-number">{ticket.number}</p>
-      <p className="queue-ticket__meta">{qt(CLASS_KEY[ticket.sizeClass])} · {qt('ahead', { n: ticket.ahead })}</p>
-      <p className="queue-ticket__meta">{qt('waitRange', { lo: ticket.waitMin[0], hi: ticket.waitMin[1] })}</p>
+      {/* The number and what it means, with the QR under it in portrait and beside it in landscape (queue.css). */}
+      <div className="queue-ticket__main">
+        <p className="queue-ticket__restaurant">{name}</p>
+        <p className="queue-ticket__label">{qt('yourNumber')}</p>
+        <p className="queue-ticket__number" data-testid="queue-ticket-number">{ticket.number}</p>
+        <p className="queue-ticket__meta">{qt(CLASS_KEY[ticket.sizeClass])} · {qt('ahead', { n: ticket.ahead })}</p>
+        <p className="queue-ticket__meta">{qt('waitRange', { lo: ticket.waitMin[0], hi: ticket.waitMin[1] })}</p>
+      </div>
       <TicketQr url={ticket.followUrl} label={qt('scanToFollow')} />
-      {print.state === 'printed' && <p className="queue-ticket__print" data-testid="queue-print">{qt('printed')}</p>}
-      {print.state === 'unavailable' && <p className="queue-ticket__print queue-ticket__print--off" role="status" data-testid="queue-print">{qt('printerUnavailable')}</p>}
-      <button type="button" className="queue-submit" onClick={onDone} data-testid="queue-done">{qt('done')}</button>
+      <div className="queue-ticket__end">
+        {print.state === 'printed' && <p className="queue-ticket__print" data-testid="queue-print">{qt('printed')}</p>}
+        {print.state === 'unavailable' && <p className="queue-ticket__print queue-ticket__print--off" role="status" data-testid="queue-print">{qt('printerUnavailable')}</p>}
+        <button type="button" className="queue-submit" onClick={onDone} data-testid="queue-done">{qt('done')}</button>
+      </div>
     </section>
   );
 }
