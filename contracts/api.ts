@@ -13,6 +13,7 @@ import { queueApiMethods } from './queue.ts';
 import { IdentifyResult, IdentifySource, MemberHome, TOKEN_MAX_CHARS } from './members.ts';
 import { AssetMime, Orientation, Sha256 } from './content.ts';
 import { parkingApiMethods } from './parking.ts';
+import { feedbackApiMethods } from './feedback.ts';
 
 const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -193,6 +194,7 @@ export const apiMethods = {
   ...staffApiMethods,
   ...parkingApiMethods,
   ...queueApiMethods,
+  ...feedbackApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
   'member.signOut': {
     params: z.object({ memberSession: MemberSession }).strict(),
@@ -212,6 +214,7 @@ export type ApiResult<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['res
 export type ApiHandlers = { [M in ApiMethod]: (params: ApiParsedParams<M>) => ApiResult<M> | Promise<ApiResult<M>> };
 export type StaffMethod = Extract<ApiMethod, `staff.${string}`>;
 export type QueueMethod = Extract<ApiMethod, `queue.${string}`>;
+export type FeedbackMethod = Extract<ApiMethod, `feedback.${string}`>;
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiMethods, name);

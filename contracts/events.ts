@@ -8,6 +8,7 @@ import { ClaimEventPayload } from './members.ts';
 import { DeviceEventEnvelope, Segment } from './mqtt-payloads.ts';
 import { ShellRecovery } from './shell.ts';
 import { StaffAuditPayload } from './staff.ts';
+import { FeedbackSubmittedPayload } from './feedback.ts';
 import {
   WALL_EVENT_TYPES, WallCouponShownPayload, WallEngagedPayload, WallExpressionHourlyPayload, WallImpressionPayload, WallOfferWithheldPayload,
 } from './wall.ts';
@@ -78,6 +79,9 @@ export const DEVICE_EVENTS = {
   'content.played.hourly': {
     payload: ContentPlayedHourly, schema: 'ContentPlayedHourly', file: 'content.ts', description: 'proof of play rolled up (display setting `proofOfPlay: hourly`): one campaign creative\'s items in one finished UTC hour, counted by outcome, with their time on screen',
   },
+  'feedback.submitted': {
+    payload: FeedbackSubmittedPayload, schema: 'FeedbackSubmittedPayload', file: 'feedback.ts', description: 'a shopper gave feedback at the kiosk (eventId = its ticket number; a phone contact only sealed for HQ)',
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type DeviceEventType = keyof typeof DEVICE_EVENTS;
@@ -104,6 +108,7 @@ export const DeviceEvent = z.discriminatedUnion('type', [
   eventOf('feedback.given'),
   eventOf('content.played'),
   eventOf('content.played.hourly'),
+  eventOf('feedback.submitted'),
 ], {
   error: (iss) => {
     if (iss.code !== 'invalid_union') return undefined;

@@ -11,6 +11,7 @@ import {
   ReportedConfig,
 } from './mqtt-payloads.ts';
 import { ParkingRequest, ParkingResponse } from './parking.ts';
+import { FeedbackKeyMessage, FeedbackUpdate } from './feedback.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
 /** One topic level for {mall} or {device} (the same rule as Segment in mqtt-payloads.ts). */
@@ -111,6 +112,14 @@ export const MQTT_ROUTES = {
   queueStatus: {
     pattern: 'catalog/queue', direction: 'hq-to-device', qos: 1, retain: true, schema: QueueStatusMessage, payload: 'QueueStatusMessage (contracts/queue.ts)',
     flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'live queue figures of every queuing restaurant, on each change and at least every minute',
+  },
+  feedbackKey: {
+    pattern: 'catalog/feedback-key', direction: 'hq-to-device', qos: 1, retain: true, schema: FeedbackKeyMessage, payload: 'FeedbackKeyMessage (contracts/feedback.ts)',
+    flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'HQ\'s X25519 key that kiosks seal a feedback phone number with, and the ticket follow link',
+  },
+  feedbackUpdates: {
+    pattern: 'devices/{device}/feedback/updates', direction: 'hq-to-device', qos: 1, retain: false, schema: FeedbackUpdate, payload: 'FeedbackUpdate (contracts/feedback.ts)',
+    flow: 'HQ → kiosk', subscriber: 'device', description: 'HQ\'s reply to, or resolution of, a feedback ticket from this kiosk',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -34,6 +34,8 @@ import { StaffService, type ActionOutcome } from './staff/service.ts';
 import { queueHandlers } from './api/queue-handlers.ts';
 import { ReceiptPrinter } from './printer/receipt-printer.ts';
 import { QueueService } from './queue/service.ts';
+import { feedbackHandlers } from './api/feedback-handlers.ts';
+import { FeedbackService } from './feedback/service.ts';
 
 export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
@@ -88,6 +90,11 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   const queue = new QueueService({
     db, log: log.child('queue'), hq: sync, printer, timeZone: settings.timeZone, memberIdOf: (memberSession) => members.memberOf(memberSession).member.id,
   });
+  // Shopper feedback: a ticket at once, the feedback to HQ through the outbox (a phone number sealed for HQ).
+  const feedback = new FeedbackService({
+    db, log: log.child('feedback'), deviceId: settings.deviceId, zones: settings.zones, onEventWritten: () => sync.drainSoon(),
+    memberOf: (s) => members.memberOf(s).member,
+  });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
   // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
   const plays = new ProofOfPlay({ db, log: log.child('content'), mode: () => effectiveDisplay(db, settings.display).proofOfPlay, onEventWritten: () => sync.drainSoon() });
@@ -120,7 +127,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue), ...feedbackHandlers(feedback) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

@@ -21,6 +21,7 @@ export const DEVICE_RULES: readonly AclRule[] = [
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/parking/response' },
   { access: 'write', pattern: 'atrium/v1/+/devices/%u/queue/ticket' },
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/queue/ticket/response' },
+  { access: 'read', pattern: 'atrium/v1/+/devices/%u/feedback/updates' },
 ];
 
 /** The catalog a kiosk may read: its own mall's when known, otherwise every mall's (one broker per mall). */

@@ -20,6 +20,7 @@ import { HqSimulator } from './simulator.ts';
 import { verifyPinSync } from '../../common/node/pin-hash.ts';
 import { parkingTool } from './parking/cli.ts';
 import { queueCli } from './queue/cli.ts';
+import { feedbackCli } from './feedback/cli.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -278,6 +279,8 @@ async function main(): Promise<number> {
       return parkingTool(o);
     case 'queue':
       return queueCli(o);
+    case 'feedback':
+      return feedbackCli(o);
   }
 }
 

@@ -13,6 +13,7 @@ import { answerLookup, lookupReplyTarget } from './lookup.ts';
 import { redemptionCode } from './redemption.ts';
 import { handleParkingRequest } from './parking/upstream.ts';
 import type { QueueDesk } from './queue/desk.ts';
+import { recordFeedback } from './feedback/record.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -83,6 +84,8 @@ const now = d.now;
       d.log.info(outcome === 'new' ? 'event received' : 'event repeated (already recorded)', { deviceId: msg.device, type: msg.data.type, eventId: msg.data.eventId });
       // A repeated claim event is answered again (the kiosk may have missed the first answer), with the same result.
       if (isClaimEventType(msg.data.type)) answerClaim(d, msg.device, msg.data, now);
+      // Feedback goes to HQ's feedback desk too (once per ticket; a repeat changes nothing there).
+      if (msg.data.type === 'feedback.submitted') recordFeedback({ dataDir: d.data.dataDir, log: d.log, now }, msg.device, msg.data.payload);
       return;
     }
     case 'reported':

@@ -15,6 +15,7 @@ import { refuse, type SyncContext } from './context.ts';
 import type { LookupWaiters } from './lookups.ts';
 import type { ParkingResponse } from '../../../contracts/parking.ts';
 import type { QueueStatusMessage, QueueTicketResponse } from '../../../contracts/queue.ts';
+import { applyFeedbackUpdate, saveFeedbackKey } from '../feedback/store.ts';
 
 export type InboundDeps = {
   ctx: SyncContext;
@@ -82,6 +83,16 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
   },
   queueStatus: (d, { data: status }) => {
     d.onQueueStatus?.(status);
+  },
+  feedbackKey: (d, { data: key }, m) => {
+    if (key.mallId !== d.ctx.mall) return refuse(d.ctx, m.topic, `feedback key for another mall (${key.mallId})`, m.bytes);
+    if (saveFeedbackKey(d.ctx.db, key) === 'applied') d.ctx.log.info('feedback contact key applied', { kid: key.kid });
+  },
+  feedbackUpdates: (d, { data: update }, m) => {
+    const outcome = applyFeedbackUpdate(d.ctx.db, update, d.ctx.now());
+    if (outcome === 'applied') d.ctx.log.info('feedback update applied', { ticket: update.ticket, kind: update.kind });
+    else if (outcome === 'repeated') d.ctx.log.info('feedback update repeated; nothing to change', { ticket: update.ticket, updateId: update.updateId });
+    else refuse(d.ctx, m.topic, `feedback update for unknown ticket ${update.ticket}`, m.bytes);
   },
 };
 

@@ -1,0 +1,92 @@
+// HQ's feedback desk in its own SQLite file (<data>/feedback.db, WAL, synchronous=FULL): every ticket kiosks sent
+// (once each, by device and ticket number), the phone number opened from its sealed contact (HQ is the one place it
+// may live), and every reply and resolution. The running HQ writes tickets as they arrive; the `feedback` tools read
+// and answer on the same file, so they need no flags with npm start running. Rows read back are parsed.
+import type Database from 'better-sqlite3';
+import path from 'node:path';
+import { z } from 'zod';
+import { openHqSqlite } from '../sqlite-file.ts';
+import { FeedbackCategory, FeedbackTicket, FeedbackUpdateKind, type FeedbackSubmittedPayload, type FeedbackUpdateKind as UpdateKind } from '../../../contracts/feedback.ts';
+
+export const FEEDBACK_DB_FILE = 'feedback.db';
+
+const migrations = [
+  `
+  CREATE TABLE tickets (
+    device_id TEXT NOT NULL, ticket TEXT NOT NULL, category TEXT NOT NULL, store_id TEXT, rating INTEGER NOT NULL, text TEXT NOT NULL,
+    language TEXT NOT NULL, member_id TEXT, phone TEXT, contact_problem TEXT, submitted_at TEXT NOT NULL, received_at TEXT NOT NULL,
+    first_reply_at TEXT, resolved_at TEXT, PRIMARY KEY (device_id, ticket)
+  );
+  CREATE TABLE updates (
+    update_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, ticket TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL
+  );
+  `,
+];
+
+const TicketRow = z.object({
+  device_id: z.string(), ticket: FeedbackTicket, category: FeedbackCategory, store_id: z.string().nullable(), rating: z.number().int(),
+  text: z.string(), language: z.string(), member_id: z.string().nullable(), phone: z.string().nullable(), contact_problem: z.string().nullable(),
+  submitted_at: z.string(), received_at: z.string(), first_reply_at: z.string().nullable(), resolved_at: z.string().nullable(),
+});
+export type HqTicket = {
+  deviceId: string; ticket: string; category: FeedbackCategory; storeId: string | null; rating: number; text: string; language: string;
+  memberId: string | null; phone: string | null; contactProblem: string | null; submittedAt: Date; receivedAt: Date;
+  firstReplyAt: Date | null; resolvedAt: Date | null;
+};
+const UpdateRow = z.object({ update_id: z.string(), device_id: z.string(), ticket: z.string(), kind: FeedbackUpdateKind, text: z.string(), at: z.string() });
+export type HqUpdate = { updateId: string; deviceId: string; ticket: string; kind: UpdateKind; text: string; at: Date };
+
+const date = (s: string | null) => (s === null ? null : new Date(s));
+const toTicket = (row: unknown): HqTicket => {
+  const r = TicketRow.parse(row);
+  return {
+    deviceId: r.device_id, ticket: r.ticket, category: r.category, storeId: r.store_id, rating: r.rating, text: r.text, language: r.language,
+    memberId: r.member_id, phone: r.phone, contactProblem: r.contact_problem, submittedAt: new Date(r.submitted_at), receivedAt: new Date(r.received_at),
+    firstReplyAt: date(r.first_reply_at), resolvedAt: date(r.resolved_at),
+  };
+};
+
+export class FeedbackStore {
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    this.db = openHqSqlite(path.join(dataDir, FEEDBACK_DB_FILE), migrations);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Records a ticket once; answers false when this device's ticket was already recorded (a repeated event). */
+  record(deviceId: string, p: FeedbackSubmittedPayload, contact: { phone: string | null; problem: string | null }, now: Date): boolean {
+    return this.db.prepare(
+      `INSERT OR IGNORE INTO tickets (device_id, ticket, category, store_id, rating, text, language, member_id, phone, contact_problem, submitted_at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(deviceId, p.ticket, p.category, p.storeId, p.rating, p.text, p.language, p.memberId, contact.phone, contact.problem, p.submittedAt, now.toISOString()).changes > 0;
+  }
+
+  tickets(): HqTicket[] {
+    return this.db.prepare('SELECT * FROM tickets ORDER BY submitted_at, ticket').all().map(toTicket);
+  }
+
+  /** The tickets with this number (one per device that gave it; usually one). */
+  byTicket(ticket: string): HqTicket[] {
+    return this.db.prepare('SELECT * FROM tickets WHERE ticket = ? ORDER BY device_id').all(ticket).map(toTicket);
+  }
+
+  updates(deviceId: string, ticket: string): HqUpdate[] {
+    return this.db.prepare('SELECT * FROM updates WHERE device_id = ? AND ticket = ? ORDER BY at, update_id').all(deviceId, ticket).map((row) => {
+      const r = UpdateRow.parse(row);
+      return { updateId: r.update_id, deviceId: r.device_id, ticket: r.ticket, kind: r.kind, text: r.text, at: new Date(r.at) };
+    });
+  }
+
+  /** Records a reply or resolution and moves the ticket's clocks (first reply, resolved) in one transaction. */
+  addUpdate(u: HqUpdate): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO updates (update_id, device_id, ticket, kind, text, at) VALUES (?, ?, ?, ?, ?, ?)').run(u.updateId, u.deviceId, u.ticket, u.kind, u.text, u.at.toISOString());
+      const column = u.kind === 'reply' ? 'first_reply_at' : 'resolved_at';
+      this.db.prepare(`UPDATE tickets SET ${column} = COALESCE(${column}, ?) WHERE device_id = ? AND ticket = ?`).run(u.at.toISOString(), u.deviceId, u.ticket);
+    })();
+  }
+}
