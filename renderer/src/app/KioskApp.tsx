@@ -28,6 +28,8 @@ import type { LocalizedText } from '../../../contracts/catalog.ts';
 import { QueueContext, type QueueContextValue } from '../queue/QueueContext.ts';
 import { QueueScreen } from '../queue/QueueScreen.tsx';
 import { useQueueStatus } from '../queue/useQueueStatus.ts';
+// Its on-screen keyboard (simple-keyboard and the pinyin table) is a chunk of its own, fetched when the screen opens.
+import { FeedbackScreen } from '../feedback/FeedbackScreen.tsx';
 
 type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
 /** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
@@ -86,6 +88,8 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeMap = useCallback(() => dispatch({ type: 'closeMap', at: Date.now() }), [dispatch]);
   const openParking = useCallback(() => dispatch({ type: 'openParking', at: Date.now() }), [dispatch]);
   const closeParking = useCallback(() => dispatch({ type: 'closeParking', at: Date.now() }), [dispatch]);
+  const openFeedback = useCallback(() => dispatch({ type: 'openFeedback', at: Date.now() }), [dispatch]);
+  const closeFeedback = useCallback(() => dispatch({ type: 'closeFeedback', at: Date.now() }), [dispatch]);
 
   // Restaurant queues: live figures for the directory's rows while the guide home or the ticket screen shows.
   const queueViews = useQueueStatus(session.screen === 'home' || session.screen === 'queue' || session.screen === 'map');
@@ -118,6 +122,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
               onOpenMap={openMap}
               mapReady={mapReady}
               onOpenParking={openParking}
+              onOpenFeedback={openFeedback}
             />
           </QueueContext>
         )}
@@ -160,6 +165,16 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             onSignOut={onSignOut}
             lastInputAt={session.lastInputAt}
             idleTimeoutMs={session.idleTimeoutMs}
+            onOpenFeedback={openFeedback}
+          />
+        )}
+        {session.screen === 'feedback' && (
+          <FeedbackScreen
+            key={session.sessionId}
+            member={session.member ? { memberSession: session.member.memberSession, name: session.member.member.maskedName } : null}
+            onOpenScan={openScan}
+            onClose={closeFeedback}
+            onLanguage={onLanguage}
           />
         )}
         {showAttract && (

@@ -11,6 +11,7 @@ import { MemberScanEntry } from '../member/MemberScanEntry.tsx';
 import { HomeHeader } from './HomeHeader.tsx';
 import { MapEntry } from './MapEntry.tsx';
 import { ParkingEntry } from './ParkingEntry.tsx';
+import { FeedbackEntry } from './FeedbackEntry.tsx';
 import { PromotionShelf } from './PromotionShelf.tsx';
 import './home.css';
 
@@ -26,9 +27,11 @@ type Props = {
   mapReady: boolean;
   /** Opens find-my-car and parking payment. */
   onOpenParking?: () => void;
+  /** Opens feedback (意见反馈). */
+  onOpenFeedback?: () => void;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking, onOpenFeedback }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
 
   return (
@@ -40,6 +43,7 @@ export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenSca
           <MemberScanEntry onOpen={onOpenScan} />
           {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
           {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
+          {onOpenFeedback && <FeedbackEntry onOpen={onOpenFeedback} />}
         </div>
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>

@@ -5,7 +5,7 @@ import type { UiLanguage } from '../../../contracts/config.ts';
 import type { MemberHome } from '../../../contracts/members.ts';
 import type { LocalizedText } from '../../../contracts/catalog.ts';
 
-export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue';
+export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue' | 'feedback';
 
 /** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
 export type SessionNotice = 'signed_out' | 'member_session_gone';
@@ -19,7 +19,7 @@ export type SessionState = {
   sessionId: number;
   defaultLanguage: UiLanguage;
   idleTimeoutMs: number;
-  /** The identified member (while screen is 'member', 'parking' for their benefits, or 'queue' taking a ticket); null everywhere else, so leaving wipes it. */
+  /** The identified member (while screen is 'member', 'parking' for their benefits, 'queue' taking a ticket, or 'feedback' as the contact); null everywhere else, so leaving wipes it. */
   member: MemberHome | null;
   notice: SessionNotice | null;
   /** Where the map screen routes to (a store id, an IMDF id or `nearest:<kind>`); null: the map with no route. */
@@ -56,7 +56,11 @@ export type SessionAction =
   /** "Get a ticket" on a queuing restaurant's row: the queue ticket screen. */
   | { type: 'openQueue'; storeId: string; name: LocalizedText; at: number }
   /** Done or back on the queue screen: the member's home when one signed in there, else the guide home. */
-  | { type: 'closeQueue'; at: number };
+  | { type: 'closeQueue'; at: number }
+  /** Feedback (意见反馈): from the guide home, or a member's home (their ticket shows there later). */
+  | { type: 'openFeedback'; at: number }
+  /** Done or back on the feedback screen: the member's home when signed in, else the guide home. */
+  | { type: 'closeFeedback'; at: number };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
@@ -94,6 +98,8 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       if (state.screen === 'parking') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       // Signing in while taking a queue ticket keeps the ticket screen: the ticket is taken as that member.
       if (state.screen === 'queue') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      // Signing in while giving feedback keeps the draft: the member becomes the contact.
+      if (state.screen === 'feedback') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       return { ...state, screen: 'member', member: action.home, notice: null, mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'memberHome':
       if (state.member === null || state.member.memberSession !== action.home.memberSession) return state;
@@ -123,6 +129,12 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
     case 'closeQueue':
       if (state.screen !== 'queue') return state;
       return { ...state, screen: state.member ? 'member' : 'home', queueTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'openFeedback':
+      if (state.screen !== 'home' && state.screen !== 'member') return state;
+      return { ...state, screen: 'feedback', notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'closeFeedback':
+      if (state.screen !== 'feedback') return state;
+      return { ...state, screen: state.member ? 'member' : 'home', lastInputAt: Math.max(state.lastInputAt, action.at) };
   }
 }
 

@@ -14,6 +14,7 @@ import { useClaimSender } from './useClaimSender.ts';
 import { useMemberHomeRefresh } from './useMemberHomeRefresh.ts';
 import { useMemberKeepAlive } from './useMemberKeepAlive.ts';
 import { WalletList } from './WalletList.tsx';
+import { MemberFeedback } from './MemberFeedback.tsx';
 import './member-home.css';
 
 type Props = {
@@ -26,9 +27,11 @@ type Props = {
   /** The kiosk session's last input and idle timeout, to keep the agent's member session alive while in use. */
   lastInputAt: number;
   idleTimeoutMs: number;
+  /** Opens feedback (意见反馈) as this member. */
+  onOpenFeedback?: () => void;
 };
 
-export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs }: Props) {
+export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs, onOpenFeedback }: Props) {
   const [flow, dispatch] = useReducer(claimReducer, noClaim);
   const [codeFor, setCodeFor] = useState<string | null>(null);
   useMemberHomeRefresh(home, onHome, onGone);
@@ -45,6 +48,7 @@ export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, o
         <MemberCard home={home} />
         <OfferList offers={home.offers} busyCouponId={flow.stage === 'sending' ? flow.offer.couponId : null} onTake={take} />
         <WalletList wallet={home.wallet} onShowCode={setCodeFor} />
+        <MemberFeedback memberSession={home.memberSession} {...(onOpenFeedback ? { onGive: onOpenFeedback } : {})} />
       </main>
       {flow.stage !== 'idle' && (
         <ClaimSheet

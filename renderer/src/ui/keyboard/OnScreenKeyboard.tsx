@@ -3,9 +3,10 @@
 // Controlled: `value` is the text, `onChange` gets every new text. Screens load it through LazyOnScreenKeyboard (or a
 // lazy screen of their own), so its code and CSS reach the page only where someone types.
 import { useEffect, useRef, useState } from 'react';
-import Keyboard from 'simple-keyboard';
+import Keyboard from 'simple-keyboard/build/index.modern.esm.js';
 import 'simple-keyboard/build/css/index.css';
 import './keyboard.css';
+import { useLatest } from '../useLatest.ts';
 import { clampToLength, keyLabels, PHONE_LAYOUT, PINYIN_CANDIDATES, textLayout, type KeyboardLang, type KeyLayer } from './layouts.ts';
 
 export type OnScreenKeyboardProps = {
@@ -23,14 +24,13 @@ const CANDIDATES_PER_PAGE = 9;
 export function OnScreenKeyboard({ value, onChange, lang, maxLength, mode = 'text' }: OnScreenKeyboardProps) {
   const host = useRef<HTMLDivElement>(null);
   const keyboard = useRef<Keyboard | null>(null);
-  const [layoutLang, setLayoutLang] = useState<KeyboardLang>(lang);
+  // The screen's language picks the keyboard's layout; the 中文/English key changes it until the screen's language does.
+  const [chosen, setChosen] = useState<{ screenLang: KeyboardLang; layoutLang: KeyboardLang }>({ screenLang: lang, layoutLang: lang });
+  if (chosen.screenLang !== lang) setChosen({ screenLang: lang, layoutLang: lang });
+  const layoutLang = chosen.screenLang === lang ? chosen.layoutLang : lang;
   const [layer, setLayer] = useState<KeyLayer>('default');
   // The keyboard's callbacks are bound once; they read the latest props through this.
-  const latest = useRef({ value, onChange, maxLength });
-  latest.current = { value, onChange, maxLength };
-
-  // The screen's language picks the keyboard's first layout; the 中文/English key changes it after that.
-  useEffect(() => setLayoutLang(lang), [lang]);
+  const latest = useLatest({ value, onChange, maxLength });
 
   useEffect(() => {
     if (!host.current) return undefined;
@@ -53,7 +53,7 @@ export function OnScreenKeyboard({ value, onChange, lang, maxLength, mode = 'tex
         if (button === '{shift}') setLayer((l) => (l === 'shift' ? 'default' : 'shift'));
         else if (button === '{symbols}') setLayer('symbols');
         else if (button === '{abc}') setLayer('default');
-        else if (button === '{lang}') setLayoutLang((l) => (l === 'zh' ? 'en' : 'zh'));
+        else if (button === '{lang}') setChosen((c) => ({ ...c, layoutLang: c.layoutLang === 'zh' ? 'en' : 'zh' }));
         else if (button === '{clear}') {
           kb.setInput('');
           latest.current.onChange('');
@@ -66,7 +66,7 @@ export function OnScreenKeyboard({ value, onChange, lang, maxLength, mode = 'tex
       keyboard.current = null;
       kb.destroy();
     };
-  }, []);
+  }, [latest]);
 
   // The layout follows the mode, the language and the layer.
   useEffect(() => {
