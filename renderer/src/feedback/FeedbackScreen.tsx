@@ -94,10 +94,11 @@ export function FeedbackScreen({ member, onOpenScan, onClose, onLanguage }: Prop
               <h2>{ft('text')}</h2>
               <span className={`feedback-counter${count > FEEDBACK_TEXT_MAX ? ' feedback-counter--over' : ''}`} data-testid="feedback-counter">{ft('counter', { n: count, max: FEEDBACK_TEXT_MAX })}</span>
             </div>
-            <button type="button" className={`feedback-text${typing === 'text' ? ' feedback-text--active' : ''}`} onClick={() => setTyping('text')} data-testid="feedback-text">
+            {/* Not a <textarea>: the system keyboard must not open on a kiosk; the on-screen keyboard types here. */}
+            <div role="textbox" aria-multiline="true" tabIndex={0} className={`feedback-text${typing === 'text' ? ' feedback-text--active' : ''}`} onClick={() => setTyping('text')} data-testid="feedback-text">
               {draft.text ? <span data-testid="feedback-text-value">{draft.text}</span> : <span className="feedback-text__placeholder">{ft('textPlaceholder')}</span>}
               {typing === 'text' && <span className="feedback-caret" aria-hidden="true" />}
-            </button>
+            </div>
             <Problem text={problemText(shown('text'))} testId="feedback-text-problem" />
           </section>
           <section className="feedback-part">
