@@ -41,6 +41,9 @@ describe('the route table', () => {
       'atrium/v1/demo-mall/devices/kiosk-1/queue/ticket': ['device-to-hq', 1, false],
       'atrium/v1/demo-mall/devices/kiosk-1/queue/ticket/response': ['hq-to-device', 1, false],
       'atrium/v1/demo-mall/catalog/queue': ['hq-to-device', 1, true],
+      // issue 15, feedback
+      'atrium/v1/demo-mall/catalog/feedback-key': ['hq-to-device', 1, true],
+      'atrium/v1/demo-mall/devices/kiosk-1/feedback/updates': ['hq-to-device', 1, false],
     });
   });
 
@@ -83,6 +86,7 @@ describe('the route table', () => {
       topics.configDesired(mall, dev), topics.commands(mall, dev), topics.lookupResponse(mall, dev), topics.claimResults(mall, dev),
       topics.catalogSnapshot(mall), topics.catalogDelta(mall), topics.map(mall), topics.parkingResponse(mall, dev),
       topics.queueTicketResponse(mall, dev), topics.queueStatus(mall),
+      topics.feedbackKey(mall), topics.feedbackUpdates(mall, dev),
     ]);
   });
 });
