@@ -5,10 +5,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
 import { FeedbackStore } from '../../hq-sim/src/feedback/store.ts';
+import { HqSimulator } from '../../hq-sim/src/simulator.ts';
+import { consoleLog } from '../../hq-sim/src/log.ts';
 import type { AgentProcess } from '../support/agent-process.ts';
 import { startAgentWithDemoHq } from './support/demoHq.ts';
 import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, watchForProblems } from './support/kiosk.ts';
 import { skipWithout } from './support/needs.ts';
+import { scanWithWedge } from './support/wedge.ts';
+import { memberToken } from '../support/member-fixture.ts';
+import { randomUUID } from 'node:crypto';
 
 skipWithout('mosquitto');
 
@@ -150,3 +155,58 @@ test('the keyboard on a 1920x1080 screen (zh)', async ({ page }) => {
   await expect(field(page)).toHaveText('你');
   expectNoProblems(problems);
 });
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`a member gives feedback from their home and sees HQ's reply there (${lang})`, async ({ page }) => {
+    const problems = await watchForProblems(page);
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await openPairedKiosk(page, agent);
+    await page.getByTestId('attract').click();
+    if (lang === 'en') await page.getByTestId('lang-en').click();
+    const key = { kid: hq.data.key.kid, privateKey: hq.data.key.privateKey, publicKey: hq.data.key.hqKey.publicKey };
+    await scanWithWedge(page, memberToken(key, 'M1002', 'gold'));
+    await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+    await page.getByTestId('member-feedback-give').click();
+    await expect(screen(page)).toHaveAttribute('data-screen', 'feedback');
+    // The signed-in member is the contact already.
+    await expect(page.getByTestId('feedback-contact-member')).toHaveAttribute('aria-checked', 'true');
+    await page.getByTestId('feedback-category-parking').click();
+    await page.getByTestId('feedback-star-3').click();
+    if (lang === 'zh') {
+      await tap(page, 'ni');
+      await candidate(page, '你').click();
+      await tap(page, 'hao');
+      await candidate(page, '好').click();
+    } else {
+      await tap(page, 'hello');
+    }
+    await page.getByTestId('feedback-submit').click();
+    const ticket = (await page.getByTestId('feedback-ticket-number').textContent())!;
+    await expect(page.getByTestId('feedback-ticket')).toContainText(lang === 'zh' ? '回复将显示在您的会员中心' : 'Replies will show in your member home');
+    await page.getByTestId('feedback-done').click();
+    await expect(screen(page)).toHaveAttribute('data-screen', 'member');
+    await expect(page.getByTestId('member-feedback-ticket').first()).toContainText(ticket);
+    // HQ replies (as `npm run hq -- feedback reply` does): the member home shows it within its 15 s refresh.
+    await expect.poll(() => {
+      const store = new FeedbackStore(hq.data.dataDir);
+      try {
+        return store.byTicket(ticket).length;
+      } finally {
+        store.close();
+      }
+    }, { timeout: 10_000 }).toBe(1);
+    const tool = new HqSimulator({ url: hq.url, username: hq.hq.username, password: hq.hq.password, data: hq.data, log: { ...consoleLog(), info: () => {} }, role: 'tool' });
+    await tool.start();
+    try {
+      await tool.publishFeedbackUpdate(hq.device.deviceId, { updateId: `fu_${randomUUID().replaceAll('-', '')}`, ticket, kind: 'reply', text: lang === 'zh' ? '已通知停车场，谢谢' : 'We told the car park, thank you', at: new Date().toISOString() });
+    } finally {
+      await tool.stop();
+    }
+    const item = page.getByTestId('member-feedback-ticket').first();
+    await expect(item).toHaveAttribute('data-status', 'replied', { timeout: 20_000 });
+    await expect(item.getByTestId('member-feedback-update')).toContainText(lang === 'zh' ? '已通知停车场' : 'We told the car park');
+    await item.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, lang === 'zh' ? 'portrait-member-feedback' : 'portrait-member-feedback-en');
+    expectNoProblems(problems);
+  });
+}
