@@ -80,7 +80,7 @@ export const DEVICE_EVENTS = {
     payload: ContentPlayedHourly, schema: 'ContentPlayedHourly', file: 'content.ts', description: 'proof of play rolled up (display setting `proofOfPlay: hourly`): one campaign creative\'s items in one finished UTC hour, counted by outcome, with their time on screen',
   },
   'feedback.submitted': {
-    payload: FeedbackSubmittedPayload, schema: 'FeedbackSubmittedPayload', file: 'feedback.ts', description: 'a shopper gave feedback at the kiosk (eventId = its ticket number; a phone contact only sealed for HQ)',
+    payload: FeedbackSubmittedPayload, schema: 'FeedbackSubmittedPayload', file: 'feedback.ts', description: 'a shopper gave feedback at the kiosk and got a ticket number (a phone contact only sealed for HQ)',
   },
 } as const satisfies Record<string, EventSpec>;
 

@@ -25,7 +25,7 @@ export function saveFeedbackKey(db: Db, msg: FeedbackKeyMessage): 'applied' | 's
 
 /**
  * Writes a ticket and its outbox event in one transaction; `build` makes the payload from the ticket number. Answers
- * the ticket. The event id is the ticket, so HQ records it once however often it is sent.
+ * the ticket.
  */
 export function writeTicket(db: Db, kioskCode: string, build: (ticket: string) => FeedbackSubmittedPayload, now: Date): string {
   return db.transaction(() => {
@@ -37,7 +37,9 @@ export function writeTicket(db: Db, kioskCode: string, build: (ticket: string) =
     db.prepare('INSERT INTO feedback_tickets (seq, ticket, category, rating, member_id, text, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       seq, ticket, payload.category, payload.rating, payload.memberId, payload.memberId ? payload.text : null, payload.submittedAt,
     );
-    enqueueEvent(db, { type: 'feedback.submitted', eventId: ticket, payload }, now);
+    // A fresh event id, not the ticket: a kiosk whose database was reset gives its numbers again, and HQ must still
+    // take that feedback as new (it tells the two apart by submittedAt). Retries of the row keep its id.
+    enqueueEvent(db, { type: 'feedback.submitted', payload }, now);
     return ticket;
   })();
 }

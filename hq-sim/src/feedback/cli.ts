@@ -74,7 +74,9 @@ async function answer(o: CliOptions, verb: 'reply' | 'resolve', ticket: string, 
   try {
     const found = store.byTicket(ticket).filter((t) => !o.device || t.deviceId === o.device);
     if (!found.length) throw new Error(`no feedback ticket ${JSON.stringify(ticket)} at HQ (${dataDir})${o.device ? ` from ${o.device}` : ''}; see feedback list`);
-    if (found.length > 1) throw new UsageError(`ticket ${ticket} came from ${found.map((t) => t.deviceId).join(' and ')}: add --device`);
+    const devices = [...new Set(found.map((t) => t.deviceId))];
+    if (devices.length > 1) throw new UsageError(`ticket ${ticket} came from ${devices.join(' and ')}: add --device`);
+    // One kiosk that gave the number twice (its database was reset): the newest is the one being answered.
     const t = found[0]!;
     if (t.resolvedAt) throw new Error(`ticket ${ticket} was resolved at ${t.resolvedAt.toISOString()}; nothing sent`);
     const now = new Date();
@@ -90,7 +92,7 @@ async function answer(o: CliOptions, verb: 'reply' | 'resolve', ticket: string, 
       await sim.stop();
       data.close();
     }
-    store.addUpdate({ updateId: parsed.data.updateId, deviceId: t.deviceId, ticket, kind, text: parsed.data.text, at: now });
+    store.addUpdate(t, { updateId: parsed.data.updateId, kind, text: parsed.data.text, at: now });
     const sla = ticketSla({ ...t, ...(kind === 'reply' ? { firstReplyAt: t.firstReplyAt ?? now } : { resolvedAt: now }) }, now);
     out(`feedback ${verb}: ${ticket} (${t.deviceId}) ${kind === 'reply' ? `reply ${sla.reply}` : `resolution ${sla.resolution}`}; sent to the kiosk`);
     return 0;

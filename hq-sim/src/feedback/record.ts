@@ -19,8 +19,9 @@ export function recordFeedback(o: { dataDir: string; log: HqLog; now: Date }, de
   }
   const store = new FeedbackStore(o.dataDir);
   try {
-    const fresh = store.record(deviceId, payload, { phone, problem }, o.now);
-    o.log.info(fresh ? 'feedback ticket recorded' : 'feedback ticket repeated (already recorded)', { deviceId, ticket: payload.ticket, contact: payload.contact ? (problem ? 'unreadable' : 'phone') : payload.memberId ? 'member' : 'none' });
+    const outcome = store.record(deviceId, payload, { phone, problem }, o.now);
+    if (outcome === 'reissued') o.log.warn('feedback ticket number given again by this kiosk (was its database reset?); both kept', { deviceId, ticket: payload.ticket });
+    o.log.info(outcome === 'repeat' ? 'feedback ticket repeated (already recorded)' : 'feedback ticket recorded', { deviceId, ticket: payload.ticket, contact: payload.contact ? (problem ? 'unreadable' : 'phone') : payload.memberId ? 'member' : 'none' });
     if (problem) o.log.warn('feedback contact unreadable', { deviceId, ticket: payload.ticket, reason: problem });
   } finally {
     store.close();

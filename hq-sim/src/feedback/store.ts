@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { z } from 'zod';
 import { openHqSqlite } from '../sqlite-file.ts';
-import { FeedbackCategory, FeedbackTicket, FeedbackUpdateKind, type FeedbackSubmittedPayload, type FeedbackUpdateKind as UpdateKind } from '../../../contracts/feedback.ts';
+import { FeedbackCategory, FeedbackTicket, type FeedbackSubmittedPayload, type FeedbackUpdateKind as UpdateKind } from '../../../contracts/feedback.ts';
 
 export const FEEDBACK_DB_FILE = 'feedback.db';
 
@@ -15,10 +15,10 @@ const migrations = [
   CREATE TABLE tickets (
     device_id TEXT NOT NULL, ticket TEXT NOT NULL, category TEXT NOT NULL, store_id TEXT, rating INTEGER NOT NULL, text TEXT NOT NULL,
     language TEXT NOT NULL, member_id TEXT, phone TEXT, contact_problem TEXT, submitted_at TEXT NOT NULL, received_at TEXT NOT NULL,
-    first_reply_at TEXT, resolved_at TEXT, PRIMARY KEY (device_id, ticket)
+    first_reply_at TEXT, resolved_at TEXT, PRIMARY KEY (device_id, ticket, submitted_at)
   );
   CREATE TABLE updates (
-    update_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, ticket TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL
+    update_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, ticket TEXT NOT NULL, submitted_at TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL
   );
   `,
 ];
@@ -33,7 +33,6 @@ export type HqTicket = {
   memberId: string | null; phone: string | null; contactProblem: string | null; submittedAt: Date; receivedAt: Date;
   firstReplyAt: Date | null; resolvedAt: Date | null;
 };
-const UpdateRow = z.object({ update_id: z.string(), device_id: z.string(), ticket: z.string(), kind: FeedbackUpdateKind, text: z.string(), at: z.string() });
 export type HqUpdate = { updateId: string; deviceId: string; ticket: string; kind: UpdateKind; text: string; at: Date };
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
@@ -57,36 +56,36 @@ export class FeedbackStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Records a ticket once; answers false when this device's ticket was already recorded (a repeated event). */
-  record(deviceId: string, p: FeedbackSubmittedPayload, contact: { phone: string | null; problem: string | null }, now: Date): boolean {
-    return this.db.prepare(
+  /**
+   * Records a ticket once: 'repeat' for the same device, number and submittedAt again (a resent event); 'reissued' when
+   * the device gave this number before for other feedback (its database was reset): both are kept.
+   */
+  record(deviceId: string, p: FeedbackSubmittedPayload, contact: { phone: string | null; problem: string | null }, now: Date): 'new' | 'repeat' | 'reissued' {
+    const before = this.db.prepare('SELECT COUNT(*) AS n FROM tickets WHERE device_id = ? AND ticket = ?').get(deviceId, p.ticket) as { n: number };
+    const inserted = this.db.prepare(
       `INSERT OR IGNORE INTO tickets (device_id, ticket, category, store_id, rating, text, language, member_id, phone, contact_problem, submitted_at, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(deviceId, p.ticket, p.category, p.storeId, p.rating, p.text, p.language, p.memberId, contact.phone, contact.problem, p.submittedAt, now.toISOString()).changes > 0;
+    return !inserted ? 'repeat' : before.n > 0 ? 'reissued' : 'new';
   }
 
   tickets(): HqTicket[] {
     return this.db.prepare('SELECT * FROM tickets ORDER BY submitted_at, ticket').all().map(toTicket);
   }
 
-  /** The tickets with this number (one per device that gave it; usually one). */
+  /** The tickets with this number, newest first (usually one; more when kiosks share a floor code or one was reset). */
   byTicket(ticket: string): HqTicket[] {
-    return this.db.prepare('SELECT * FROM tickets WHERE ticket = ? ORDER BY device_id').all(ticket).map(toTicket);
+    return this.db.prepare('SELECT * FROM tickets WHERE ticket = ? ORDER BY submitted_at DESC, device_id').all(ticket).map(toTicket);
   }
 
-  updates(deviceId: string, ticket: string): HqUpdate[] {
-    return this.db.prepare('SELECT * FROM updates WHERE device_id = ? AND ticket = ? ORDER BY at, update_id').all(deviceId, ticket).map((row) => {
-      const r = UpdateRow.parse(row);
-      return { updateId: r.update_id, deviceId: r.device_id, ticket: r.ticket, kind: r.kind, text: r.text, at: new Date(r.at) };
-    });
-  }
-
-  /** Records a reply or resolution and moves the ticket's clocks (first reply, resolved) in one transaction. */
-  addUpdate(u: HqUpdate): void {
+  /** Records a reply or resolution of one ticket and moves its clocks (first reply, resolved) in one transaction. */
+  addUpdate(t: Pick<HqTicket, 'deviceId' | 'ticket' | 'submittedAt'>, u: Omit<HqUpdate, 'deviceId' | 'ticket'>): void {
+    const submitted = t.submittedAt.toISOString();
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO updates (update_id, device_id, ticket, kind, text, at) VALUES (?, ?, ?, ?, ?, ?)').run(u.updateId, u.deviceId, u.ticket, u.kind, u.text, u.at.toISOString());
+      this.db.prepare('INSERT INTO updates (update_id, device_id, ticket, submitted_at, kind, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(u.updateId, t.deviceId, t.ticket, submitted, u.kind, u.text, u.at.toISOString());
       const column = u.kind === 'reply' ? 'first_reply_at' : 'resolved_at';
-      this.db.prepare(`UPDATE tickets SET ${column} = COALESCE(${column}, ?) WHERE device_id = ? AND ticket = ?`).run(u.at.toISOString(), u.deviceId, u.ticket);
+      this.db.prepare(`UPDATE tickets SET ${column} = COALESCE(${column}, ?) WHERE device_id = ? AND ticket = ? AND submitted_at = ?`).run(u.at.toISOString(), t.deviceId, t.ticket, submitted);
     })();
   }
 }

@@ -14,7 +14,8 @@ const payload = (ticket: string, memberId: string | null = null): FeedbackSubmit
   ticket, category: 'parking', storeId: null, rating: 2, text: '车位难找 🚗', language: 'zh-CN', memberId, memberTier: memberId ? 'gold' : null,
   contact: null, submittedAt: NOW.toISOString(),
 });
-const outbox = () => db.prepare('SELECT event_id, type FROM outbox ORDER BY seq').all() as { event_id: string; type: string }[];
+const outbox = () => (db.prepare('SELECT type, payload FROM outbox ORDER BY seq').all() as { type: string; payload: string }[])
+  .map((r) => ({ type: r.type, ticket: (JSON.parse(r.payload) as { ticket?: string }).ticket }));
 
 beforeEach(() => {
   dir = freshDataDir();
@@ -26,7 +27,7 @@ describe('feedback tickets on the kiosk', () => {
   it('writes the ticket and its outbox event together, numbered on', () => {
     expect(writeTicket(db, '1F', (t) => payload(t), NOW)).toBe('FB-1F-0001');
     expect(writeTicket(db, '1F', (t) => payload(t, 'M1002'), NOW)).toBe('FB-1F-0002');
-    expect(outbox().filter((r) => r.type === 'feedback.submitted').map((r) => r.event_id)).toEqual(['FB-1F-0001', 'FB-1F-0002']);
+    expect(outbox().filter((r) => r.type === 'feedback.submitted').map((r) => r.ticket)).toEqual(['FB-1F-0001', 'FB-1F-0002']);
   });
 
   it('a payload that does not fit its schema writes nothing and uses no number', () => {
@@ -59,5 +60,25 @@ describe('feedback tickets on the kiosk', () => {
     expect(t).toMatchObject({ ticket: mine, status: 'resolved', text: '车位难找 🚗' });
     expect(t!.updates.map((u) => u.kind)).toEqual(['reply', 'resolve', 'reply']);
     expect(memberTickets(db, 'M9999')).toEqual([]);
+  });
+});
+
+describe('HQ`s feedback desk', () => {
+  it('keeps a number a reset kiosk gives again as a new ticket, and a resent event once', async () => {
+    const { FeedbackStore } = await import('../../../hq-sim/src/feedback/store.ts');
+    const store = new FeedbackStore(freshDataDir('atrium-hq-feedback-'));
+    try {
+      const first = payload('FB-1F-0001');
+      expect(store.record('kiosk-1', first, { phone: null, problem: null }, NOW)).toBe('new');
+      expect(store.record('kiosk-1', first, { phone: null, problem: null }, NOW)).toBe('repeat');
+      const again = { ...payload('FB-1F-0001'), text: 'after a reset', submittedAt: new Date(NOW.getTime() + 60_000).toISOString() };
+      expect(store.record('kiosk-1', again, { phone: null, problem: null }, NOW)).toBe('reissued');
+      const both = store.byTicket('FB-1F-0001');
+      expect(both.map((t) => t.text)).toEqual(['after a reset', '车位难找 🚗']);
+      store.addUpdate(both[0]!, { updateId: 'fu_00000009', kind: 'resolve', text: 'done', at: NOW });
+      expect(store.byTicket('FB-1F-0001').map((t) => t.resolvedAt !== null)).toEqual([true, false]);
+    } finally {
+      store.close();
+    }
   });
 });
