@@ -17,7 +17,7 @@ const TOOLS = 'tests|bench|scripts|deploy';
 // features compose; "screens" are features that compose parts; app/ sits on top and picks the screen.
 const RENDERER_LOWER = 'api|i18n|ui|format|session|feeds|styles|queue|lottery';
 const RENDERER_PARTS = 'attract|directory|member|status';
-const RENDERER_SCREENS = 'home|map|parking|staff|wall|survey';
+const RENDERER_SCREENS = 'home|map|parking|staff|wall|survey|feedback';
 const RENDERER_FEATURES = `${RENDERER_PARTS}|${RENDERER_SCREENS}`;
 /** Vite's config is build tooling run by Node, not page code: it may use node:* (it still may not import other processes). */
 const RENDERER_BUILD_CONFIG = '^renderer/vite\\.config\\.ts$';

@@ -1,7 +1,7 @@
 // `npm run bench`: prints a table and writes reports/bench.json. Each figure is min/median/max over runs, next
 // to a baseline measured in the same run and the ratio of the two medians.
 // BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync, members, expression, wall, kiosk, map, content, contentui, parking) runs only those parts and merges their rows into
-// BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync, members, expression, wall, kiosk, map, content, contentui, queue, survey) runs only those parts and merges their rows into
+// BENCH_ONLY=decision,sync (parts: agent, browser, decision, sync, members, expression, wall, kiosk, map, content, contentui, queue, survey, keyboard) runs only those parts and merges their rows into
 // an existing reports/bench.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { memberBench } from './members.ts';
 import { parkingBench } from './parking.ts';
 import { queueBench } from './queue.ts';
 import { surveyBench } from './survey.ts';
+import { keyboardBench } from './keyboard.ts';
 import { syncBench } from './sync.ts';
 import { wallBrowserBench } from './wall-browser.ts';
 import { percentile, round, summary } from './stats.ts';
@@ -90,6 +91,7 @@ if (want('contentui')) for (const row of await contentUiBench(RUNS)) add(row.nam
 if (want('parking')) for (const row of await parkingBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
 if (want('queue')) for (const row of await queueBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
 if (want('survey')) for (const row of await surveyBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
+if (want('keyboard')) for (const row of await keyboardBench(RUNS)) add(row.name, row.unit, row.values, row.baselineName, row.baseline);
 
 const header = ['measure', 'min', 'median', 'max', 'baseline (median)', 'ratio'];
 const table = rows.map((r) => [

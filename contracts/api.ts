@@ -15,6 +15,7 @@ import { AssetMime, Orientation, Sha256 } from './content.ts';
 import { parkingApiMethods } from './parking.ts';
 import { surveyApiMethods } from './survey.ts';
 import { lotteryApiMethods } from './lottery.ts';
+import { feedbackApiMethods } from './feedback.ts';
 
 const MemberSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -197,6 +198,7 @@ export const apiMethods = {
   ...queueApiMethods,
   ...surveyApiMethods,
   ...lotteryApiMethods,
+  ...feedbackApiMethods,
   /** Forget the member: the agent drops the session; the page wipes the screen. */
   'member.signOut': {
     params: z.object({ memberSession: MemberSession }).strict(),
@@ -218,6 +220,7 @@ export type StaffMethod = Extract<ApiMethod, `staff.${string}`>;
 export type QueueMethod = Extract<ApiMethod, `queue.${string}`>;
 export type SurveyMethod = Extract<ApiMethod, `survey.${string}`>;
 export type LotteryMethod = Extract<ApiMethod, `lottery.${string}`>;
+export type FeedbackMethod = Extract<ApiMethod, `feedback.${string}`>;
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiMethods, name);

@@ -9,6 +9,7 @@ import { DeviceEventEnvelope, Segment } from './mqtt-payloads.ts';
 import { ShellRecovery } from './shell.ts';
 import { StaffAuditPayload } from './staff.ts';
 import { SurveyAnsweredPayload, SurveyRefusedPayload } from './survey.ts';
+import { FeedbackSubmittedPayload } from './feedback.ts';
 import {
   WALL_EVENT_TYPES, WallCouponShownPayload, WallEngagedPayload, WallExpressionHourlyPayload, WallImpressionPayload, WallOfferWithheldPayload,
 } from './wall.ts';
@@ -87,6 +88,9 @@ export const DEVICE_EVENTS = {
   [SURVEY_EVENT_TYPES.refused]: {
     payload: SurveyRefusedPayload, schema: 'SurveyRefusedPayload', file: 'survey.ts', description: 'the kiosk refused a survey HQ sent (malformed, or a question type it does not support), with the reason',
   },
+  'feedback.submitted': {
+    payload: FeedbackSubmittedPayload, schema: 'FeedbackSubmittedPayload', file: 'feedback.ts', description: 'a shopper gave feedback at the kiosk and got a ticket number (a phone contact only sealed for HQ)',
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type DeviceEventType = keyof typeof DEVICE_EVENTS;
@@ -115,6 +119,7 @@ export const DeviceEvent = z.discriminatedUnion('type', [
   eventOf('content.played.hourly'),
   eventOf(SURVEY_EVENT_TYPES.answered),
   eventOf(SURVEY_EVENT_TYPES.refused),
+  eventOf('feedback.submitted'),
 ], {
   error: (iss) => {
     if (iss.code !== 'invalid_union') return undefined;

@@ -13,6 +13,7 @@ import {
 import { ParkingRequest, ParkingResponse } from './parking.ts';
 import { SurveyResult, SurveysMessage } from './survey.ts';
 import { LotteryBoard, LotteryDrawRequest, LotteryDrawResponse } from './lottery.ts';
+import { FeedbackKeyMessage, FeedbackUpdate } from './feedback.ts';
 
 export const TOPIC_ROOT = 'atrium/v1';
 /** One topic level for {mall} or {device} (the same rule as Segment in mqtt-payloads.ts). */
@@ -133,6 +134,14 @@ export const MQTT_ROUTES = {
   lotteryBoard: {
     pattern: 'catalog/lottery', direction: 'hq-to-device', qos: 1, retain: true, schema: LotteryBoard, payload: 'LotteryBoard (contracts/lottery.ts)',
     flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'the lotteries: prizes, odds, values and the seed commitment before opening; the seed after closing',
+  },
+  feedbackKey: {
+    pattern: 'catalog/feedback-key', direction: 'hq-to-device', qos: 1, retain: true, schema: FeedbackKeyMessage, payload: 'FeedbackKeyMessage (contracts/feedback.ts)',
+    flow: 'HQ → every kiosk of the mall', subscriber: 'device', description: 'HQ\'s X25519 key that kiosks seal a feedback phone number with, and the ticket follow link',
+  },
+  feedbackUpdates: {
+    pattern: 'devices/{device}/feedback/updates', direction: 'hq-to-device', qos: 1, retain: false, schema: FeedbackUpdate, payload: 'FeedbackUpdate (contracts/feedback.ts)',
+    flow: 'HQ → kiosk', subscriber: 'device', description: 'HQ\'s reply to, or resolution of, a feedback ticket from this kiosk',
   },
 } as const satisfies Record<string, RouteSpec>;
 

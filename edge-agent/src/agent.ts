@@ -39,6 +39,8 @@ import { surveyHandlers } from './api/survey-handlers.ts';
 import { SurveyService } from './surveys/service.ts';
 import { lotteryHandlers } from './api/lottery-handlers.ts';
 import { LotteryService } from './lottery/service.ts';
+import { feedbackHandlers } from './api/feedback-handlers.ts';
+import { FeedbackService } from './feedback/service.ts';
 
 export type Agent = { db: Db; server: ApiServer; sync: SyncEngine; secret: string; recordEvent(e: OutboxEvent): string; stop(): Promise<void> };
 
@@ -100,6 +102,11 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
   });
   // Member-day lottery: HQ draws; the kiosk shows the published terms and claims a prize's coupon.
   const lottery = new LotteryService({ db, log: log.child('lottery'), hq: sync, members });
+  // Shopper feedback: a ticket at once, the feedback to HQ through the outbox (a phone number sealed for HQ).
+  const feedback = new FeedbackService({
+    db, log: log.child('feedback'), deviceId: settings.deviceId, zones: settings.zones, onEventWritten: () => sync.drainSoon(),
+    memberOf: (s) => members.memberOf(s).member,
+  });
   const map = new MapService({ db, mallId: settings.mallId, display: () => effectiveDisplay(db, settings.display) });
   // Proof of play: each item, or hourly counts (display setting proofOfPlay), always through the outbox.
   const plays = new ProofOfPlay({ db, log: log.child('content'), mode: () => effectiveDisplay(db, settings.display).proofOfPlay, onEventWritten: () => sync.drainSoon() });
@@ -132,7 +139,7 @@ export async function startAgent(settings: AgentSettings, log: Logger, secret = 
 
   let server: ApiServer;
   try {
-    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue), ...surveyHandlers(surveys), ...lotteryHandlers(lottery) }, content, health, log: log.child('api') });
+    server = await startApiServer({ port: settings.apiPort, secret, uiDir: settings.uiDir, modelsDir: settings.modelsDir, handlers: { ...createHandlers(db, settings, members, wall, map, (payload) => plays.record(payload), signals), ...staffHandlers(staff), ...parkingHandlers(parking), ...queueHandlers(queue), ...surveyHandlers(surveys), ...lotteryHandlers(lottery), ...feedbackHandlers(feedback) }, content, health, log: log.child('api') });
   } catch (err) {
     db.close();
     throw err;

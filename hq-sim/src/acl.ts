@@ -24,6 +24,7 @@ export const DEVICE_RULES: readonly AclRule[] = [
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/surveys/result' },
   { access: 'write', pattern: 'atrium/v1/+/devices/%u/lottery/draw' },
   { access: 'read', pattern: 'atrium/v1/+/devices/%u/lottery/draw/response' },
+  { access: 'read', pattern: 'atrium/v1/+/devices/%u/feedback/updates' },
 ];
 
 /** The catalog a kiosk may read: its own mall's when known, otherwise every mall's (one broker per mall). */

@@ -3,7 +3,7 @@
 // command line; this file adds the environment, the defaults and the checks of each value.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MALL_TIME_ZONE, isTimeZone } from '../../common/time-zone.ts';
-export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'parking', 'queue', 'survey', 'lottery', 'help'] as const;
+export const SUBCOMMANDS = ['run', 'command', 'delta', 'events', 'members', 'issue-qr', 'claims', 'staff', 'demo', 'map', 'campaigns', 'content', 'parking', 'queue', 'survey', 'lottery', 'feedback', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type CliOptions = {
@@ -104,8 +104,14 @@ subcommands:
   lottery close <id>       end a lottery now, reveal its seed and publish the board
   lottery verify <id>      recompute every draw of a closed lottery from its revealed seed; the last line says
                            "lottery verify: N draws, N match"
+  feedback list            every feedback ticket: contact (phone masked), reply and solution due times (24 h / 72 h,
+                           calendar hours) and whether each was met or breached
+  feedback reply <ticket> <text>
+                           send HQ's reply to the kiosk the ticket came from (--device when two kiosks gave that number)
+  feedback resolve <ticket> <text>
+                           resolve the ticket and tell the kiosk
 
-With npm start's demo running, command, delta, campaigns, content and queue reach its broker and content host with no
+With npm start's demo running, command, delta, campaigns, content, queue and feedback reach its broker and content host with no
 --url, --username or --password (the demo leaves them in <data>/demo-hq.json); parking works on the same data folder's
 car park (<data>/parking.db), which the running demo HQ reads for every kiosk request; lottery on the lottery book
 (<data>/lottery.db), which the demo HQ draws from (close also publishes on the demo's broker).
@@ -121,7 +127,7 @@ options (environment in brackets):
   --ttl SEC                command: seconds until the command expires (default 60);
                            issue-qr: the token's lifetime, 1-60 (default 60)
   --timeout SEC            command: seconds to wait for a final result (default 20)
-  --device ID              events, claims: only this device
+  --device ID              events, claims: only this device; feedback reply/resolve: the kiosk that gave the ticket
   --member ID              claims: only this member
   --limit N                events, claims: at most N (default 50)
   --iat UNIX               issue-qr: issued-at in Unix seconds (a token from another time, for testing)

@@ -22,6 +22,7 @@ import { parkingTool } from './parking/cli.ts';
 import { queueCli } from './queue/cli.ts';
 import { surveyCli } from './surveys/cli.ts';
 import { lotteryCli } from './lottery/cli.ts';
+import { feedbackCli } from './feedback/cli.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -284,6 +285,8 @@ async function main(): Promise<number> {
       return surveyCli(o);
     case 'lottery':
       return lotteryCli(o);
+    case 'feedback':
+      return feedbackCli(o);
   }
 }
 

@@ -19,6 +19,8 @@ import type { HqLog } from './log.ts';
 import { mapMessage } from './map/publish.ts';
 import { handleUpstream, type HqCounters, type UpstreamDeps, type Waiter } from './upstream.ts';
 import { QueueDesk } from './queue/desk.ts';
+import type { FeedbackUpdate } from '../../contracts/feedback.ts';
+import { feedbackKeyMessage, loadOrCreateFeedbackKey } from './feedback/key.ts';
 import type { QueueStatusMessage } from '../../contracts/queue.ts';
 import { SurveyDesk } from './surveys/desk.ts';
 import { LotteryDesk } from './lottery/desk.ts';
@@ -209,6 +211,7 @@ export class HqSimulator {
       await this.surveys?.publish((t, p, o) => this.publish(t, p, o));
       const devices = new Set([...(this.o.devices ?? []), ...this.o.data.store.knownDevices(this.mall)]);
       for (const d of devices) await this.ensureDesiredConfig(d);
+      await this.publishFeedbackKey();
     }
     if (this.queue) {
       await this.publishQueueStatus();
@@ -363,6 +366,18 @@ export class HqSimulator {
   get lotteryStore() {
     if (!this.lottery) throw new Error('the HQ simulator is not started');
     return this.lottery.store;
+  }
+
+  /** HQ's feedback contact key and follow link (retained): kiosks seal a phone number with it (feedback/key.ts). */
+  async publishFeedbackKey(): Promise<void> {
+    const msg = feedbackKeyMessage(this.mall, loadOrCreateFeedbackKey(this.o.data.dataDir, this.now()));
+    await this.publish(topics.feedbackKey(this.mall), JSON.stringify(msg), { qos: 1, retain: true });
+  }
+
+  /** Sends a reply or resolution to the kiosk the ticket came from (QoS 1: the broker keeps it for an offline kiosk's session). */
+  async publishFeedbackUpdate(deviceId: string, update: FeedbackUpdate): Promise<void> {
+    await this.publish(topics.feedbackUpdates(this.mall, deviceId), JSON.stringify(update), { qos: 1 });
+    this.o.log.info('feedback update sent', { deviceId, ticket: update.ticket, kind: update.kind });
   }
 
   // ---- upstream (upstream.ts) ----

@@ -15,6 +15,7 @@ import { handleParkingRequest } from './parking/upstream.ts';
 import type { QueueDesk } from './queue/desk.ts';
 import type { SurveyDesk } from './surveys/desk.ts';
 import type { LotteryDesk } from './lottery/desk.ts';
+import { recordFeedback } from './feedback/record.ts';
 
 export type HqCounters = {
   statuses: number;
@@ -91,6 +92,8 @@ const now = d.now;
       if (isClaimEventType(msg.data.type)) answerClaim(d, msg.device, msg.data, now);
       // A survey response is decided once by its responseId; a repeat is answered again with the stored result.
       if (msg.data.type === 'survey.answered') d.surveys?.answer(msg.device, msg.data.payload, d.publish, now);
+      // Feedback goes to HQ's feedback desk too (once per ticket; a repeat changes nothing there).
+      if (msg.data.type === 'feedback.submitted') recordFeedback({ dataDir: d.data.dataDir, log: d.log, now }, msg.device, msg.data.payload);
       return;
     }
     case 'reported':

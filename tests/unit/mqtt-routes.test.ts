@@ -48,6 +48,9 @@ describe('the route table', () => {
       'atrium/v1/demo-mall/devices/kiosk-1/lottery/draw': ['device-to-hq', 1, false],
       'atrium/v1/demo-mall/devices/kiosk-1/lottery/draw/response': ['hq-to-device', 1, false],
       'atrium/v1/demo-mall/catalog/lottery': ['hq-to-device', 1, true],
+      // issue 15, feedback
+      'atrium/v1/demo-mall/catalog/feedback-key': ['hq-to-device', 1, true],
+      'atrium/v1/demo-mall/devices/kiosk-1/feedback/updates': ['hq-to-device', 1, false],
     });
   });
 
@@ -93,6 +96,7 @@ describe('the route table', () => {
       topics.queueTicketResponse(mall, dev), topics.queueStatus(mall),
       topics.surveys(mall), topics.surveyResults(mall, dev),
       topics.lotteryDrawResponse(mall, dev), topics.lotteryBoard(mall),
+      topics.feedbackKey(mall), topics.feedbackUpdates(mall, dev),
     ]);
   });
 });

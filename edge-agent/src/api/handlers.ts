@@ -10,7 +10,7 @@ import type { MemberService } from '../members/service.ts';
 import { desiredConfig } from '../settings/desired.ts';
 import { effectiveDisplay } from '../settings/effective.ts';
 import type { WallService } from '../wall/service.ts';
-import type { ApiHandlers, LotteryMethod, QueueMethod, StaffMethod, SurveyMethod } from '../../../contracts/api.ts';
+import type { ApiHandlers, FeedbackMethod, LotteryMethod, QueueMethod, StaffMethod, SurveyMethod } from '../../../contracts/api.ts';
 import type { ContentPlayed } from '../../../contracts/content.ts';
 import type { ParkingMethod } from './parking-handlers.ts';
 
@@ -19,7 +19,7 @@ export type UiSignals = { reloadSeq: number };
 /** Writes a proof-of-play event to the outbox and kicks the drain (agent.ts's recordEvent). */
 export type RecordPlay = (payload: ContentPlayed) => void;
 
-export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, recordPlay: RecordPlay, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod | ParkingMethod | QueueMethod | SurveyMethod | LotteryMethod> {
+export function createHandlers(db: Db, settings: AgentSettings, members: MemberService, wall: WallService, map: MapService, recordPlay: RecordPlay, signals: UiSignals = { reloadSeq: 0 }, now: () => Date = () => new Date()): Omit<ApiHandlers, StaffMethod | ParkingMethod | QueueMethod | SurveyMethod | LotteryMethod | FeedbackMethod> {
   return {
     'kiosk.bootstrap': () => {
       const info = catalogInfo(db);

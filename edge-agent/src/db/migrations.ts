@@ -116,6 +116,20 @@ export const migrations: readonly string[] = [
   `
   CREATE TABLE lotteries (id TEXT PRIMARY KEY, doc TEXT NOT NULL, received_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
   `,
+  // 10: shopper feedback (issue 15; edge-agent/src/feedback/): the tickets this kiosk gave (the number's sequence is
+  // the row id, so it never repeats across restarts), and HQ's replies and resolutions, once each by update id. The
+  // text is kept only for a signed-in member's ticket (their member home shows it); a phone number never is.
+  `
+  CREATE TABLE feedback_tickets (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, ticket TEXT NOT NULL UNIQUE, category TEXT NOT NULL, rating INTEGER NOT NULL,
+    member_id TEXT, text TEXT, submitted_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'replied', 'resolved'))
+  ) STRICT;
+  CREATE INDEX feedback_tickets_member ON feedback_tickets(member_id);
+  CREATE TABLE feedback_updates (
+    update_id TEXT PRIMARY KEY, ticket TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX feedback_updates_ticket ON feedback_updates(ticket);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

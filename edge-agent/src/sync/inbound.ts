@@ -18,6 +18,7 @@ import type { QueueStatusMessage, QueueTicketResponse } from '../../../contracts
 import type { SurveyResult, SurveysMessage } from '../../../contracts/survey.ts';
 import type { LotteryDrawResponse } from '../../../contracts/lottery.ts';
 import { applyLotteryBoard } from '../lottery/board.ts';
+import { applyFeedbackUpdate, saveFeedbackKey } from '../feedback/store.ts';
 
 export type InboundDeps = {
   ctx: SyncContext;
@@ -109,6 +110,16 @@ const handlers: { [K in DownstreamRoute]: Handler<K> } = {
     const outcome = applyLotteryBoard(d.ctx.db, board, d.ctx.now());
     if (outcome.applied.length) d.ctx.log.info('lottery board applied', { lotteries: outcome.applied.join(', ') });
     for (const r of outcome.refused) refuse(d.ctx, m.topic, `lottery ${r.lotteryId}: ${r.reason}`, m.bytes);
+  },
+  feedbackKey: (d, { data: key }, m) => {
+    if (key.mallId !== d.ctx.mall) return refuse(d.ctx, m.topic, `feedback key for another mall (${key.mallId})`, m.bytes);
+    if (saveFeedbackKey(d.ctx.db, key) === 'applied') d.ctx.log.info('feedback contact key applied', { kid: key.kid });
+  },
+  feedbackUpdates: (d, { data: update }, m) => {
+    const outcome = applyFeedbackUpdate(d.ctx.db, update, d.ctx.now());
+    if (outcome === 'applied') d.ctx.log.info('feedback update applied', { ticket: update.ticket, kind: update.kind });
+    else if (outcome === 'repeated') d.ctx.log.info('feedback update repeated; nothing to change', { ticket: update.ticket, updateId: update.updateId });
+    else refuse(d.ctx, m.topic, `feedback update for unknown ticket ${update.ticket}`, m.bytes);
   },
 };
 

@@ -34,6 +34,8 @@ import { useSurveyInvite } from '../survey/useSurveyInvite.ts';
 /** The survey screen is its own chunk with SurveyJS and its CSS (large): fetched when a survey entry is tapped. */
 const SurveyScreen = lazy(() => import('../survey/SurveyScreen.tsx'));
 import { LotteryScreen } from '../lottery/LotteryScreen.tsx';
+// Its on-screen keyboard (simple-keyboard and the pinyin table) is a chunk of its own, fetched when the screen opens.
+import { FeedbackScreen } from '../feedback/FeedbackScreen.tsx';
 
 type MapScreenComponent = typeof import('../map/MapScreen.tsx').default;
 /** Set once the map's chunk has loaded: then the screen renders straight away, without suspending (React holds a
@@ -94,6 +96,8 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
   const closeParking = useCallback(() => dispatch({ type: 'closeParking', at: Date.now() }), [dispatch]);
   const openLottery = useCallback(() => dispatch({ type: 'openLottery', at: Date.now() }), [dispatch]);
   const closeLottery = useCallback(() => dispatch({ type: 'closeLottery', at: Date.now() }), [dispatch]);
+  const openFeedback = useCallback(() => dispatch({ type: 'openFeedback', at: Date.now() }), [dispatch]);
+  const closeFeedback = useCallback(() => dispatch({ type: 'closeFeedback', at: Date.now() }), [dispatch]);
 
   // Restaurant queues: live figures for the directory's rows while the guide home or the ticket screen shows.
   const queueViews = useQueueStatus(session.screen === 'home' || session.screen === 'queue' || session.screen === 'map');
@@ -138,6 +142,7 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
               onOpenParking={openParking}
               surveyInvite={surveyInvite}
               onOpenLottery={openLottery}
+              onOpenFeedback={openFeedback}
             />
           </QueueContext>
         )}
@@ -192,6 +197,16 @@ export function KioskApp({ boot }: { boot: Bootstrap }) {
             idleTimeoutMs={session.idleTimeoutMs}
             surveyInvite={surveyInvite}
             onOpenLottery={openLottery}
+            onOpenFeedback={openFeedback}
+          />
+        )}
+        {session.screen === 'feedback' && (
+          <FeedbackScreen
+            key={session.sessionId}
+            member={session.member ? { memberSession: session.member.memberSession, name: session.member.member.maskedName } : null}
+            onOpenScan={openScan}
+            onClose={closeFeedback}
+            onLanguage={onLanguage}
           />
         )}
         {session.screen === 'survey' && session.surveyTarget && (

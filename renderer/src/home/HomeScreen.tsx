@@ -12,6 +12,7 @@ import { SurveyEntry, type SurveyInvite } from '../member/SurveyEntry.tsx';
 import { HomeHeader } from './HomeHeader.tsx';
 import { MapEntry } from './MapEntry.tsx';
 import { ParkingEntry } from './ParkingEntry.tsx';
+import { FeedbackEntry } from './FeedbackEntry.tsx';
 import { PromotionShelf } from './PromotionShelf.tsx';
 import { LotteryEntry } from '../lottery/LotteryEntry.tsx';
 import './home.css';
@@ -32,9 +33,11 @@ type Props = {
   surveyInvite?: SurveyInvite | null;
   /** Opens the member-day lottery (the entry shows only while one is open). */
   onOpenLottery?: () => void;
+  /** Opens feedback (意见反馈). */
+  onOpenFeedback?: () => void;
 };
 
-export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking, surveyInvite, onOpenLottery }: Props) {
+export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenScan, onOpenMap, mapReady, onOpenParking, surveyInvite, onOpenLottery, onOpenFeedback }: Props) {
   const [filters, dispatch] = useReducer(directoryReducer, noFilters);
 
   return (
@@ -48,6 +51,7 @@ export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenSca
           {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
           {surveyInvite && <SurveyEntry invite={surveyInvite} />}
           {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} />}
+          {onOpenFeedback && <FeedbackEntry onOpen={onOpenFeedback} />}
         </div>
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>

@@ -114,6 +114,8 @@ export const strings = {
   openMapHint: { 'zh-CN': '楼层地图、洗手间、母婴室', en: 'Floor maps, restrooms, nursing rooms' },
   openParking: { 'zh-CN': '找车 · 缴费', en: 'Find my car' },
   openParkingHint: { 'zh-CN': '输入车牌，查车位和停车费', en: 'Your space and parking fee' },
+  openFeedback: { 'zh-CN': '意见反馈', en: 'Feedback' },
+  openFeedbackHint: { 'zh-CN': '24 小时内回复，72 小时内解决', en: 'Reply in 24 h, solved in 72 h' },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof strings;

@@ -6,7 +6,7 @@ import type { MemberHome } from '../../../contracts/members.ts';
 import type { LocalizedText } from '../../../contracts/catalog.ts';
 import type { SurveyPlace } from '../../../contracts/survey.ts';
 
-export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue' | 'survey' | 'lottery';
+export type KioskScreen = 'attract' | 'home' | 'member' | 'map' | 'parking' | 'queue' | 'survey' | 'lottery' | 'feedback';
 
 /** A short message on the guide home after a member left: signed out by the button, or the agent forgot them. */
 export type SessionNotice = 'signed_out' | 'member_session_gone';
@@ -20,7 +20,7 @@ export type SessionState = {
   sessionId: number;
   defaultLanguage: UiLanguage;
   idleTimeoutMs: number;
-  /** The identified member (while screen is 'member', 'parking' for their benefits, or 'queue' taking a ticket); null everywhere else, so leaving wipes it. */
+  /** The identified member (while screen is 'member', 'parking' for their benefits, 'queue' taking a ticket, or 'feedback' as the contact); null everywhere else, so leaving wipes it. */
   member: MemberHome | null;
   notice: SessionNotice | null;
   /** Where the map screen routes to (a store id, an IMDF id or `nearest:<kind>`); null: the map with no route. */
@@ -67,7 +67,11 @@ export type SessionAction =
   /** The member-day lottery: from the guide home or a member's home. */
   | { type: 'openLottery'; at: number }
   /** Back from the lottery: the member's home when signed in, else the guide home. */
-  | { type: 'closeLottery'; at: number };
+  | { type: 'closeLottery'; at: number }
+  /** Feedback (意见反馈): from the guide home, or a member's home (their ticket shows there later). */
+  | { type: 'openFeedback'; at: number }
+  /** Done or back on the feedback screen: the member's home when signed in, else the guide home. */
+  | { type: 'closeFeedback'; at: number };
 
 /** Activity inside this window after the last recorded input is not recorded again, so a moving pointer does not re-render the page. */
 export const ACTIVITY_RESOLUTION_MS = 1000;
@@ -107,6 +111,8 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       if (state.screen === 'queue') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       // Signing in on the lottery screen keeps it: the shopper plays as that member.
       if (state.screen === 'lottery') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+      // Signing in while giving feedback keeps the draft: the member becomes the contact.
+      if (state.screen === 'feedback') return { ...state, member: action.home, notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
       return { ...state, screen: 'member', member: action.home, notice: null, mapTarget: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'memberHome':
       if (state.member === null || state.member.memberSession !== action.home.memberSession) return state;
@@ -147,6 +153,12 @@ export function kioskSessionReducer(state: SessionState, action: SessionAction):
       return { ...state, screen: 'lottery', notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
     case 'closeLottery':
       if (state.screen !== 'lottery') return state;
+      return { ...state, screen: state.member ? 'member' : 'home', lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'openFeedback':
+      if (state.screen !== 'home' && state.screen !== 'member') return state;
+      return { ...state, screen: 'feedback', notice: null, lastInputAt: Math.max(state.lastInputAt, action.at) };
+    case 'closeFeedback':
+      if (state.screen !== 'feedback') return state;
       return { ...state, screen: state.member ? 'member' : 'home', lastInputAt: Math.max(state.lastInputAt, action.at) };
   }
 }

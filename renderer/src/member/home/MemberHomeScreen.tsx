@@ -15,6 +15,7 @@ import { useClaimSender } from './useClaimSender.ts';
 import { useMemberHomeRefresh } from './useMemberHomeRefresh.ts';
 import { useMemberKeepAlive } from './useMemberKeepAlive.ts';
 import { WalletList } from './WalletList.tsx';
+import { MemberFeedback } from './MemberFeedback.tsx';
 import './member-home.css';
 import { SurveyEntry, type SurveyInvite } from '../SurveyEntry.tsx';
 
@@ -32,9 +33,11 @@ type Props = {
   surveyInvite?: SurveyInvite | null;
   /** Opens the member-day lottery (the entry shows only while one is open). */
   onOpenLottery?: () => void;
+  /** Opens feedback (意见反馈). */
+  onOpenFeedback?: () => void;
 };
 
-export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs, surveyInvite, onOpenLottery }: Props) {
+export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, onSignOut, lastInputAt, idleTimeoutMs, surveyInvite, onOpenLottery, onOpenFeedback }: Props) {
   const [flow, dispatch] = useReducer(claimReducer, noClaim);
   const [codeFor, setCodeFor] = useState<string | null>(null);
   useMemberHomeRefresh(home, onHome, onGone);
@@ -53,6 +56,7 @@ export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, o
         {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} variant="member" />}
         <OfferList offers={home.offers} busyCouponId={flow.stage === 'sending' ? flow.offer.couponId : null} onTake={take} />
         <WalletList wallet={home.wallet} onShowCode={setCodeFor} />
+        <MemberFeedback memberSession={home.memberSession} {...(onOpenFeedback ? { onGive: onOpenFeedback } : {})} />
       </main>
       {flow.stage !== 'idle' && (
         <ClaimSheet
