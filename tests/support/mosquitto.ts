@@ -22,8 +22,12 @@ export const MOSQUITTO = '/usr/sbin/mosquitto';
 
 export const freePort = freeLoopbackPort;
 
-/** users: name -> password. Devices get the kiosk ACL for their own topics; `hq` gets everything under atrium/v1. */
-export async function startMosquitto(opts: { users: Record<string, string>; hqUsers?: string[]; port?: number }): Promise<Broker> {
+/**
+ * users: name -> password. Devices get the kiosk ACL for their own topics; `hq` gets everything under atrium/v1.
+ * persistence false: a broker that keeps nothing over a restart (no sessions, subscriptions or queued messages), as
+ * after a crash before its autosave or on a wiped disk.
+ */
+export async function startMosquitto(opts: { users: Record<string, string>; hqUsers?: string[]; port?: number; persistence?: boolean }): Promise<Broker> {
   const absent = missing('mosquitto');
   if (absent) throw new Error(`${absent}: this suite runs a real broker; run scripts/setup-tests.sh`);
   const dir = mkdtempSync(path.join(tmpdir(), 'atrium-mosquitto-'));
@@ -43,9 +47,7 @@ export async function startMosquitto(opts: { users: Record<string, string>; hqUs
     'allow_anonymous false',
     `password_file ${passwd}`,
     `acl_file ${path.join(dir, 'acl')}`,
-    'persistence true',
-    `persistence_location ${dir}/`,
-    'autosave_interval 1',
+    ...(opts.persistence === false ? ['persistence false'] : ['persistence true', `persistence_location ${dir}/`, 'autosave_interval 1']),
     'max_queued_messages 1000000',
     'max_inflight_messages 0',
     'set_tcp_nodelay true',

@@ -11,6 +11,9 @@ import { heartbeatReport, statusReport } from './reports.ts';
 
 const reconnectBackoff: Backoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
 
+/** MQTT 5 PUBACK reason code: accepted, but no subscription matched. */
+export const NO_MATCHING_SUBSCRIBERS = 16;
+
 export type ConnectionOptions = {
   agentVersion: string;
   startedAt: number;
@@ -29,6 +32,8 @@ export class HqConnection {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly ctx: SyncContext;
   private readonly o: ConnectionOptions;
+  /** Message ids whose PUBACK said "no matching subscribers" (MQTT 5 reason code 16), until their publish settles. */
+  private readonly unheard = new Set<number>();
   reconnects = 0;
 
   constructor(ctx: SyncContext, opts: ConnectionOptions) {
@@ -44,6 +49,11 @@ export class HqConnection {
     this.client = mqtt.connect(settings.hqUrl, mqttOptions(settings, this.o.agentVersion));
     this.client.on('connect', (connack) => this.onConnect(connack.sessionPresent));
     this.client.on('message', (topic, payload, packet) => this.o.onMessage(topic, payload, packet));
+    // mqtt.js counts reason code 16 as a success and hands the publish callback the stored PUBLISH, not the PUBACK:
+    // the code is seen here, before that callback runs (see send's `requireSubscriber`).
+    this.client.on('packetreceive', (packet) => {
+      if (packet.cmd === 'puback' && packet.reasonCode === NO_MATCHING_SUBSCRIBERS && packet.messageId !== undefined) this.unheard.add(packet.messageId);
+    });
     this.client.on('error', (err) => {
       health.lastError = `MQTT: ${err.message}`;
       log.warn('mqtt error', { err: err.message, code: (err as { code?: unknown }).code });
@@ -66,16 +76,21 @@ export class HqConnection {
    * PUBACK (QoS 1) or once written (QoS 0); rejects with mqtt.js's error (its `code` is the MQTT 5 reason code).
    * Without a timeout it stays pending across a reconnect, as mqtt.js keeps the packet in its outgoing store.
    */
-  send<K extends UpstreamRoute>(route: K, payload: RoutePayload<K>, extra: { properties?: IClientPublishOptions['properties']; timeoutMs?: number } = {}): Promise<void> {
+  send<K extends UpstreamRoute>(route: K, payload: RoutePayload<K>, extra: { properties?: IClientPublishOptions['properties']; timeoutMs?: number; requireSubscriber?: boolean } = {}): Promise<void> {
     const client = this.client;
     if (!client) return Promise.reject(new Error('not connected'));
     const r = MQTT_ROUTES[route];
     const opts: IClientPublishOptions = { qos: r.qos, retain: r.retain, ...(extra.properties ? { properties: extra.properties } : {}) };
     return new Promise((resolve, reject) => {
       const timer = extra.timeoutMs ? setTimeout(() => reject(new Error('publish timed out')), extra.timeoutMs) : null;
-      client.publish(topics[route](this.ctx.mall, this.ctx.device), JSON.stringify(payload), opts, (err) => {
+      client.publish(topics[route](this.ctx.mall, this.ctx.device), JSON.stringify(payload), opts, (err, packet) => {
         if (timer) clearTimeout(timer);
+        const id = packet?.messageId;
+        const unheard = id !== undefined && this.unheard.delete(id);
         if (err) reject(err);
+        // The broker took it but nobody was subscribed (HQ's session lost with a broker that lost its state): for a
+        // message HQ must get, that is not delivered, and the caller keeps it to try again.
+        else if (unheard && extra.requireSubscriber) reject(Object.assign(new Error('no matching subscribers: HQ is not subscribed right now'), { code: NO_MATCHING_SUBSCRIBERS }));
         else resolve();
       });
     });

@@ -6,10 +6,12 @@ import { DeviceEvent } from '../../../contracts/mqtt.ts';
 import { formatZodError } from '../../../contracts/zod-errors.ts';
 import { setMeta } from '../db/meta.ts';
 import { outboxBatch, outboxDelete, outboxFailed, outboxUnsendable, type OutboxRow } from '../outbox.ts';
-import type { HqConnection } from './connection.ts';
+import { NO_MATCHING_SUBSCRIBERS, type HqConnection } from './connection.ts';
 import type { SyncContext } from './context.ts';
 
 const REJECTED_RETRY_MS = 30_000;
+/** Events the broker took with no subscriber (reason code 16) wait in the outbox and are sent again after this. */
+const UNHEARD_RETRY_MS = 3_000;
 
 /** An outbox row as the event HQ gets, or why it cannot be one. */
 export function eventOfRow(row: OutboxRow, mall: string, device: string): { ok: true; event: DeviceEvent } | { ok: false; reason: string } {
@@ -68,7 +70,9 @@ export class OutboxDrain {
             for (const [row, error] of rejected) outboxFailed(db, row.eventId, error!);
             this.ctx.health.lastError = `HQ refused ${rejected.length} event(s): ${rejected[0]![1]}; they stay in the outbox`;
             this.ctx.log.error('events refused by the broker; kept in the outbox', { count: rejected.length, reason: rejected[0]![1] });
-            this.conn.later(REJECTED_RETRY_MS, () => void this.drain());
+            // Nobody subscribed (HQ reconnecting to a broker that lost its sessions) is retried soon; a refusal later.
+            const unheard = rejected.every(([, e]) => e?.includes(`reason code ${NO_MATCHING_SUBSCRIBERS}`));
+            this.conn.later(unheard ? UNHEARD_RETRY_MS : REJECTED_RETRY_MS, () => void this.drain());
             return;
           }
           if (this.ctx.health.lastError?.startsWith('HQ refused')) this.ctx.health.lastError = null;
@@ -93,7 +97,7 @@ export class OutboxDrain {
   /** Resolves null after a successful PUBACK, or the refusal reason. Stays pending across a reconnect. */
   private publish(eventId: string, event: DeviceEvent): Promise<string | null> {
     this.inFlight.add(eventId);
-    return this.conn.send('events', event).then(
+    return this.conn.send('events', event, { requireSubscriber: true }).then(
       () => null,
       (err: Error) => {
         const code = (err as { code?: unknown }).code;
