@@ -5,29 +5,15 @@
 // one line each, the member-scan entry stays the biggest, and the portrait guide home keeps at least four store rows
 // of the directory in view.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
-import type { AgentProcess } from '../support/agent-process.ts';
-import { memberToken, type HqTestKey } from '../support/member-fixture.ts';
-import { startAgentWithDemoHq } from './support/demoHq.ts';
+import { memberToken } from '../support/member-fixture.ts';
+import { useAgentWithDemoHq } from './support/demoHq.ts';
 import { expectNoProblems, openPairedKiosk, saveScreenshot, screen, watchForProblems } from './support/kiosk.ts';
 import { skipWithout } from './support/needs.ts';
 import { scanWithWedge } from './support/wedge.ts';
 
 skipWithout('mosquitto');
 
-let hq: DemoHq;
-let agent: AgentProcess;
-let hqKey: HqTestKey;
-
-test.beforeAll(async () => {
-  ({ hq, agent } = await startAgentWithDemoHq('atrium-home-entries-'));
-  hqKey = { kid: hq.data.key.kid, privateKey: hq.data.key.privateKey, publicKey: hq.data.key.hqKey.publicKey };
-});
-
-test.afterAll(async () => {
-  await agent?.stop();
-  await hq?.stop();
-});
+const kiosk = useAgentWithDemoHq('atrium-home-entries-');
 
 type Box = { x: number; y: number; width: number; height: number };
 const boxOf = async (l: Locator): Promise<Box> => (await l.boundingBox())!;
@@ -79,7 +65,7 @@ for (const size of sizes) {
   test(`guide home with every entry at ${size.width}x${size.height}, zh and en`, async ({ page }) => {
     const problems = await watchForProblems(page);
     await page.setViewportSize({ width: size.width, height: size.height });
-    await openPairedKiosk(page, agent);
+    await openPairedKiosk(page, kiosk.agent);
     await page.getByTestId('attract').click();
     await expect(screen(page)).toHaveAttribute('data-screen', 'home');
     await expect(page.getByTestId('store-row')).toHaveCount(36);
@@ -111,8 +97,8 @@ for (const size of sizes) {
   test(`member home with its entries at ${size.width}x${size.height}, zh and en`, async ({ page }) => {
     const problems = await watchForProblems(page);
     await page.setViewportSize({ width: size.width, height: size.height });
-    await openPairedKiosk(page, agent);
-    await scanWithWedge(page, memberToken(hqKey, 'M1002', 'silver'));
+    await openPairedKiosk(page, kiosk.agent);
+    await scanWithWedge(page, memberToken(kiosk.hqKey, 'M1002', 'silver'));
     await expect(screen(page)).toHaveAttribute('data-screen', 'member');
     await expect(page.getByTestId('member-home')).toHaveAttribute('data-freshness', 'hq');
     for (const lang of ['zh', 'en'] as const) {
