@@ -2,8 +2,10 @@
 // surveys): a silver member answers the service survey from the member home, then the visit survey, which has one
 // question of every supported type (radiogroup, checkbox, rating, boolean, dropdown as buttons, text, comment), in
 // Chinese; the points show only once HQ confirms. A shopper who is not signed in answers the visit survey in English
-// from the guide home (no points). The SurveyJS chunk loads only when a survey opens. Screenshots at 1080x1920 in
-// both languages, and one at 1920x1080, go to reports/screenshots/.
+// from the guide home (no points). The text questions are typed on the on-screen keyboard under the box (pinyin keys
+// -> the candidate bar -> characters in Chinese, letters in English) and HQ gets the typed text. The SurveyJS chunk
+// loads only when a survey opens. Screenshots at 1080x1920 in both languages, and at 1920x1080, go to
+// reports/screenshots/.
 import { expect, test, type Page } from '@playwright/test';
 import type { DemoHq } from '../../hq-sim/src/demo-hq.ts';
 import { SurveyStore } from '../../hq-sim/src/surveys/store.ts';
@@ -37,18 +39,69 @@ const complete = (page: Page) => form(page).locator('.sd-navigation__complete-bt
 const question = (page: Page) => form(page).locator('.sd-question__title').first();
 const choice = (page: Page, text: string) => form(page).locator('.sd-item').filter({ hasText: text }).first().locator('.sd-item__control-label');
 
-type Words = { purpose: string; floors: string[]; recommend: string; transport: string; titles: string[] };
+// The on-screen keyboard under a text question.
+const keyboard = (page: Page) => form(page).getByTestId('osk');
+const key = (page: Page, k: string) => keyboard(page).locator(`[data-skbtn="${k}"]`);
+const candidate = (page: Page, char: string) => keyboard(page).locator('.hg-candidate-box-list-item', { hasText: char }).first();
+const answerBox = (page: Page) => form(page).getByRole('textbox');
+
+/**
+ * One step of typing on the on-screen keyboard: keys (a capital letter is ⇧, the letter, ⇧ again; ' ' is the space bar;
+ * `{lang}` and the like are function keys), or a pinyin syllable and the character picked from the candidate bar
+ * (`pages`: taps on the bar's › before the character shows).
+ */
+type Typing = { keys: string } | { fn: string } | { pinyin: string; pick: string; pages?: number; shot?: string };
+
+async function typeOnKeyboard(page: Page, steps: Typing[]): Promise<void> {
+  await expect(keyboard(page)).toBeVisible();
+  for (const step of steps) {
+    if ('fn' in step) {
+      await key(page, step.fn).click();
+    } else if ('keys' in step) {
+      for (const k of step.keys) {
+        if (k === ' ') await key(page, '{space}').click();
+        else if (/[A-Z]/.test(k)) {
+          await key(page, '{shift}').click();
+          await key(page, k).click();
+          await key(page, '{shift}').click();
+        } else await key(page, k).click();
+      }
+    } else {
+      for (const k of step.pinyin) await key(page, k).click();
+      await expect(keyboard(page).locator('.hg-candidate-box')).toBeVisible();
+      if (step.shot) await saveScreenshot(page, step.shot);
+      for (let i = 0; i < (step.pages ?? 0); i++) await keyboard(page).locator('.hg-candidate-box-next').click();
+      await candidate(page, step.pick).click();
+    }
+  }
+}
+
+type Words = { purpose: string; floors: string[]; recommend: string; transport: string; titles: string[]; keyboardLang: 'zh' | 'en' };
 const ZH: Words = {
-  purpose: '用餐', floors: ['1F', '5F'], recommend: '是', transport: '地铁',
+  purpose: '用餐', floors: ['1F', '5F'], recommend: '是', transport: '地铁', keyboardLang: 'zh',
   titles: ['您今天来商场主要做什么？', '您去过哪些楼层？（可多选）', '总体满意度', '您会推荐朋友来吗？', '您是怎么来的？', '您最喜欢的店铺是？', '还有什么建议？'],
 };
 const EN: Words = {
-  purpose: 'Shopping', floors: ['B1'], recommend: 'No', transport: 'On foot',
+  purpose: 'Shopping', floors: ['B1'], recommend: 'No', transport: 'On foot', keyboardLang: 'en',
   titles: ['What brought you here today?', 'Which floors did you visit? (any)', 'Overall, how satisfied are you?', 'Would you recommend us to a friend?', 'How did you get here?', 'Your favourite store?', 'Anything we could do better?'],
 };
 
+/** A text answer: what to tap on the on-screen keyboard, and the text that makes. */
+type TypedAnswer = { steps: Typing[]; text: string };
+
+/** Answers a text question on the on-screen keyboard under its box: the box shows what is typed, as it is typed. */
+async function typeAnswer(page: Page, w: Words, answer: TypedAnswer): Promise<void> {
+  await expect(keyboard(page)).toHaveAttribute('data-lang', w.keyboardLang);
+  // The keyboard sits under the question's box.
+  const box = (await answerBox(page).boundingBox())!;
+  const keys = (await keyboard(page).boundingBox())!;
+  expect(keys.y).toBeGreaterThanOrEqual(box.y + box.height);
+  await typeOnKeyboard(page, answer.steps);
+  await expect(answerBox(page)).toHaveValue(answer.text);
+}
+
 /** Answers the visit survey, one question a page, each type its own way; screenshots of some pages. */
-async function answerVisitSurvey(page: Page, w: Words, shots: string, favourite: string, ideas: string) {
+async function answerVisitSurvey(page: Page, w: Words, shots: string, favourite: TypedAnswer, ideas: TypedAnswer) {
   await expect(question(page)).toContainText(w.titles[0]!);
   await saveScreenshot(page, `${shots}-radiogroup`);
   await choice(page, w.purpose).click();
@@ -73,11 +126,11 @@ async function answerVisitSurvey(page: Page, w: Words, shots: string, favourite:
   await saveScreenshot(page, `${shots}-dropdown`);
   await next(page).click();
   await expect(question(page)).toContainText(w.titles[5]!);
-  await form(page).getByRole('textbox').fill(favourite);
+  await typeAnswer(page, w, favourite);
   await saveScreenshot(page, `${shots}-text`);
   await next(page).click();
   await expect(question(page)).toContainText(w.titles[6]!);
-  await form(page).getByRole('textbox').fill(ideas);
+  await typeAnswer(page, w, ideas);
   await saveScreenshot(page, `${shots}-comment`);
   await complete(page).click();
 }
@@ -106,7 +159,9 @@ test('zh: a silver member answers the service survey and the all-types visit sur
   await expect(question(page)).toContainText('您对会员服务满意吗？');
   await form(page).locator('.sd-rating__item').filter({ hasText: '5' }).click();
   await next(page).click();
-  await form(page).getByRole('textbox').fill('希望增加停车优惠');
+  // What a hardware keyboard types into the box (a staff test rig: emoji too) is what the on-screen keyboard goes on from.
+  await answerBox(page).fill('🙂 希望增加停车');
+  await typeAnswer(page, ZH, { steps: [{ pinyin: 'you', pick: '优', shot: 'portrait-survey-zh-pinyin' }, { pinyin: 'hui', pick: '惠' }], text: '🙂 希望增加停车优惠' });
   await complete(page).click();
   const outcome = page.getByTestId('survey-recorded');
   await expect(outcome).toBeVisible();
@@ -118,7 +173,16 @@ test('zh: a silver member answers the service survey and the all-types visit sur
   // The next survey for this member: the visit survey, one question of each type.
   await expect(page.getByTestId('survey-open')).toHaveAttribute('data-survey', 'sv-visit');
   await page.getByTestId('survey-open').click();
-  await answerVisitSurvey(page, ZH, 'portrait-survey-zh', '蜀香火锅', '多一些座椅 🙂');
+  await answerVisitSurvey(page, ZH, 'portrait-survey-zh', {
+    // Pinyin: 蜀 is on the candidate bar's third page.
+    steps: [{ pinyin: 'shu', pick: '蜀', pages: 2 }, { pinyin: 'xiang', pick: '香' }, { pinyin: 'huo', pick: '火' }, { pinyin: 'guo', pick: '锅' }],
+    text: '蜀香火锅',
+  }, {
+    // Mixed scripts: pinyin, then English letters after the 中文/English key.
+    steps: [{ pinyin: 'duo', pick: '多' }, { pinyin: 'yi', pick: '一' }, { pinyin: 'xie', pick: '些' }, { pinyin: 'zuo', pick: '座' }, { pinyin: 'yi', pick: '椅', pages: 3 },
+      { fn: '{lang}' }, { keys: ' ok' }],
+    text: '多一些座椅 ok',
+  });
   await expect(outcome).toHaveAttribute('data-status', /pending|confirmed/);
   await saveScreenshot(page, 'portrait-survey-zh-sent');
   await expect(outcome).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
@@ -127,8 +191,9 @@ test('zh: a silver member answers the service survey and the all-types visit sur
 
   // HQ has both responses, each answer as given.
   const store = new SurveyStore(hq.data.store.db, hq.data.mallId);
+  expect(store.responses('sv-service').find((r) => r.memberId === 'M1002')?.response.answers).toEqual({ service: 5, wish: '🙂 希望增加停车优惠' });
   const visit = store.responses('sv-visit').find((r) => r.memberId === 'M1002');
-  expect(visit?.response.answers).toEqual({ purpose: 'dining', floors: ['1F', '5F'], overall: 4, recommend: true, transport: 'metro', favourite: '蜀香火锅', ideas: '多一些座椅 🙂' });
+  expect(visit?.response.answers).toEqual({ purpose: 'dining', floors: ['1F', '5F'], overall: 4, recommend: true, transport: 'metro', favourite: '蜀香火锅', ideas: '多一些座椅 ok' });
   expect(visit?.points).toBe(50);
   await page.getByTestId('survey-done').click();
   // Both answered: no more survey entry for this member.
@@ -150,7 +215,10 @@ test('en: a shopper who is not signed in answers the visit survey from the guide
   await saveScreenshot(page, 'portrait-survey-home-entry-en');
   await entry.click();
   await expect(page.getByTestId('survey-reward-note')).toHaveText('Anyone may answer; signed-in members earn points');
-  await answerVisitSurvey(page, EN, 'portrait-survey-en', 'Galaxy Books', 'More benches near the lifts');
+  await answerVisitSurvey(page, EN, 'portrait-survey-en',
+    { steps: [{ keys: 'Galaxy Books' }], text: 'Galaxy Books' },
+    // A slip corrected with ⌫ on the way.
+    { steps: [{ keys: 'More benches nesr' }, { fn: '{bksp}' }, { fn: '{bksp}' }, { keys: 'ar the lifts' }], text: 'More benches near the lifts' });
   const outcome = page.getByTestId('survey-recorded');
   await expect(outcome).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
   await expect(outcome).toContainText('Sign in as a member next time to earn points');

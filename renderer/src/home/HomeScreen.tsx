@@ -47,11 +47,14 @@ export function HomeScreen({ mallName, floors, promotions, onLanguage, onOpenSca
         <PromotionShelf promotions={promotions} onFindStore={(name) => dispatch({ type: 'showStore', name })} onTakeMeThere={onOpenMap} />
         <div className="home__entries">
           <MemberScanEntry onOpen={onOpenScan} />
-          {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
-          {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
-          {surveyInvite && <SurveyEntry invite={surveyInvite} />}
-          {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} />}
-          {onOpenFeedback && <FeedbackEntry onOpen={onOpenFeedback} />}
+          {/* The secondary entries: equal tiles (icon and short title), one row in portrait whatever their number. */}
+          <div className="home__tiles" data-testid="home-tiles">
+            {onOpenMap && <MapEntry onOpen={() => onOpenMap(null)} ready={mapReady} />}
+            {onOpenParking && <ParkingEntry onOpen={onOpenParking} />}
+            {surveyInvite && <SurveyEntry invite={surveyInvite} />}
+            {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} />}
+            {onOpenFeedback && <FeedbackEntry onOpen={onOpenFeedback} />}
+          </div>
         </div>
         <StoreDirectory filters={filters} dispatch={dispatch} floors={floors} onTakeMeThere={onOpenMap} />
       </main>

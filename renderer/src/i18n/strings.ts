@@ -112,7 +112,7 @@ export const strings = {
   takeMeThereTo: { 'zh-CN': '带我去{name}', en: 'Take me to {name}' },
   openMap: { 'zh-CN': '地图导航', en: 'Map' },
   openMapHint: { 'zh-CN': '楼层地图、洗手间、母婴室', en: 'Floor maps, restrooms, nursing rooms' },
-  openParking: { 'zh-CN': '找车 · 缴费', en: 'Find my car' },
+  openParking: { 'zh-CN': '找车·缴费', en: 'Find my car' },
   openParkingHint: { 'zh-CN': '输入车牌，查车位和停车费', en: 'Your space and parking fee' },
   openFeedback: { 'zh-CN': '意见反馈', en: 'Feedback' },
   openFeedbackHint: { 'zh-CN': '24 小时内回复，72 小时内解决', en: 'Reply in 24 h, solved in 72 h' },

@@ -8,6 +8,7 @@ import { pick, type TemplateValues } from '../i18n/translate.ts';
 export const lotteryStrings = {
   entry: { 'zh-CN': '会员日抽奖', en: 'Member day draw' },
   entryHint: { 'zh-CN': '奖品与中奖概率事先公布', en: 'Prizes and odds published in advance' },
+  entryShort: { 'zh-CN': '会员日抽奖', en: 'Lucky draw' },
   back: { 'zh-CN': '返回', en: 'Back' },
   window: { 'zh-CN': '活动时间 {from} 至 {to}', en: 'Runs {from} to {to}' },
   perMember: { 'zh-CN': '每位会员可抽 {n} 次', en: '{n} draws per member' },

@@ -2,7 +2,8 @@
 // module is its own chunk, and so is survey-core's CSS), one question a page with progress, in the kiosk's language.
 // On completion the answers go to the agent (survey.answer: written with its outbox event), and the screen shows what
 // happened: thanks, the reward as pending until HQ confirms it (polled with survey.response), or why not. A response
-// id is made once per survey shown, so a retry of the same answers is the same response.
+// id is made once per survey shown, so a retry of the same answers is the same response. Text questions are typed on
+// the on-screen keyboard (KeyboardTextQuestions.tsx), whose chunk starts loading when the survey opens.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BaseTheme, Model, SvgRegistry } from 'survey-core';
 import { DefaultLightPanelless } from 'survey-core/themes';
@@ -17,7 +18,9 @@ import { useLanguage } from '../i18n/LanguageContext.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { localized } from '../i18n/translate.ts';
 import { formatPoints } from '../format/dates.ts';
+import { preloadOnScreenKeyboard } from '../ui/keyboard/LazyOnScreenKeyboard.tsx';
 import { kioskSurveyJson, setSurveyLocale } from './surveyModel.ts';
+import './KeyboardTextQuestions.tsx';
 import { useSurveyText, type SurveyStringKey } from './surveyStrings.ts';
 import './survey.css';
 
@@ -132,6 +135,8 @@ function SurveyForm({ loaded, lang, onComplete }: { loaded: Loaded; lang: UiLang
     // survey's root element with the theme's, through the DOM's style object, which the CSP allows.
     m.applyTheme({ ...DefaultLightPanelless, cssVariables: { ...BaseTheme.cssVariables, ...DefaultLightPanelless.cssVariables, ...KIOSK_SCALE } });
     m.generateStylesheet = false;
+    // The on-screen keyboard types into text boxes: a touch on the box must not open the system's keyboard over it.
+    m.onAfterRenderQuestion.add((_, o) => o.htmlElement.querySelectorAll('input[type="text"], textarea').forEach((el) => el.setAttribute('inputmode', 'none')));
     return m;
   }, [loaded]);
   useEffect(() => {
@@ -140,6 +145,9 @@ function SurveyForm({ loaded, lang, onComplete }: { loaded: Loaded; lang: UiLang
     return () => model.onComplete.remove(handler);
   }, [model, onComplete]);
   useEffect(() => setSurveyLocale(model, lang), [model, lang]);
+  useEffect(() => {
+    if (model.getAllQuestions().some((q) => q.getType() === 'text' || q.getType() === 'comment')) preloadOnScreenKeyboard();
+  }, [model]);
   return (
     <div className="survey-form" data-testid="survey-form" data-page={model.currentPageNo}>
       <Survey model={model} />

@@ -96,3 +96,13 @@ export function SparkleIcon(props: IconProps) {
 export function InfoIcon(props: IconProps) {
   return <Icon {...props}><circle cx="12" cy="12" r="8.5" /><path d="M12 11v5M12 7.5v.01" /></Icon>;
 }
+
+/** Feedback: a speech bubble. */
+export function ChatIcon(props: IconProps) {
+  return <Icon {...props}><path d="M5.5 5h13A1.5 1.5 0 0 1 20 6.5v8a1.5 1.5 0 0 1-1.5 1.5H11l-4.5 3.5V16h-1A1.5 1.5 0 0 1 4 14.5v-8A1.5 1.5 0 0 1 5.5 5z" /><path d="M8 9.5h8M8 12.5h5" /></Icon>;
+}
+
+/** A survey: a clipboard with ticks. */
+export function ChecklistIcon(props: IconProps) {
+  return <Icon {...props}><path d="M9 4.5H7A1.5 1.5 0 0 0 5.5 6v13A1.5 1.5 0 0 0 7 20.5h10a1.5 1.5 0 0 0 1.5-1.5V6A1.5 1.5 0 0 0 17 4.5h-2" /><rect x="9" y="3" width="6" height="3" rx="1" /><path d="m8.5 11 1.3 1.3 2.2-2.3M8.5 16l1.3 1.3 2.2-2.3M14 11.5h2M14 16.5h2" /></Icon>;
+}

@@ -52,8 +52,11 @@ export function MemberHomeScreen({ home, mallName, onLanguage, onHome, onGone, o
       <MemberHeader mallName={mallName} onLanguage={onLanguage} onSignOut={onSignOut} />
       <main className="member-home__body">
         <MemberCard home={home} />
-        {surveyInvite && <SurveyEntry invite={surveyInvite} />}
-        {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} variant="member" />}
+        {/* The survey and the lottery side by side (portrait) or stacked (the landscape side column). */}
+        <div className="member-home__entries">
+          {surveyInvite && <SurveyEntry invite={surveyInvite} />}
+          {onOpenLottery && <LotteryEntry onOpen={onOpenLottery} variant="member" />}
+        </div>
         <OfferList offers={home.offers} busyCouponId={flow.stage === 'sending' ? flow.offer.couponId : null} onTake={take} />
         <WalletList wallet={home.wallet} onShowCode={setCodeFor} />
         <MemberFeedback memberSession={home.memberSession} {...(onOpenFeedback ? { onGive: onOpenFeedback } : {})} />

@@ -12,7 +12,9 @@ export function preloadOnScreenKeyboard(): void {
 
 export function LazyOnScreenKeyboard(props: OnScreenKeyboardProps) {
   return (
-    <Suspense fallback={<div className="osk-loading" data-testid="osk-loading" />}>
+    // The placeholder is as tall as the keyboard it stands for, so what is below (a screen's buttons) does not jump
+    // when the keyboard arrives, under a finger about to tap it.
+    <Suspense fallback={<div className={`osk-loading osk-loading--${props.mode ?? 'text'}`} data-testid="osk-loading" />}>
       <Keyboard {...props} />
     </Suspense>
   );
