@@ -1,5 +1,6 @@
 // Agent benches: cold start to healthy, and local API round trips, each beside a baseline from the same run.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { percentile } from './stats.ts';
 import { agentEntry, freshDataDir, repoRoot, startAgentProcess } from '../tests/support/agent-process.ts';
@@ -21,6 +22,53 @@ export async function agentColdStart(): Promise<number> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return timeToHealthy(child, t0);
+}
+
+/**
+ * The same cold start with Node's compile cache switched off (NODE_DISABLE_COMPILE_CACHE): what the first start after
+ * an install or an emptied tmp folder costs, when every module is type-stripped and compiled again.
+ */
+export async function agentColdStartNoCache(): Promise<number> {
+  const dataDir = freshDataDir('atrium-bench-');
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [agentEntry], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ATRIUM_DATA_DIR: dataDir, ATRIUM_API_PORT: '0', NODE_DISABLE_COMPILE_CACHE: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return timeToHealthy(child, t0);
+}
+
+/** Resident memory (MB) of a process, from /proc. */
+function rssMb(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kb[1]) / 1024;
+}
+
+/**
+ * Agent RSS on a guide screen (fresh data folder, demo seeded), once it has answered what a guide screen asks at
+ * start (bootstrap, promotions, the directory, the map) and what its staff console's status page asks (wall.status);
+ * beside a bare Node HTTP server that has answered the same number of requests.
+ */
+export async function guideScreenRss(): Promise<{ agent: number; bare: number }> {
+  const agent = await startAgentProcess({ timeoutMs: AGENT_READY_MS });
+  let bare: ChildProcess | null = null;
+  try {
+    const calls: [string, unknown][] = [['kiosk.bootstrap', {}], ['promotions.list', {}], ['stores.search', { query: '' }], ['stores.search', { query: '咖啡' }], ['map.venue', {}], ['wall.status', {}]];
+    for (const [method, params] of calls) {
+      const r = await agent.call(method, params);
+      if (r.status !== 200) throw new Error(`guide screen RSS: ${method} answered ${r.status}`);
+    }
+    const agentMb = rssMb(agent.child.pid!);
+    bare = spawn(process.execPath, ['-e', "const s=require('http').createServer((q,r)=>{q.resume();q.on('end',()=>r.end('{}'))});s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({msg:'agent ready',port:s.address().port})))"], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await portFromLog(bare.stdout!, 'agent ready');
+    await roundTrips(port, '/', '{}', { 'Content-Type': 'application/json' }, calls.length);
+    return { agent: agentMb, bare: rssMb(bare.pid!) };
+  } finally {
+    if (bare) await stopChild(bare);
+    await agent.stop();
+  }
 }
 
 /** Milliseconds from t0 until the child's ready line and a healthy /health; the child is stopped either way. */

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agentColdStart, apiRoundTripRuns, bareNodeStart } from './agent.ts';
+import { agentColdStart, agentColdStartNoCache, apiRoundTripRuns, bareNodeStart, guideScreenRss } from './agent.ts';
 import { firstPaintRuns } from './browser.ts';
 import { kioskBench } from './kiosk.ts';
 import { contentBench } from './content.ts';
@@ -47,6 +47,19 @@ if (want('agent')) {
     cold.push(await agentColdStart());
   }
   add('agent cold start to healthy (fresh SQLite: migrate + seed)', 'ms', cold, 'bare Node HTTP server start', bare);
+  const noCache: number[] = [];
+  const bareAgain: number[] = [];
+  const rss: number[] = [];
+  const bareRss: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bareAgain.push(await bareNodeStart());
+    noCache.push(await agentColdStartNoCache());
+    const m = await guideScreenRss();
+    rss.push(m.agent);
+    bareRss.push(m.bare);
+  }
+  add('agent cold start, compile cache off (first start after install)', 'ms', noCache, 'bare Node HTTP server start', bareAgain);
+  add('agent RSS, guide screen (after its first calls and wall.status)', 'MB', rss, 'bare Node HTTP server RSS', bareRss);
 
   const api = await apiRoundTripRuns(RUNS, 500);
   add('API round trip p50: stores.search', 'ms', api.search.p50, 'bare Node HTTP p50', api.bare.p50);

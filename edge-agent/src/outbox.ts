@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEVICE_EVENTS, type DeviceEventInput } from '../../contracts/events.ts';
 import type { Db } from './db/open.ts';
+import { prepared } from './db/statements.ts';
 
 export type OutboxEvent = DeviceEventInput;
 
@@ -11,14 +12,14 @@ export type OutboxEvent = DeviceEventInput;
 export function enqueueEvent(db: Db, event: OutboxEvent, now: Date = new Date()): string {
   const eventId = event.eventId ?? randomUUID();
   const payload = DEVICE_EVENTS[event.type].payload.parse(event.payload);
-  db.prepare('INSERT OR IGNORE INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)').run(
+  prepared(db, 'INSERT OR IGNORE INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)').run(
     eventId, event.type, JSON.stringify(payload), now.toISOString(),
   );
   return eventId;
 }
 
 export function outboxDepth(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+  return (prepared(db, 'SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
 /** A row as stored: the payload is JSON text, parsed by the drain (sync/drain.ts) before it is sent. */
@@ -29,8 +30,7 @@ const UNSENDABLE = 'unsendable: ';
 
 /** The oldest rows not already in flight, leaving out rows marked unsendable. */
 export function outboxBatch(db: Db, limit: number, inFlight: ReadonlySet<string>): OutboxRow[] {
-  const rows = db
-    .prepare(`SELECT seq, event_id AS eventId, type, payload, created_at AS createdAt FROM outbox
+  const rows = prepared(db, `SELECT seq, event_id AS eventId, type, payload, created_at AS createdAt FROM outbox
               WHERE last_error IS NULL OR last_error NOT LIKE '${UNSENDABLE}%' ORDER BY seq LIMIT ?`)
     .all(limit + inFlight.size) as OutboxRow[];
   return rows.filter((r) => !inFlight.has(r.eventId)).slice(0, limit);
@@ -38,7 +38,7 @@ export function outboxBatch(db: Db, limit: number, inFlight: ReadonlySet<string>
 
 /** Deletes rows HQ's broker acknowledged; called only after a successful PUBACK. */
 export function outboxDelete(db: Db, eventIds: string[]): void {
-  const stmt = db.prepare('DELETE FROM outbox WHERE event_id = ?');
+  const stmt = prepared(db, 'DELETE FROM outbox WHERE event_id = ?');
   db.transaction(() => {
     for (const id of eventIds) stmt.run(id);
   })();
@@ -46,7 +46,7 @@ export function outboxDelete(db: Db, eventIds: string[]): void {
 
 /** A send attempt failed (the broker refused it): counted, with the reason; the row is tried again later. */
 export function outboxFailed(db: Db, eventId: string, error: string): void {
-  db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE event_id = ?').run(error.slice(0, 500), eventId);
+  prepared(db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE event_id = ?').run(error.slice(0, 500), eventId);
 }
 
 /** The row does not parse as an event of this agent's contract: kept, counted and skipped by outboxBatch. */

@@ -2,18 +2,19 @@
 // config, the card salt, the last sync time). One place for its SQL; JSON values are parsed with a schema on read.
 import type { z } from 'zod';
 import type { Db } from './open.ts';
+import { prepared } from './statements.ts';
 
 export function meta(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 export function deleteMeta(db: Db, key: string): void {
-  db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  prepared(db, 'DELETE FROM meta WHERE key = ?').run(key);
 }
 
 /**

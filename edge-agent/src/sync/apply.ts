@@ -1,6 +1,6 @@
 // Applying what HQ sends, atomically and idempotently by version: a stale or repeated version changes nothing.
 import type { CatalogDelta, CatalogSnapshot } from '../../../contracts/mqtt.ts';
-import { replaceCatalog, upsertCatalogRows } from '../catalog/repo.ts';
+import { replaceParsedCatalog, upsertCatalogRows } from '../catalog/repo.ts';
 import { catalogInfo, setCatalogInfo } from '../catalog/info.ts';
 import type { Db } from '../db/open.ts';
 import { upsertOfferRules } from '../catalog/offers.ts';
@@ -12,7 +12,8 @@ export type ApplyOutcome = 'applied' | 'stale' | 'wrong-mall' | 'gap';
 
 export function applySnapshot(db: Db, snap: CatalogSnapshot, mallId: string, now: Date = new Date()): ApplyOutcome {
   if (snap.mallId !== mallId) return 'wrong-mall';
-  const applied = replaceCatalog(db, snap, () => {
+  // `snap` was parsed on receipt (CatalogSnapshot, whose catalog fields are Catalog's): not parsed a second time.
+  const applied = replaceParsedCatalog(db, snap, () => {
     db.exec('DELETE FROM hq_keys; DELETE FROM staff; DELETE FROM attract;');
     const key = db.prepare('INSERT INTO hq_keys (kid, public_key, not_after) VALUES (?, ?, ?)');
     for (const k of snap.hqKeys) key.run(k.kid, k.publicKey, k.notAfter);

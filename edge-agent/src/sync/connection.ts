@@ -1,7 +1,7 @@
 // The kiosk's one MQTT 5 connection to HQ: connect, subscribe to the kiosk's downstream routes after every connect,
 // birth / will / shutdown status, the heartbeat timer, and reconnects with capped exponential backoff and jitter,
 // forever. Every publish goes through send(), which takes the QoS and retain flag from the route table.
-import mqtt, { type IClientPublishOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import type { IClientPublishOptions, IPublishPacket, MqttClient } from 'mqtt';
 import { backoffDelay, type Backoff } from '../../../contracts/backoff.ts';
 import { deviceSubscriptions, MQTT_ROUTES, topics, type RoutePayload, type UpstreamRoute } from '../../../contracts/mqtt.ts';
 import type { SyncState } from '../../../contracts/sync-status.ts';
@@ -45,20 +45,32 @@ export class HqConnection {
   start(): boolean {
     const { settings, log, health } = this.ctx;
     if (!settings.hqUrl) return false;
+    const options = mqttOptions(settings, this.o.agentVersion); // here, so an unreadable TLS file still fails the start
+    const url = settings.hqUrl;
     this.state = 'connecting';
-    this.client = mqtt.connect(settings.hqUrl, mqttOptions(settings, this.o.agentVersion));
-    this.client.on('connect', (connack) => this.onConnect(connack.sessionPresent));
-    this.client.on('message', (topic, payload, packet) => this.o.onMessage(topic, payload, packet));
-    // mqtt.js counts reason code 16 as a success and hands the publish callback the stored PUBLISH, not the PUBACK:
-    // the code is seen here, before that callback runs (see send's `requireSubscriber`).
-    this.client.on('packetreceive', (packet) => {
-      if (packet.cmd === 'puback' && packet.reasonCode === NO_MATCHING_SUBSCRIBERS && packet.messageId !== undefined) this.unheard.add(packet.messageId);
+    // mqtt.js is loaded here rather than with the agent (~30-40 ms of module loading on a 2-core box): the agent
+    // answers while it loads, and a kiosk without HQ never loads it. Publishes meanwhile find no client and wait in
+    // the outbox, as they do while offline.
+    import('mqtt').then(({ default: mqtt }) => {
+      if (this.stopped) return;
+      const client = mqtt.connect(url, options);
+      this.client = client;
+      client.on('connect', (connack) => this.onConnect(connack.sessionPresent));
+      client.on('message', (topic, payload, packet) => this.o.onMessage(topic, payload, packet));
+      // mqtt.js counts reason code 16 as a success and hands the publish callback the stored PUBLISH, not the PUBACK:
+      // the code is seen here, before that callback runs (see send's `requireSubscriber`).
+      client.on('packetreceive', (packet) => {
+        if (packet.cmd === 'puback' && packet.reasonCode === NO_MATCHING_SUBSCRIBERS && packet.messageId !== undefined) this.unheard.add(packet.messageId);
+      });
+      client.on('error', (err) => {
+        health.lastError = `MQTT: ${err.message}`;
+        log.warn('mqtt error', { err: err.message, code: (err as { code?: unknown }).code });
+      });
+      client.on('close', () => this.onClose());
+    }, (err: unknown) => {
+      health.lastError = `MQTT: the MQTT client could not be loaded: ${(err as Error).message}`;
+      log.error('the MQTT client could not be loaded; the kiosk runs on its local data', { err });
     });
-    this.client.on('error', (err) => {
-      health.lastError = `MQTT: ${err.message}`;
-      log.warn('mqtt error', { err: err.message, code: (err as { code?: unknown }).code });
-    });
-    this.client.on('close', () => this.onClose());
     return true;
   }
 

@@ -127,6 +127,11 @@ export class WallService {
       // Staff still see whether the model would be usable (a file check; the model is not loaded).
       return { ...base, camera: 'disabled', reason: 'the camera is switched off in this display\'s settings', model: this.fileStatus() };
     }
+    if (display.role !== 'wall' && !this.model) {
+      // A guide screen's staff console asks too: a file check, so onnxruntime and the model (~40 MB resident) are
+      // loaded only by a wall. A guide that staff or HQ turn into a wall loads them on the wall's first call.
+      return { ...base, camera: 'disabled', reason: `this display is a ${display.role} screen; the camera features run on a wall`, model: this.fileStatus() };
+    }
     const s = await this.models();
     const model = s.entry ? { name: s.entry.name, sha256: s.entry.sha256, status: s.status } : null;
     if (s.status !== 'ok') return { ...base, camera: 'disabled', reason: s.reason, model };

@@ -168,6 +168,21 @@ describe('WallService', () => {
     expect(await statusOf(() => wall.startSession())).toBe(200);
   });
 
+  it('a guide screen\'s status is a file check that loads no model; turned into a wall it loads the model on its first call', async () => {
+    const lines: string[] = [];
+    let display = DisplayConfig.parse({ role: 'guide' });
+    const wall = new WallService({
+      db, log: createLogger('info', 'test', (line) => lines.push(line)), mallId: 'demo-mall', modelsDir: MODELS, threads: 1, display: () => display, now: () => new Date(clock),
+    });
+    services.push(wall);
+    expect(await wall.status()).toMatchObject({ camera: 'disabled', reason: expect.stringMatching(/guide screen; the camera features run on a wall/), model: { name: 'face-expression', status: 'ok' } });
+    expect(lines.filter((l) => l.includes('expression model'))).toEqual([]);
+    display = DisplayConfig.parse({ role: 'wall' });
+    expect(await wall.status()).toMatchObject({ camera: 'ready', reason: null, model: { status: 'ok' } });
+    expect(lines.filter((l) => l.includes('expression model loaded'))).toHaveLength(1);
+    expect(await statusOf(() => wall.startSession())).toBe(200);
+  });
+
   it('with the camera switched off nothing loads and sessions are refused', async () => {
     const wall = service({ camera: false });
     expect(await wall.status()).toMatchObject({ camera: 'disabled', reason: expect.stringMatching(/switched off/), model: { status: 'ok' } });
