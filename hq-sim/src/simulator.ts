@@ -197,7 +197,19 @@ export class HqSimulator {
     for (const off of this.unlisten) off();
     this.unlisten.length = 0;
     client.on('error', () => {}); // a late socket error while closing must not become an unhandled 'error'
-    await new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
+    // end(false) waits for every in-flight publish to be acknowledged: with no connection (the broker gone, or HQ
+    // between reconnects) that never happens and stop() hung (seen in CI). Disconnected, end at once; connected, give
+    // the in-flight ones a few seconds, then drop the socket.
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        client.stream?.destroy();
+        resolve();
+      }, 5000);
+      client.end(!client.connected, {}, () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
   }
 
   private async onConnect(sessionPresent: boolean, first: boolean) {
