@@ -45,6 +45,8 @@ export function useWedgeScanner(onBurst: (burst: WedgeBurst) => void): void {
     let before: { field: TextField; value: string; startedAt: number } | null = null;
     // Ends a scanner-like run that no further key ends (a scanner without the Enter suffix).
     let pauseTimer: ReturnType<typeof setTimeout> | undefined;
+    // The key being handled, when it is scanner data outside a text field: stopped at the document (below).
+    let scannerData: KeyboardEvent | null = null;
 
     /** Hands on what a step found; the field gets back what it had before the run's characters landed in it. */
     const deliver = (step: WedgeStep) => {
@@ -76,17 +78,31 @@ export function useWedgeScanner(onBurst: (burst: WedgeBurst) => void): void {
       if (step.burst) {
         // The Enter that ends a burst must not submit or press anything.
         e.preventDefault();
+        if (!field) scannerData = e;
         deliver(step);
       } else if (step.fast && !field) {
         // A fast run outside a text field is scanner data: keep a space in it from pressing the focused button.
         e.preventDefault();
+        scannerData = e;
       }
       armPause();
     };
+    // Scanner data goes no further than the window's capture listeners (idle timers, the staff scanner test, which
+    // all run before this one): every key that reaches the page's bubble listeners re-renders the whole kiosk (the
+    // session counts it as a touch), and a 250-character code at 4 ms a key then kept the main thread busy for
+    // 0.7 s, so the scanner's Enter was handled hundreds of ms after it came. The first key of a run still goes
+    // through (nobody can tell yet that it is a scanner): it wakes the attract screen like any key.
+    const onDocumentKeyDown = (e: KeyboardEvent) => {
+      if (e !== scannerData) return;
+      scannerData = null;
+      e.stopPropagation();
+    };
     window.addEventListener('keydown', onKeyDown, { capture: true });
+    document.addEventListener('keydown', onDocumentKeyDown, { capture: true });
     return () => {
       clearTimeout(pauseTimer);
       window.removeEventListener('keydown', onKeyDown, { capture: true });
+      document.removeEventListener('keydown', onDocumentKeyDown, { capture: true });
     };
   }, [latest]);
 }
