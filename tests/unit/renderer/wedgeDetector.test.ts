@@ -40,10 +40,18 @@ describe('wedge detector', () => {
     expect(feed(typed('12345678', 3)).bursts.map((b) => b.code)).toEqual(['12345678']);
   });
 
-  it('accepts gaps up to 30 ms and refuses a burst with one slower gap (its fast tail is too short)', () => {
-    expect(feed(typed('ABCDEFGHIJ', 30)).bursts.map((b) => b.code)).toEqual(['ABCDEFGHIJ']);
+  it('judges the average cadence, not the slowest gap: a 45 ms scanner with a 90 ms hiccup is a scan', () => {
+    expect(feed(typed('ABCDEFGHIJ', 50)).bursts.map((b) => b.code)).toEqual(['ABCDEFGHIJ']);
+    expect(feed(typed('ABCDEFGHIJ', 51)).bursts).toEqual([]);
+    const keys = typed('ABCDEFGHIJKLMNOP', 45);
+    keys[6]!.gap = 90;
+    keys[7]!.gap = 10; // the scanner catching up after the hiccup
+    expect(feed(keys).bursts.map((b) => b.code)).toEqual(['ABCDEFGHIJKLMNOP']);
+  });
+
+  it('a pause longer than 100 ms ends a run: only what follows it can be the scan', () => {
     const keys = typed('ABCDEFGHIJ', 5);
-    keys[4]!.gap = 31; // before 'E': 'ABCD' then 'EFGHIJ' (6 characters) is all that is fast
+    keys[4]!.gap = 101; // before 'E': 'ABCD' then 'EFGHIJ' (6 characters) is all that is fast
     expect(feed(keys).bursts).toEqual([]);
   });
 
@@ -98,8 +106,9 @@ describe('wedge detector', () => {
   });
 
   it('honours other thresholds', () => {
-    const options = { maxGapMs: 50, minLength: 4, maxLength: 64 };
-    expect(feed(typed('ABCD', 45), 0, options).bursts.map((b) => b.code)).toEqual(['ABCD']);
+    const options = { maxAverageGapMs: 20, maxGapMs: 50, minLength: 4, maxLength: 64 };
+    expect(feed(typed('ABCD', 20), 0, options).bursts.map((b) => b.code)).toEqual(['ABCD']);
+    expect(feed(typed('ABCD', 21), 0, options).bursts).toEqual([]);
     expect(feed(typed('ABC', 5), 0, options).bursts).toEqual([]);
   });
 });
