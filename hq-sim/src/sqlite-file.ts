@@ -1,7 +1,7 @@
 // Opens one of HQ's SQLite files the way HQ keeps its records: WAL, every commit durable (synchronous=FULL), a busy
 // timeout so the running HQ and the CLI tools can take turns on the same file, and versioned migrations by
-// user_version (a file from a newer HQ simulator is refused). Used by the lottery book (lottery/store.ts) and the
-// feedback desk (feedback/store.ts).
+// user_version (a file from a newer HQ simulator is refused). Every HQ SQLite file opens here: hq.db (store.ts), the
+// car park, queues, lottery book and feedback desk.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';

@@ -2,8 +2,8 @@
 // (claim-ledger.ts), fleet status, reported configs, desired configs, commands and their results, and the catalog
 // snapshot published per mall.
 // Everything read back is parsed with the contract; nothing is cast from JSON.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { openMigratedFile } from './sqlite-file.ts';
 import path from 'node:path';
 import { Member } from '../../contracts/catalog.ts';
 import {
@@ -77,21 +77,9 @@ export class HqStore {
   readonly db: Database.Database;
 
   constructor(file: string) {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
     // Events are acknowledged to nobody by HQ itself, but they are HQ's record of money and points: every commit
-    // is made durable (better-sqlite3 leaves WAL at NORMAL).
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > migrations.length) throw new Error(`${file} was written by a newer HQ simulator (schema ${version})`);
-    for (let v = version; v < migrations.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(migrations[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    // is made durable (synchronous=FULL, in openMigratedFile).
+    this.db = openMigratedFile(file, migrations);
   }
 
   close(): void {

@@ -3,13 +3,13 @@
 // so the car park's system stays its own thing, as in a real mall. The running HQ opens it for each request, and the
 // `npm run hq -- parking park|list` tools open the same file, so a car parked from a terminal is found by the
 // running demo at once (no broker or message needed). Everything read back is parsed; nothing is cast from JSON.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { z } from 'zod';
 import { LocalizedText } from '../../../contracts/members.ts';
 import { SpaceCode } from '../../../contracts/parking.ts';
 import type { ParkingCoupon } from './fee.ts';
+import { openMigratedFile } from '../sqlite-file.ts';
 
 export const PARKING_DB_FILE = 'parking.db';
 
@@ -34,19 +34,7 @@ export class ParkingStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    this.db = new Database(path.join(dataDir, PARKING_DB_FILE));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > migrations.length) throw new Error(`${PARKING_DB_FILE} was written by a newer HQ simulator (schema ${version})`);
-    for (let v = version; v < migrations.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(migrations[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    this.db = openMigratedFile(path.join(dataDir, PARKING_DB_FILE), migrations);
   }
 
   close(): void {

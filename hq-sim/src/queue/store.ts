@@ -2,10 +2,11 @@
 // kept by request id (a repeated request gets the same ticket), the per-class counters, and calls. The running demo
 // HQ and the `npm run hq -- queue ...` tools open the same file, so a call made in a terminal is what the demo HQ
 // publishes next (each change is one IMMEDIATE transaction; busy_timeout lets the two processes take turns).
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { openMigratedFile } from '../sqlite-file.ts';
 import {
   QueueTicket, SizeClass, sizeClassFor, type QueueTicketRequest, type QueueTicketResponse, type RestaurantQueueStatus,
 } from '../../../contracts/queue.ts';
@@ -40,11 +41,8 @@ export class QueueStore {
 
   constructor(dataDir: string, mallId: string) {
     this.mallId = mallId;
-    this.db = new Database(path.join(dataDir, QUEUE_DB_FILE));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    // The schema is idempotent (IF NOT EXISTS), so a file made before it was versioned takes it as version 1.
+    this.db = openMigratedFile(path.join(dataDir, QUEUE_DB_FILE), [SCHEMA]);
   }
 
   close(): void {
